@@ -1,0 +1,1 @@
+"""Article analysis: quotes, speakers, entities and metadata (no Qt)."""

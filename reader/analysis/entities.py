@@ -1,0 +1,159 @@
+"""People, organisations and places: spaCy's NER, cleaned and merged.
+
+spaCy's small model returns fragments such as "Khan’s", "’s ‘" or a heading
+glued to the next line. Each mention is trimmed to a clean name, typed by the
+majority of its mentions, and people are merged so that "Khan", "Imran Khan"
+and "Prime Minister Imran Khan" are one entity named by the fullest form.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from typing import Any, Iterable
+
+from reader.analysis.cues import TITLES
+from reader.analysis.record import Entity
+
+LABEL_TYPES = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "FAC": "place"}
+_EDGE_JUNK = " \t\r\n\u00a0\"'“”‘’«».,;:!?()[]{}—–-*•|/"
+_POSSESSIVE_RE = re.compile(r"[’']s?$")
+_BAD_WORDS = frozenset({"reply", "comment", "comments", "share", "click", "subscribe", "login", "sign"})
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    name: str  # cleaned surface form
+    type: str
+
+
+def clean_span(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Trim quote marks, punctuation and a possessive from a name; None if nothing is left."""
+    nl = text.find("\n", start, end)
+    if nl != -1:  # a heading glued to the next line: keep the longer part
+        first, rest = (start, nl), (nl + 1, end)
+        start, end = first if first[1] - first[0] >= rest[1] - rest[0] else rest
+    while start < end and text[start] in _EDGE_JUNK:
+        start += 1
+    while end > start and text[end - 1] in _EDGE_JUNK:
+        end -= 1
+    m = _POSSESSIVE_RE.search(text, start, end)
+    if m and m.start() > start:
+        end = m.start()
+    while end > start and text[end - 1] in _EDGE_JUNK:
+        end -= 1
+    surface = text[start:end]
+    if len(surface) < 2 or len(surface) > 80 or not any(c.isalpha() for c in surface):
+        return None
+    if not surface[0].isupper() and not surface[0].isdigit():
+        return None
+    if any(c in surface for c in "“”‘\"@") or "  " in surface:
+        return None
+    words = surface.lower().split()
+    if any(w in _BAD_WORDS for w in words):
+        return None
+    return start, end
+
+
+def strip_titles(name: str) -> str:
+    """'Prime Minister Imran Khan' -> 'Imran Khan'; keeps the name if only titles remain."""
+    words = name.split()
+    i = 0
+    while i < len(words) - 1 and words[i].lower().rstrip(",") in TITLES:
+        i += 1
+    return " ".join(words[i:])
+
+
+def name_key(name: str) -> str:
+    return re.sub(r"\s+", " ", name.replace("’", "'").replace("\u00a0", " ")).strip().lower()
+
+
+class NameResolver:
+    """Maps a person mention to the fullest name it stands for in this article."""
+
+    def __init__(self, mentions: Iterable[Mention]) -> None:
+        self.full: list[tuple[int, str]] = []  # (position, full name) for multi-word names
+        for m in sorted(mentions, key=lambda m: m.start):
+            if m.type == "person" and len(m.name.split()) >= 2:
+                self.full.append((m.start, m.name))
+        self._positions = [p for p, _ in self.full]
+        self.gender: dict[str, str] = {}
+
+    def canonical(self, name: str, pos: int | None = None) -> str:
+        """The fullest earlier (else later) name ending with this one's words."""
+        base = strip_titles(name.strip())
+        words = base.split()
+        if not words:
+            return name
+        key = [w.lower() for w in words]
+        cands = [(p, n) for p, n in self.full
+                 if [w.lower() for w in n.split()][-len(key):] == key and len(n.split()) >= len(key)]
+        if not cands:
+            return base
+        if pos is not None:
+            before = [c for c in cands if c[0] <= pos]
+            if before:
+                return max(before, key=lambda c: (c[0], len(c[1])))[1] if len({n for _, n in before}) > 1 \
+                    else max(before, key=lambda c: len(c[1]))[1]
+        names = Counter(n for _, n in cands)
+        return max(names, key=lambda n: (len(n.split()), names[n]))
+
+
+def collect_mentions(doc: Any, text: str, hidden: list[tuple[int, int]] = ()) -> list[Mention]:
+    """Cleaned NER mentions of people, organisations and places (not inside hidden spans)."""
+    hidden_starts = sorted(hidden)
+    starts = [s for s, _ in hidden_starts]
+
+    def is_hidden(a: int, b: int) -> bool:
+        i = bisect_right(starts, a) - 1
+        return i >= 0 and hidden_starts[i][0] <= a and b <= hidden_starts[i][1]
+
+    out: list[Mention] = []
+    for ent in doc.ents:
+        etype = LABEL_TYPES.get(ent.label_)
+        if etype is None:
+            continue
+        span = clean_span(text, ent.start_char, ent.end_char)
+        if span is None or is_hidden(*span):
+            continue
+        a, b = span
+        name = text[a:b]
+        if etype == "person":
+            stripped = strip_titles(name)
+            a = b - len(stripped) if name.endswith(stripped) else a
+            name = stripped
+            if name.lower() in TITLES:
+                continue
+        out.append(Mention(a, b, name, etype))
+    return out
+
+
+def build_entities(mentions: list[Mention], resolver: NameResolver,
+                   speakers: Iterable[tuple[str, str, int, int]] = ()) -> list[Entity]:
+    """Merge mentions into entities: one type per name by majority, people by full name."""
+    all_mentions = list(mentions)
+    for name, stype, a, b in speakers:
+        etype = {"person": "person", "organisation": "organisation", "document": "organisation"}.get(stype)
+        if etype and name:
+            all_mentions.append(Mention(a, b, name, etype))
+    votes: dict[str, Counter] = defaultdict(Counter)
+    for m in all_mentions:
+        votes[name_key(m.name)][m.type] += 1
+    groups: dict[tuple[str, str], Entity] = {}
+    order: list[tuple[str, str]] = []
+    for m in sorted(all_mentions, key=lambda m: m.start):
+        etype = votes[name_key(m.name)].most_common(1)[0][0]
+        canon = resolver.canonical(m.name, m.start) if etype == "person" else m.name
+        key = (name_key(canon), etype)
+        ent = groups.get(key)
+        if ent is None:
+            ent = groups[key] = Entity(name=canon, type=etype)
+            order.append(key)
+        if m.name not in ent.aliases:
+            ent.aliases.append(m.name)
+        if (m.start, m.end) not in ent.mentions:
+            ent.mentions.append((m.start, m.end))
+    return [groups[k] for k in order]

@@ -1,0 +1,73 @@
+"""Command-line entry point: no subcommand opens the desktop app.
+
+Each subcommand lives in its own module ``reader.cli.cmd_<name>`` with
+``HELP``, ``add_arguments(parser)`` and ``run(args) -> int``. Modules are
+imported only when their command runs, so ``parallax search`` never pays for
+spaCy or Qt.
+"""
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from typing import Sequence
+
+from reader import __version__
+
+# name -> one-line help; the module reader.cli.cmd_<name> implements it
+COMMANDS: dict[str, str] = {
+    "index": "build or update the search index",
+    "add": "add your own articles (text, Markdown, saved web pages) to the library",
+    "search": "search the index",
+    "analyze": "find quotes, speakers, entities and metadata in text files",
+    "outlets": "list the outlet registry with bias labels and their sources",
+}
+
+
+def _command_module(name: str):
+    return importlib.import_module(f"reader.cli.cmd_{name.replace('-', '_')}")
+
+
+def build_parser(argv: Sequence[str]) -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="parallax",
+        description="Parallax: compare how news outlets cover the same story. "
+        "Without a command, opens the desktop app.",
+    )
+    parser.add_argument("--version", action="version", version=f"parallax {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    # Only the chosen command's module is imported; the others get a stub parser.
+    chosen = next((a for a in argv if not a.startswith("-")), None)
+    for name, help_text in COMMANDS.items():
+        p = sub.add_parser(name, help=help_text, description=help_text)
+        if name == chosen:
+            _command_module(name).add_arguments(p)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv or argv[0].startswith("-") and argv[0] not in ("-h", "--help", "--version"):
+        return gui_main(argv)
+    parser = build_parser(argv)
+    args = parser.parse_args(argv)
+    if args.command is None:
+        return gui_main(argv)
+    try:
+        return int(_command_module(args.command).run(args) or 0)
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+def gui_main(argv: Sequence[str] | None = None) -> int:
+    """Start the desktop app (imports Qt only here)."""
+    from reader.ui.app import run_app
+
+    return run_app(list(sys.argv[1:] if argv is None else argv))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,44 @@
+"""``parallax index``: build or update the index from files and folders."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from reader.cli.common import add_index_option, error
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    add_index_option(parser)
+    parser.add_argument("--rebuild", action="store_true",
+                        help="rebuild from scratch instead of updating changed files")
+    parser.add_argument("paths", nargs="*", metavar="PATH",
+                        help="files or folders to index (default: the bundled seeds/)")
+
+
+def run(args: argparse.Namespace) -> int:
+    from reader.analysis.nlp import ModelMissingError
+    from reader.library import index_location
+    from reader.paths import seeds_dir
+    from reader.search.indexer import update_index
+    from reader.search.store import IndexProblem
+
+    location = index_location(args.index)
+    paths = [Path(p) for p in args.paths] or [seeds_dir()]
+    try:
+        report = update_index(location, paths, full=args.rebuild)
+    except IndexProblem as exc:
+        hint = " Run `parallax index --rebuild` to rebuild it from the source files." if exc.rebuildable else ""
+        return error(f"{exc}{hint}")
+    except ModelMissingError as exc:
+        return error(str(exc))
+    for path, reason in report.skipped:
+        print(f"skipped {path}: {reason}")
+    for path, warning in report.warnings:
+        print(f"warning {path}: {warning}", file=sys.stderr)
+    if report.unchanged:
+        print(f"unchanged {len(report.unchanged)} (already in the library)")
+    print(report.summary())
+    if not report.processed and not report.skipped:
+        return error("no .txt, .md or .html files found in " + ", ".join(str(p) for p in paths))
+    return 0 if report.processed else 2

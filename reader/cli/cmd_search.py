@@ -1,0 +1,58 @@
+"""``parallax search``: ranked hits with outlet, title and a marked snippet."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from reader.cli.common import add_index_option, error
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    add_index_option(parser)
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
+    parser.add_argument("--limit", type=int, default=10, metavar="N", help="at most N hits (default 10)")
+    parser.add_argument("--entity", action="append", default=[], metavar="TYPE:NAME",
+                        help="only articles mentioning this entity, e.g. person:ned price (repeatable)")
+    parser.add_argument("query", nargs="+", metavar="QUERY",
+                        help='Whoosh query: words, "phrases", prefix*, AND/OR/NOT, field:value '
+                             "(title, outlet, author, kind, speaker, entity, bias, quote, published)")
+
+
+def run(args: argparse.Namespace) -> int:
+    from reader.library import index_location, open_library
+    from reader.search.query import render_marks, search
+    from reader.search.store import IndexProblem
+
+    if args.limit < 1:
+        return error("--limit must be at least 1")
+    text = " ".join(args.query)
+    try:
+        ix, built = open_library(index_location(args.index))
+    except IndexProblem as exc:
+        hint = " Run `parallax index --rebuild` to rebuild it from the source files." if exc.rebuildable else ""
+        return error(f"{exc}{hint}")
+    if built is not None:
+        print(f"parallax: built the index from the seed corpus ({built.summary()})", file=sys.stderr)
+    outcome = search(ix, text, entity_keys=args.entity, limit=args.limit)
+    if outcome.message and not outcome.query or outcome.query == "<_NullQuery>":
+        return error(outcome.message or "the query has no searchable words")
+    if outcome.message:
+        print(f"parallax: {outcome.message}", file=sys.stderr)
+    if args.json:
+        print(json.dumps({
+            "query": text, "parsed": outcome.query, "total": outcome.total, "message": outcome.message,
+            "hits": [{"path": h.path, "title": h.title, "outlet": h.outlet, "author": h.author,
+                      "published": h.published, "kind": h.kind, "bias": h.bias,
+                      "quotes": h.quote_count, "score": round(h.score, 4),
+                      "snippet": render_marks(h.snippet, "[", "]")} for h in outcome.hits],
+        }, ensure_ascii=False, indent=1))
+        return 0
+    bold = sys.stdout.isatty()
+    start, end = ("\033[1m", "\033[0m") if bold else ("[", "]")
+    print(f"{outcome.total} article{'s' if outcome.total != 1 else ''} match “{text}”")
+    for rank, h in enumerate(outcome.hits, 1):
+        outlet = h.outlet or "unknown outlet"
+        print(f"\n{rank}. {outlet} — {h.title}")
+        print(f"   {render_marks(h.snippet, start, end)}")
+    return 0

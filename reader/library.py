@@ -1,0 +1,35 @@
+"""The library as the CLI and the app see it: an index location that is
+built from the bundled seed corpus the first time it is used."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from whoosh.index import Index
+
+from reader.paths import default_index_dir, seeds_dir
+from reader.search.indexer import Progress, UpdateReport, update_index
+from reader.search.store import IndexMissing, open_index
+
+
+def index_location(option: str | Path | None) -> Path:
+    """``--index DIR`` if given, else the default for this installation."""
+    return Path(option).expanduser() if option else default_index_dir()
+
+
+def open_library(location: Path, progress: Progress | None = None) -> tuple[Index, UpdateReport | None]:
+    """Open the index, first building it from the seed corpus if there is none.
+
+    Other problems (damaged, wrong version, busy) propagate as IndexProblem
+    so the caller can say so and offer a rebuild.
+    """
+    try:
+        return open_index(location), None
+    except IndexMissing:
+        report = update_index(location, [seeds_dir()], progress=progress)
+        return open_index(location), report
+
+
+def rebuild_library(location: Path, sources: list[Path] | None = None,
+                    progress: Progress | None = None) -> UpdateReport:
+    """Rebuild from scratch (swapped in by rename); defaults to the seed corpus."""
+    return update_index(location, sources or [seeds_dir()], full=True, progress=progress)

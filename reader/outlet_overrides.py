@@ -1,0 +1,201 @@
+"""The user's corrections on top of the built-in outlet registry.
+
+Users know outlets the registry does not (or disagree with a label), and articles
+whose outlet cannot be guessed from a name or URL. Both are stored as JSON in
+``user_config_dir()/outlets.json``, written atomically; a corrupt file is moved
+aside and reset with a warning instead of stopping the app.
+
+File format (version 1)::
+
+    {"version": 1,
+     "articles": {"<content hash or path>": "<outlet name>"},
+     "labels": {"<outlet name>": {"value": "lean left", "source": "user", "scale": "...",
+                                  "date": "2026-11-23", "url": "", "note": "",
+                                  "aliases": [], "domains": [], "country": "", "ownership": ""}}}
+"""
+from __future__ import annotations
+
+import dataclasses
+import datetime as _dt
+import functools
+import json
+import logging
+from pathlib import Path
+from typing import Any
+
+from reader.atomic import write_text_atomic
+from reader.outlets import (
+    UNRATED, Outlet, OutletIndex, Rating, builtin_path, load_builtin, name_key, normalize_lean,
+)
+
+log = logging.getLogger(__name__)
+FORMAT_VERSION = 1
+USER_SCALE = "user label (AllSides-style 5-point)"
+
+
+def _empty() -> dict[str, Any]:
+    return {"version": FORMAT_VERSION, "articles": {}, "labels": {}}
+
+
+def _valid(data: Any) -> bool:
+    return (isinstance(data, dict) and isinstance(data.get("articles", {}), dict)
+            and isinstance(data.get("labels", {}), dict)
+            and all(isinstance(k, str) and isinstance(v, str) for k, v in data.get("articles", {}).items())
+            and all(isinstance(v, dict) for v in data.get("labels", {}).values()))
+
+
+class OutletRegistry:
+    """Built-in registry plus the user's overrides; resolves names/URLs to ``Outlet``s."""
+
+    def __init__(self, builtin_path: Path, overrides_path: Path):
+        self.builtin_path = Path(builtin_path)
+        self.overrides_path = Path(overrides_path)
+        self.warning: str | None = None  # set when a corrupt overrides file was reset
+        self._builtin: list[Outlet] | None = None
+        self._data: dict[str, Any] | None = None
+        self._index: OutletIndex | None = None
+
+    # -- storage ---------------------------------------------------------------------
+    def _overrides(self) -> dict[str, Any]:
+        if self._data is None:
+            self._data = self._read()
+        return self._data
+
+    def _read(self) -> dict[str, Any]:
+        path = self.overrides_path
+        if not path.exists():
+            return _empty()
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            if not _valid(data):
+                raise ValueError("unexpected structure")
+        except (OSError, UnicodeDecodeError, ValueError) as exc:
+            stamp = _dt.datetime.now().strftime("%Y%m%dT%H%M%S")
+            backup = path.with_name(f"{path.name}.corrupt-{stamp}")
+            try:
+                path.replace(backup)
+                self.warning = f"outlet overrides {path} were unreadable ({exc}); moved to {backup.name} and reset"
+            except OSError as move_exc:
+                self.warning = f"outlet overrides {path} were unreadable ({exc}) and could not be moved ({move_exc}); ignoring them"
+            log.warning(self.warning)
+            return _empty()
+        base = _empty()
+        base["articles"].update(data.get("articles", {}))
+        base["labels"].update(data.get("labels", {}))
+        return base
+
+    def _save(self) -> None:
+        text = json.dumps(self._overrides(), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+        write_text_atomic(self.overrides_path, text)
+        self._index = None
+
+    # -- building the merged view ---------------------------------------------------------
+    def _builtins(self) -> list[Outlet]:
+        if self._builtin is None:
+            self._builtin = load_builtin(self.builtin_path)
+        return self._builtin
+
+    def _merged(self) -> OutletIndex:
+        if self._index is None:
+            base = OutletIndex(self._builtins())
+            by_id = {id(o): o for o in base.outlets}
+            added: list[Outlet] = []
+            for name, label in self._overrides()["labels"].items():
+                target = base.by_name(name)
+                if target is not None and id(target) in by_id:
+                    by_id[id(target)] = _apply(by_id[id(target)], name, label)
+                else:
+                    added.append(_apply(Outlet(name=name, origin="user", type="unknown"), name, label))
+            self._index = OutletIndex([*added, *by_id.values()])
+        return self._index
+
+    # -- public API --------------------------------------------------------------------
+    def resolve(self, name: str | None = None, url: str | None = None) -> Outlet | None:
+        """The outlet for a name and/or URL with overrides applied; None if unknown."""
+        return self._merged().resolve(name=name, url=url)
+
+    def all_outlets(self) -> list[Outlet]:
+        """Every outlet (built-in and user-added), sorted by name."""
+        return sorted(self._merged().outlets, key=lambda o: name_key(o.name))
+
+    def set_label(self, outlet_name: str, value: str, *, note: str = "", url: str = "",
+                  source: str = "user", date: str | None = None,
+                  aliases: list[str] | None = None, domains: list[str] | None = None,
+                  country: str = "", ownership: str = "") -> Outlet:
+        """Override (or add) the label of an outlet; it becomes the current rating."""
+        label = {"value": normalize_lean(value), "source": source, "scale": USER_SCALE,
+                 "date": date or _dt.date.today().isoformat(), "url": url, "note": note,
+                 "aliases": list(aliases or []), "domains": list(domains or []),
+                 "country": country, "ownership": ownership}
+        key = self._label_key(outlet_name)
+        self._overrides()["labels"][key] = label
+        self._save()
+        result = self.resolve(name=key)
+        assert result is not None
+        return result
+
+    def clear_label(self, outlet_name: str) -> bool:
+        """Drop the user's label for an outlet; True if there was one."""
+        key = self._label_key(outlet_name)
+        if self._overrides()["labels"].pop(key, None) is None:
+            return False
+        self._save()
+        return True
+
+    def assign_article(self, article_id: str, outlet_name: str | None) -> None:
+        """Say which outlet published an article (None forgets the assignment)."""
+        articles = self._overrides()["articles"]
+        if outlet_name is None or not outlet_name.strip():
+            articles.pop(article_id, None)
+        else:
+            articles[article_id] = outlet_name.strip()
+        self._save()
+
+    def article_outlet(self, article_id: str) -> Outlet | None:
+        """The outlet the user assigned to an article, or None if they did not."""
+        name = self._overrides()["articles"].get(article_id)
+        if name is None:
+            return None
+        return self.resolve(name=name) or Outlet(
+            name=name, origin="user", type="unknown",
+            unrated_reason="assigned by you; not in the outlet registry")
+
+    def _label_key(self, outlet_name: str) -> str:
+        """Reuse an existing label's key when the user names the same outlet differently."""
+        labels = self._overrides()["labels"]
+        wanted = self.resolve(name=outlet_name)
+        for key in labels:
+            if name_key(key) == name_key(outlet_name) or (wanted is not None and self.resolve(name=key) is wanted):
+                return key
+        return wanted.name if wanted is not None else outlet_name.strip()
+
+
+def _apply(outlet: Outlet, name: str, label: dict[str, Any]) -> Outlet:
+    """The outlet with the user's label as current rating and their extra names/domains."""
+    try:
+        value = normalize_lean(str(label.get("value", UNRATED)))
+    except ValueError:
+        value = UNRATED
+    rating = Rating(source=str(label.get("source") or "user"), scale=str(label.get("scale") or USER_SCALE),
+                    value=value, date=str(label.get("date", "")), url=str(label.get("url", "")),
+                    note=str(label.get("note", "")), current=True)
+    old = tuple(dataclasses.replace(r, current=False) for r in outlet.ratings)
+    aliases = list(outlet.aliases)
+    for a in [name, *label.get("aliases", [])]:
+        if isinstance(a, str) and a and a != outlet.name and a not in aliases:
+            aliases.append(a)
+    domains = list(outlet.domains) + [d for d in label.get("domains", []) if isinstance(d, str) and d not in outlet.domains]
+    return dataclasses.replace(
+        outlet, ratings=(*old, rating), aliases=tuple(aliases), domains=tuple(domains),
+        country=str(label.get("country") or outlet.country),
+        ownership=str(label.get("ownership") or outlet.ownership),
+        unrated_reason="marked unrated by you" if value == UNRATED else "",
+        origin="user" if outlet.origin == "user" else "user-edited")
+
+
+@functools.lru_cache(maxsize=1)
+def default_registry() -> OutletRegistry:
+    """The app's one registry: bundled TOML plus ``user_config_dir()/outlets.json``."""
+    from reader.paths import user_config_dir
+
+    return OutletRegistry(builtin_path(), user_config_dir() / "outlets.json")

@@ -1,0 +1,1 @@
+"""The Whoosh index: schema, documents, building and searching (no Qt)."""

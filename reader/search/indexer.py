@@ -1,0 +1,163 @@
+"""Building and updating the index from source files.
+
+One writer at a time (Whoosh's lock, waited for with a timeout). Updates are
+incremental by content hash: unchanged files are not re-analysed, a file
+whose bytes duplicate an indexed article is skipped, and a full rebuild
+writes a new folder that is swapped in only when complete.
+"""
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+from whoosh.writing import LockError
+
+from reader.analysis.record import ArticleRecord
+from reader.search import fields as F
+from reader.search.documents import article_to_document
+from reader.search.store import (WRITER_TIMEOUT, IndexBusy, create_empty, new_build_dir,
+                                 open_or_create, swap_in)
+from reader.sources import Skipped, SourceDocument, discover, load_source
+from reader.textio import UnreadableFile
+
+Progress = Callable[[int, int, str], None]  # (done, total, current file)
+OutletResolver = Callable[[ArticleRecord, SourceDocument], tuple[str | None, str]]
+Analyzer = Callable[[Iterable[tuple[str, str, dict | None]]], Iterator[ArticleRecord]]
+
+
+@dataclass
+class UpdateReport:
+    added: list[Path] = field(default_factory=list)
+    updated: list[Path] = field(default_factory=list)
+    unchanged: list[Path] = field(default_factory=list)
+    skipped: list[tuple[Path, str]] = field(default_factory=list)
+    warnings: list[tuple[Path, str]] = field(default_factory=list)
+    cancelled: bool = False
+
+    @property
+    def processed(self) -> int:
+        return len(self.added) + len(self.updated) + len(self.unchanged)
+
+    def summary(self) -> str:
+        text = f"added {len(self.added)}, updated {len(self.updated)}, skipped {len(self.skipped)}"
+        return text + (" (cancelled)" if self.cancelled else "")
+
+
+def default_outlet_resolver(record: ArticleRecord, source: SourceDocument) -> tuple[str | None, str]:
+    """Resolve the article's outlet to the registry: (display name, bias token)."""
+    from reader import outlets
+
+    outlet = outlets.resolve_article(record.outlet, record.url, source.sha)
+    if outlet is None:
+        return record.outlet, "unknown"
+    return outlet.name, outlets.bias_token(outlet)
+
+
+def default_analyzer(items: Iterable[tuple[str, str, dict | None]]) -> Iterator[ArticleRecord]:
+    from reader.analysis.pipeline import analyze_many
+
+    return analyze_many(items)
+
+
+def _indexed(ix) -> tuple[dict[str, str], dict[str, str]]:
+    by_path: dict[str, str] = {}
+    with ix.searcher() as s:
+        for stored in s.all_stored_fields():
+            by_path[stored[F.PATH]] = stored[F.SHA]
+    return by_path, {sha: path for path, sha in by_path.items()}
+
+
+def update_index(location: Path, paths: Iterable[Path], *, full: bool = False,
+                 progress: Progress | None = None, cancelled: Callable[[], bool] | None = None,
+                 analyzer: Analyzer | None = None,
+                 resolver: OutletResolver | None = None) -> UpdateReport:
+    """Add new and changed files under ``paths``; ``full`` rebuilds from scratch."""
+    analyzer = analyzer or default_analyzer
+    resolver = resolver or default_outlet_resolver
+    report = UpdateReport()
+    files: list[Path] = []
+    for item in discover(paths):
+        if isinstance(item, Skipped):
+            report.skipped.append((item.path, item.reason))
+        else:
+            files.append(item.resolve())
+    if full:
+        target = new_build_dir(location)
+        ix = create_empty(target)
+        by_path, by_sha = {}, {}
+    else:
+        target = None
+        ix = open_or_create(location)
+        by_path, by_sha = _indexed(ix)
+    try:
+        writer = ix.writer(timeout=WRITER_TIMEOUT)
+    except LockError:
+        raise IndexBusy("Another Parallax is writing to this index; try again when it has finished.") from None
+    pending: dict[str, tuple[SourceDocument, bool]] = {}
+
+    def sources() -> Iterator[tuple[str, str, dict | None]]:
+        for done, path in enumerate(files):
+            if cancelled is not None and cancelled():
+                report.cancelled = True
+                return
+            if progress is not None:
+                progress(done, len(files), str(path))
+            key = str(path)
+            try:
+                source = load_source(path)
+            except UnreadableFile as exc:
+                report.skipped.append((path, str(exc)))
+                continue
+            if by_path.get(key) == source.sha:
+                report.unchanged.append(path)
+                continue
+            twin = by_sha.get(source.sha)
+            if twin is not None and twin != key:
+                report.skipped.append((path, f"same content as {twin}, already in the library"))
+                continue
+            by_sha[source.sha] = key
+            pending[key] = (source, key in by_path)
+            yield key, source.text, source.hints
+
+    try:
+        for record in analyzer(sources()):
+            source, existed = pending.pop(record.file)
+            outlet, bias = resolver(record, source)
+            writer.update_document(**article_to_document(source, record, outlet, bias))
+            (report.updated if existed else report.added).append(source.path)
+            report.warnings.extend((source.path, w) for w in record.warnings)
+        if progress is not None:
+            progress(len(files), len(files), "")
+        writer.commit()
+    except BaseException:
+        writer.cancel()
+        if target is not None:
+            shutil.rmtree(target, ignore_errors=True)
+        raise
+    if target is not None:
+        if report.cancelled:
+            shutil.rmtree(target, ignore_errors=True)
+        else:
+            swap_in(location, target)
+    return report
+
+
+def remove_articles(location: Path, paths: Iterable[str]) -> int:
+    """Drop articles from the library (never from disk); returns how many."""
+    ix = open_or_create(location)
+    try:
+        writer = ix.writer(timeout=WRITER_TIMEOUT)
+    except LockError:
+        raise IndexBusy("Another Parallax is writing to this index; try again when it has finished.") from None
+    count = 0
+    for path in paths:
+        count += writer.delete_by_term(F.PATH, str(path))
+    writer.commit()
+    return count
+
+
+def indexed_paths(location: Path) -> dict[str, str]:
+    """Path → content hash of everything in the library (for rescans)."""
+    return _indexed(open_or_create(location))[0]

@@ -1,0 +1,166 @@
+"""Searching the index: Whoosh's query language, entity filters, snippets.
+
+Search returns plain ``Hit`` values, never Whoosh objects, so callers (the
+CLI, the Qt models) do not hold a searcher. A query Whoosh cannot make sense
+of never raises: it falls back to its plain words and says so in
+``SearchOutcome.message``.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Sequence
+
+from whoosh import highlight, qparser, query as wq
+from whoosh.index import Index
+
+from reader.search import fields as F
+
+MARK_START = "\x02"  # snippet text between these two characters matched the query
+MARK_END = "\x03"
+_OPERATORS = {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE", "TO"}
+
+
+@dataclass
+class Hit:
+    path: str
+    title: str
+    outlet: str
+    author: str
+    published: str
+    kind: str
+    bias: str
+    quote_count: int
+    score: float
+    snippet: str = ""  # plain text with MARK_START/MARK_END around matches
+
+
+@dataclass
+class SearchOutcome:
+    hits: list[Hit] = field(default_factory=list)
+    total: int = 0
+    message: str = ""  # non-empty when the query was not used as written
+    query: str = ""  # the query actually run, in Whoosh's syntax
+
+
+class _MarkFormatter(highlight.Formatter):
+    """Marks matches with control characters so each caller renders its own way."""
+
+    between = " … "
+
+    def format_token(self, text, token, replace=False):
+        return MARK_START + highlight.get_text(text, token, replace) + MARK_END
+
+    def format_fragment(self, fragment, replace=False):
+        text = fragment.text.replace(MARK_START, "").replace(MARK_END, "")
+        out, index = [], fragment.startchar
+        for t in fragment.matches:
+            if t.startchar > index:
+                out.append(text[index:t.startchar])
+            out.append(self.format_token(text, t, replace))
+            index = t.endchar
+        out.append(text[index:fragment.endchar])
+        return " ".join("".join(out).split())
+
+
+def make_parser(ix_schema) -> qparser.QueryParser:
+    parser = qparser.MultifieldParser(list(F.DEFAULT_FIELDS), ix_schema)
+    parser.add_plugin(qparser.GtLtPlugin())
+    return parser
+
+
+def syntax_problem(text: str) -> str:
+    """A sentence on what is wrong with the query's syntax, or ""."""
+    if text.count('"') % 2:
+        return "A quotation mark is not closed."
+    depth = 0
+    for ch in text:
+        depth += ch == "("
+        depth -= ch == ")"
+        if depth < 0:
+            return "A closing parenthesis has no opening one."
+    if depth:
+        return "A parenthesis is not closed."
+    words = text.split()
+    if words and (words[-1] in _OPERATORS or words[0] in {"AND", "OR", "ANDNOT", "ANDMAYBE"}):
+        return f"“{words[-1] if words[-1] in _OPERATORS else words[0]}” needs a term on both sides."
+    if re.search(r"(^|\s)\w+:(\s|$)", text):
+        return "A field name is followed by nothing (write field:value)."
+    return ""
+
+
+def plain_words(text: str) -> str:
+    words = [w for w in re.findall(r"\w+", text) if w not in _OPERATORS]
+    return " ".join(words)
+
+
+def _parse(parser: qparser.QueryParser, text: str) -> tuple[wq.Query, str]:
+    text = text.strip()
+    if not text:
+        return wq.Every(), ""
+    problem = syntax_problem(text)
+    if not problem:
+        try:
+            parsed = parser.parse(text)
+        except Exception as exc:  # Whoosh's parser has a few raising corners
+            problem = f"The query could not be read ({exc})."
+        else:
+            if parsed is not wq.NullQuery:
+                return parsed, ""
+            problem = "The query has no searchable words."
+    fallback = plain_words(text)
+    if not fallback:
+        return wq.NullQuery, problem
+    parsed = parser.parse(fallback)
+    return parsed, f"{problem} Searched for the plain words instead: {fallback}"
+
+
+def entity_filter(keys: Sequence[str]) -> wq.Query | None:
+    """All of the given entity keys (AND), or None for no filter."""
+    if not keys:
+        return None
+    return wq.And([wq.Term(F.ENTITY_KEY, k.lower()) for k in keys])
+
+
+def _hit(hit, snippet: str) -> Hit:
+    return Hit(path=hit[F.PATH], title=hit.get(F.TITLE, ""), outlet=hit.get(F.OUTLET, ""),
+               author=hit.get(F.AUTHOR, ""), published=hit.get(F.PUBLISHED, ""),
+               kind=hit.get(F.KIND, ""), bias=hit.get(F.BIAS, "unknown"),
+               quote_count=int(hit.get(F.QUOTE_COUNT, 0) or 0), score=float(hit.score or 0.0),
+               snippet=snippet)
+
+
+def _lead(body: str, limit: int = 200) -> str:
+    """The article's opening words, for hits whose body did not match."""
+    lines = [ln.strip() for ln in body.splitlines() if ln.strip()]
+    text = " ".join(lines[1:4] if len(lines) > 1 else lines)
+    return text[:limit].rsplit(" ", 1)[0] + "…" if len(text) > limit else text
+
+
+def search(ix: Index, text: str, entity_keys: Sequence[str] = (), limit: int | None = 50,
+           snippets: bool = True) -> SearchOutcome:
+    """Run a query; an empty query with no filter lists every article."""
+    parsed, message = _parse(make_parser(ix.schema), text)
+    outcome = SearchOutcome(message=message, query=str(parsed))
+    if parsed is wq.NullQuery:
+        return outcome
+    flt = entity_filter(entity_keys)
+    q = wq.And([parsed, flt]) if flt is not None else parsed
+    with ix.searcher() as searcher:
+        results = searcher.search(q, limit=limit, terms=snippets)
+        outcome.total = len(results)
+        results.formatter = _MarkFormatter()
+        results.fragmenter = highlight.ContextFragmenter(maxchars=240, surround=60)
+        for hit in results:
+            snippet = ""
+            if snippets and text.strip():
+                snippet = hit.highlights(F.BODY, top=2) or ""
+            if snippets and not snippet:
+                snippet = _lead(hit.get(F.BODY, ""))
+            outcome.hits.append(_hit(hit, snippet))
+    return outcome
+
+
+def render_marks(snippet: str, start: str, end: str) -> str:
+    """Replace the match markers (CLI: ANSI or brackets; UI: HTML after escaping)."""
+    return snippet.replace(MARK_START, start).replace(MARK_END, end)

@@ -1,0 +1,131 @@
+"""Helpers for the UI tests: the gold fixture, a stand-in analyzer and an index.
+
+The UI tests use the session ``seed_index`` (real analysis) when the analysis
+pipeline is importable; until then they fall back to an index whose records are
+built from the hand-checked gold annotation, so the UI can be tested on its own.
+"""
+from __future__ import annotations
+
+import importlib.util
+import json
+import re
+from pathlib import Path
+from typing import Iterable, Iterator
+
+import pytest
+
+from reader.analysis.record import ArticleRecord, Entity, Quote
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "seeds"
+DW_FILE = "000_3337df370002df35.txt"
+
+
+def gold_path() -> Path:
+    """The gold annotation: the project's copy, else the shared original."""
+    local = ROOT / "tests" / "fixtures" / "seeds_gold.json"
+    return local if local.is_file() else ROOT.parent / "shared" / "gold" / "seeds.json"
+
+
+def load_gold() -> dict[str, dict]:
+    """Gold articles by file name."""
+    data = json.loads(gold_path().read_text(encoding="utf-8"))
+    return {a["file"]: a for a in data["articles"]}
+
+
+def gold_direct_quotes(file_name: str) -> list[dict]:
+    """Quotes with an attribution (speech), excluding hidden boilerplate."""
+    article = load_gold()[file_name]
+    return [q for q in article["quotes"]
+            if q.get("attribution") != "none" and not q.get("in_boilerplate")]
+
+
+def _line_spans(text: str, lines: Iterable[str]) -> list[tuple[int, int]]:
+    spans = []
+    for line in lines:
+        for m in re.finditer(re.escape(line), text):
+            spans.append((m.start(), m.end()))
+    return spans
+
+
+def gold_record(file_key: str, text: str, gold: dict) -> ArticleRecord:
+    """An ArticleRecord built from the gold annotation (the stand-in analysis)."""
+    rec = ArticleRecord(file=file_key, title=gold.get("title", ""), outlet=gold.get("outlet"),
+                        author=gold.get("author"), published=gold.get("published"),
+                        kind=gold.get("kind", "news"))
+    rec.boilerplate = _line_spans(text, gold.get("boilerplate", []))
+    for q in gold["quotes"]:
+        direct = q.get("attribution") != "none"
+        rec.quotes.append(Quote(start=q["start"], end=q["end"], text=q["text"],
+                                kind="direct" if direct else "scare",
+                                speaker=q.get("speaker") if direct else None,
+                                speaker_type=q.get("speaker_kind") if direct else None,
+                                cue=q.get("cue"), confidence=0.9 if direct else 0.6))
+    for etype in ("person", "organisation", "place"):
+        for ent in gold.get("entities", {}).get(etype, []):
+            forms = ent.get("surface_forms") or [ent["name"]]
+            mentions = []
+            for form in forms:
+                mentions += [(m.start(), m.end()) for m in re.finditer(re.escape(form), text)]
+            rec.entities.append(Entity(name=ent["name"], type=etype, aliases=list(forms),
+                                       mentions=sorted(mentions)))
+    return rec
+
+
+def gold_analyzer(items: Iterable[tuple[str, str, dict | None]]) -> Iterator[ArticleRecord]:
+    """Analyzer for ``update_index``: records from gold, plain ones for other files."""
+    gold = load_gold()
+    for key, text, hints in items:
+        name = Path(key).name
+        if name in gold:
+            yield gold_record(key, text, gold[name])
+        else:
+            hints = hints or {}
+            first = next((ln.strip() for ln in text.splitlines() if ln.strip()), "")
+            yield ArticleRecord(file=key, title=hints.get("title") or first,
+                                outlet=hints.get("outlet"), kind=hints.get("kind", "news"))
+
+
+_BIAS = {"DW": "center", "RFE/RL": "center", "Bol News": "right"}
+
+
+def simple_resolver(record, source) -> tuple[str | None, str]:
+    """Outlet resolver that does not need the outlet registry."""
+    outlet = record.outlet or source.hints.get("outlet")
+    return outlet, _BIAS.get(outlet or "", "unknown")
+
+
+def pipeline_available() -> bool:
+    return importlib.util.find_spec("reader.analysis.pipeline") is not None
+
+
+def build_gold_index(location: Path, sources: list[Path] | None = None) -> Path:
+    """Index the seeds (or ``sources``) with the gold stand-in analysis."""
+    from reader.search.indexer import update_index
+
+    update_index(location, sources or [SEEDS], analyzer=gold_analyzer, resolver=simple_resolver)
+    return location
+
+
+@pytest.fixture(scope="session")
+def ui_index(request, tmp_path_factory) -> Path:
+    """The seed index: real analysis when available, else the gold stand-in."""
+    if pipeline_available():
+        try:
+            return request.getfixturevalue("seed_index")
+        except Exception:  # noqa: BLE001 - the pipeline is still being written
+            pass
+    return build_gold_index(tmp_path_factory.mktemp("gold-index"))
+
+
+@pytest.fixture()
+def main_window(qtbot, ui_index):
+    """The real main window opened on the seed index, with settings isolated."""
+    from reader.ui.app import create_window
+
+    window = create_window(index_dir=ui_index)
+    qtbot.addWidget(window)
+    window.resize(1400, 900)
+    window.show()
+    qtbot.waitUntil(lambda: window.controller.ready, timeout=30000)
+    return window
