@@ -39,6 +39,8 @@ def test_empty_query_lists_everything(ix):
     ('"gas pipeline"', ["001", "002"]),
     ("pipe*", ["001", "002"]),
     ("outlet:dw", ["000"]),
+    ('outlet:"rfe/rl"', ["001"]),
+    ("outlet:washington", ["003"]),
     ("author:mahmood", ["004"]),
     ("kind:opinion", ["003", "004"]),
     ("Kugelman AND Farooqi", ["000"]),
@@ -86,7 +88,7 @@ def run_cli(*args: str) -> subprocess.CompletedProcess:
 def test_cli_search_prints_ranked_marked_hits(seed_index):
     out = run_cli("search", "--index", str(seed_index), "pipeline")
     assert out.returncode == 0, out.stderr
-    assert "RFE/RL" in out.stdout and "Bol News" in out.stdout
+    assert "Radio Free Europe/Radio Liberty" in out.stdout and "Bol News" in out.stdout
     assert "[pipeline]" in out.stdout.lower()
 
 
@@ -108,7 +110,7 @@ def test_cli_builds_the_index_on_first_use(tmp_path):
     out = run_cli("search", "--index", str(location), "pipeline")
     assert out.returncode == 0, out.stderr
     assert "built the index" in out.stderr
-    assert "RFE/RL" in out.stdout
+    assert "Radio Free Europe" in out.stdout
 
 
 def test_cli_reports_a_corrupt_index_in_one_line(tmp_path):

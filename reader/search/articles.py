@@ -46,7 +46,7 @@ def _to_article(stored: dict) -> StoredArticle:
     except (ValueError, TypeError, KeyError):
         record = ArticleRecord(file=stored[F.PATH], warnings=["stored analysis is unreadable"])
     return StoredArticle(path=stored[F.PATH], title=stored.get(F.TITLE, ""),
-                         outlet=stored.get(F.OUTLET, ""), author=stored.get(F.AUTHOR, ""),
+                         outlet=stored.get(F.OUTLET_NAME, ""), author=stored.get(F.AUTHOR, ""),
                          published=stored.get(F.PUBLISHED, ""), kind=stored.get(F.KIND, ""),
                          url=stored.get(F.URL, ""), format=stored.get(F.FORMAT, "text"),
                          bias=stored.get(F.BIAS, "unknown"), body=stored.get(F.BODY, ""),

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 import time
-from typing import Any
+from typing import Any, Sequence
 
 from reader.analysis.record import ArticleRecord
 from reader.search import fields as F
@@ -21,7 +21,8 @@ def entity_key(entity_type: str, name: str) -> str:
 
 
 def article_to_document(source: SourceDocument, record: ArticleRecord, outlet: str | None,
-                        bias: str, indexed_at: float | None = None) -> dict[str, Any]:
+                        bias: str, outlet_aliases: Sequence[str] = (),
+                        indexed_at: float | None = None) -> dict[str, Any]:
     """Map (source, analysis, resolved outlet + bias token) to Whoosh fields."""
     direct = [q for q in record.quotes if q.kind == "direct"]
     entity_words = []
@@ -32,7 +33,8 @@ def article_to_document(source: SourceDocument, record: ArticleRecord, outlet: s
         F.PATH: str(source.path),
         F.SHA: source.sha,
         F.TITLE: record.title or source.path.stem,
-        F.OUTLET: outlet or "",
+        F.OUTLET: " ; ".join([outlet or "", *outlet_aliases]).strip(" ;"),
+        F.OUTLET_NAME: outlet or "",
         F.AUTHOR: record.author or "",
         F.PUBLISHED: record.published or "",
         F.KIND: record.kind or "news",

@@ -14,7 +14,8 @@ FORMAT_VERSION = 1
 PATH = "path"  # unique key: the absolute path of the source file
 SHA = "sha"  # sha256 of the file's bytes: skip unchanged files, spot duplicates
 TITLE = "title"
-OUTLET = "outlet"  # the resolved outlet's display name
+OUTLET = "outlet"  # the resolved outlet's name and aliases, for outlet:dw
+OUTLET_NAME = "outlet_name"  # the resolved outlet's display name
 AUTHOR = "author"
 PUBLISHED = "published"  # ISO date, "" when the article states none
 KIND = "kind"  # news / analysis / opinion
@@ -44,7 +45,8 @@ def build_schema() -> fields.Schema:
         PATH: fields.ID(unique=True, stored=True),
         SHA: fields.ID(stored=True),
         TITLE: fields.TEXT(analyzer=stem, stored=True, field_boost=2.0),
-        OUTLET: fields.TEXT(analyzer=words, stored=True),
+        OUTLET: fields.TEXT(analyzer=words),
+        OUTLET_NAME: fields.STORED(),
         AUTHOR: fields.TEXT(analyzer=words, stored=True),
         PUBLISHED: fields.ID(stored=True),
         KIND: fields.KEYWORD(stored=True, lowercase=True),

@@ -23,7 +23,8 @@ from reader.sources import Skipped, SourceDocument, discover, load_source
 from reader.textio import UnreadableFile
 
 Progress = Callable[[int, int, str], None]  # (done, total, current file)
-OutletResolver = Callable[[ArticleRecord, SourceDocument], tuple[str | None, str]]
+# (display name, bias token, other names to search by)
+OutletResolver = Callable[[ArticleRecord, SourceDocument], tuple[str | None, str, list[str]]]
 Analyzer = Callable[[Iterable[tuple[str, str, dict | None]]], Iterator[ArticleRecord]]
 
 
@@ -45,14 +46,18 @@ class UpdateReport:
         return text + (" (cancelled)" if self.cancelled else "")
 
 
-def default_outlet_resolver(record: ArticleRecord, source: SourceDocument) -> tuple[str | None, str]:
+def default_outlet_resolver(record: ArticleRecord,
+                            source: SourceDocument) -> tuple[str | None, str, list[str]]:
     """Resolve the article's outlet to the registry: (display name, bias token)."""
     from reader import outlets
+    from reader.outlet_overrides import default_registry
 
-    outlet = outlets.resolve_article(record.outlet, record.url, source.sha)
+    registry = default_registry()
+    outlet = registry.article_outlet(source.sha) or registry.resolve(record.outlet, record.url)
     if outlet is None:
-        return record.outlet, "unknown"
-    return outlet.name, outlets.bias_token(outlet)
+        return record.outlet, "unknown", []
+    aliases = [a for a in (record.outlet, *outlet.aliases) if a and a != outlet.name]
+    return outlet.name, outlets.bias_token(outlet), aliases
 
 
 def default_analyzer(items: Iterable[tuple[str, str, dict | None]]) -> Iterator[ArticleRecord]:
@@ -124,8 +129,8 @@ def update_index(location: Path, paths: Iterable[Path], *, full: bool = False,
     try:
         for record in analyzer(sources()):
             source, existed = pending.pop(record.file)
-            outlet, bias = resolver(record, source)
-            writer.update_document(**article_to_document(source, record, outlet, bias))
+            outlet, bias, outlet_aliases = resolver(record, source)
+            writer.update_document(**article_to_document(source, record, outlet, bias, outlet_aliases))
             (report.updated if existed else report.added).append(source.path)
             report.warnings.extend((source.path, w) for w in record.warnings)
         if progress is not None:

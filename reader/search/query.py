@@ -123,7 +123,7 @@ def entity_filter(keys: Sequence[str]) -> wq.Query | None:
 
 
 def _hit(hit, snippet: str) -> Hit:
-    return Hit(path=hit[F.PATH], title=hit.get(F.TITLE, ""), outlet=hit.get(F.OUTLET, ""),
+    return Hit(path=hit[F.PATH], title=hit.get(F.TITLE, ""), outlet=hit.get(F.OUTLET_NAME, ""),
                author=hit.get(F.AUTHOR, ""), published=hit.get(F.PUBLISHED, ""),
                kind=hit.get(F.KIND, ""), bias=hit.get(F.BIAS, "unknown"),
                quote_count=int(hit.get(F.QUOTE_COUNT, 0) or 0), score=float(hit.score or 0.0),
