@@ -60,10 +60,14 @@ def default_outlet_resolver(record: ArticleRecord,
     return outlet.name, outlets.bias_token(outlet), aliases
 
 
-def default_analyzer(items: Iterable[tuple[str, str, dict | None]]) -> Iterator[ArticleRecord]:
+POOL_THRESHOLD = 12  # fewer files than this are analysed in-process: a pool costs a model load
+
+
+def default_analyzer(items: Iterable[tuple[str, str, dict | None]],
+                     n_process: int = 2) -> Iterator[ArticleRecord]:
     from reader.analysis.pipeline import analyze_many
 
-    return analyze_many(items)
+    return analyze_many(items, n_process=n_process)
 
 
 def _indexed(ix) -> tuple[dict[str, str], dict[str, str]]:
@@ -79,7 +83,6 @@ def update_index(location: Path, paths: Iterable[Path], *, full: bool = False,
                  analyzer: Analyzer | None = None,
                  resolver: OutletResolver | None = None) -> UpdateReport:
     """Add new and changed files under ``paths``; ``full`` rebuilds from scratch."""
-    analyzer = analyzer or default_analyzer
     resolver = resolver or default_outlet_resolver
     report = UpdateReport()
     files: list[Path] = []
@@ -88,6 +91,9 @@ def update_index(location: Path, paths: Iterable[Path], *, full: bool = False,
             report.skipped.append((item.path, item.reason))
         else:
             files.append(item.resolve())
+    if analyzer is None:
+        workers = 2 if len(files) >= POOL_THRESHOLD else 1
+        analyzer = lambda items: default_analyzer(items, n_process=workers)  # noqa: E731
     if full:
         target = new_build_dir(location)
         ix = create_empty(target)
