@@ -70,12 +70,33 @@ def default_analyzer(items: Iterable[tuple[str, str, dict | None]],
     return analyze_many(items, n_process=n_process)
 
 
-def _indexed(ix) -> tuple[dict[str, str], dict[str, str]]:
-    by_path: dict[str, str] = {}
-    with ix.searcher() as s:
-        for stored in s.all_stored_fields():
-            by_path[stored[F.PATH]] = stored[F.SHA]
-    return by_path, {sha: path for path, sha in by_path.items()}
+class _Known:
+    """What the index already holds, looked up per file (not loaded whole:
+    a 10k-article index would take seconds to read just to add one file)."""
+
+    def __init__(self, ix=None):
+        self._searcher = ix.searcher() if ix is not None else None
+        self.new_paths: dict[str, str] = {}  # path -> sha, added during this run
+        self.new_shas: dict[str, str] = {}
+
+    def sha_of(self, path: str) -> str | None:
+        if path in self.new_paths:
+            return self.new_paths[path]
+        stored = self._searcher.document(**{F.PATH: path}) if self._searcher else None
+        return stored[F.SHA] if stored else None
+
+    def path_of(self, sha: str) -> str | None:
+        if sha in self.new_shas:
+            return self.new_shas[sha]
+        stored = self._searcher.document(**{F.SHA: sha}) if self._searcher else None
+        return stored[F.PATH] if stored else None
+
+    def remember(self, path: str, sha: str) -> None:
+        self.new_paths[path], self.new_shas[sha] = sha, path
+
+    def close(self) -> None:
+        if self._searcher is not None:
+            self._searcher.close()
 
 
 def update_index(location: Path, paths: Iterable[Path], *, full: bool = False,
@@ -97,11 +118,11 @@ def update_index(location: Path, paths: Iterable[Path], *, full: bool = False,
     if full:
         target = new_build_dir(location)
         ix = create_empty(target)
-        by_path, by_sha = {}, {}
+        known = _Known()
     else:
         target = None
         ix = open_or_create(location)
-        by_path, by_sha = _indexed(ix)
+        known = _Known(ix)
     try:
         writer = ix.writer(timeout=WRITER_TIMEOUT)
     except LockError:
@@ -121,15 +142,16 @@ def update_index(location: Path, paths: Iterable[Path], *, full: bool = False,
             except UnreadableFile as exc:
                 report.skipped.append((path, str(exc)))
                 continue
-            if by_path.get(key) == source.sha:
+            old_sha = known.sha_of(key)
+            if old_sha == source.sha:
                 report.unchanged.append(path)
                 continue
-            twin = by_sha.get(source.sha)
+            twin = known.path_of(source.sha)
             if twin is not None and twin != key:
                 report.skipped.append((path, f"same content as {twin}, already in the library"))
                 continue
-            by_sha[source.sha] = key
-            pending[key] = (source, key in by_path)
+            known.remember(key, source.sha)
+            pending[key] = (source, old_sha is not None)
             yield key, source.text, source.hints
 
     try:
@@ -147,6 +169,8 @@ def update_index(location: Path, paths: Iterable[Path], *, full: bool = False,
         if target is not None:
             shutil.rmtree(target, ignore_errors=True)
         raise
+    finally:
+        known.close()
     if target is not None:
         if report.cancelled:
             shutil.rmtree(target, ignore_errors=True)
@@ -171,4 +195,5 @@ def remove_articles(location: Path, paths: Iterable[str]) -> int:
 
 def indexed_paths(location: Path) -> dict[str, str]:
     """Path → content hash of everything in the library (for rescans)."""
-    return _indexed(open_or_create(location))[0]
+    with open_or_create(location).searcher() as s:
+        return {stored[F.PATH]: stored[F.SHA] for stored in s.all_stored_fields()}
