@@ -21,6 +21,7 @@ COMMANDS: dict[str, str] = {
     "search": "search the index",
     "analyze": "find quotes, speakers, entities and metadata in text files",
     "outlets": "list the outlet registry with bias labels and their sources",
+    "bench": "measure speed and memory on generated corpora (2k and 10k articles)",
 }
 
 

@@ -1,0 +1,4 @@
+"""Benchmarks: ``parallax bench`` / ``python -m reader.bench``.
+
+Speed and memory targets live here, not in timed tests.
+"""

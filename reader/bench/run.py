@@ -1,0 +1,144 @@
+"""Measuring Parallax at the corpus sizes people use.
+
+For each size: build a corpus, then measure pipeline throughput (analysis +
+indexing on both cores) next to spaCy's own ``nlp.pipe`` with the same
+components on the same texts, search latency with highlighting, the time to
+re-index one changed article, and cold start / peak memory / scrolling of
+the real window in a child process next to a bare PySide6 window.
+"""
+from __future__ import annotations
+
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from reader.bench.corpus import build_corpus
+
+QUERY_MIX = [
+    ("single term", "government"),
+    ("two terms", "oil prices"),
+    ("phrase", '"prime minister"'),
+    ("field query", "title:election OR kind:opinion"),
+    ("entity filter", None),  # filled with the corpus' most mentioned person
+]
+TARGETS = {"cold_start_ratio": 2.0, "search_p95_ms": 50.0, "pipeline_ratio": 0.8,
+           "incremental_s": 1.0, "peak_rss_mb": 400.0}
+
+
+def _percentile(values: list[float], pct: float) -> float:
+    ordered = sorted(values)
+    k = (len(ordered) - 1) * pct / 100
+    lo, hi = int(k), min(int(k) + 1, len(ordered) - 1)
+    return ordered[lo] + (ordered[hi] - ordered[lo]) * (k - lo)
+
+
+def measure_pipeline(files: list[Path], location: Path, n_process: int) -> dict[str, Any]:
+    from reader.analysis.nlp import load_nlp
+    from reader.search.indexer import update_index
+    from reader.sources import load_source
+
+    texts = [load_source(p).text for p in files]
+    nlp = load_nlp()
+    started = time.perf_counter()
+    for _ in nlp.pipe(texts, n_process=n_process, batch_size=32):
+        pass
+    spacy_s = time.perf_counter() - started
+    started = time.perf_counter()
+    report = update_index(location, [files[0].parent], full=True)
+    ours_s = time.perf_counter() - started
+    ours = len(report.added) / ours_s
+    spacy = len(texts) / spacy_s
+    return {"articles": len(report.added), "n_process": n_process,
+            "pipeline_s": round(ours_s, 2), "pipeline_articles_per_s": round(ours, 1),
+            "spacy_pipe_s": round(spacy_s, 2), "spacy_pipe_articles_per_s": round(spacy, 1),
+            "pipeline_ratio": round(ours / spacy, 3), "skipped": len(report.skipped)}
+
+
+def measure_search(location: Path, repeats: int) -> dict[str, Any]:
+    from reader.search.articles import entity_counts
+    from reader.search.query import search
+    from reader.search.store import open_index
+
+    ix = open_index(location)
+    people = [e for e in entity_counts(ix) if e.type == "person"]
+    latencies: dict[str, list[float]] = {}
+    for label, text in QUERY_MIX:
+        keys = [people[0].key] if text is None and people else []
+        text = text or ""
+        times = []
+        for _ in range(repeats):
+            started = time.perf_counter()
+            search(ix, text, entity_keys=keys, limit=20, snippets=True)
+            times.append((time.perf_counter() - started) * 1000)
+        latencies[label] = times
+    every = [t for times in latencies.values() for t in times]
+    return {"search_p50_ms": round(_percentile(every, 50), 2),
+            "search_p95_ms": round(_percentile(every, 95), 2),
+            "search_by_query_p95_ms": {k: round(_percentile(v, 95), 2) for k, v in latencies.items()}}
+
+
+def measure_incremental(files: list[Path], location: Path) -> dict[str, Any]:
+    from reader.search.indexer import update_index
+
+    target = files[len(files) // 2]
+    target.write_text(target.read_text(encoding="utf-8") + "\nA late correction was appended.\n",
+                      encoding="utf-8")
+    started = time.perf_counter()
+    report = update_index(location, [target])
+    elapsed = time.perf_counter() - started
+    assert len(report.updated) == 1, report.summary()
+    return {"incremental_s": round(elapsed, 3)}
+
+
+def _child(args: list[str]) -> dict[str, float]:
+    proc = subprocess.run([sys.executable, "-m", "reader.ui.bench_child", *args],
+                          capture_output=True, text=True, timeout=900,
+                          env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"})
+    out: dict[str, float] = {}
+    for line in proc.stdout.splitlines():
+        parts = line.split()
+        if parts and parts[0] == "READY":
+            out["ready_s"], out["rss_mb"] = float(parts[1]), float(parts[2])
+        elif parts and parts[0] == "SCROLL":
+            out["scroll_worst_frame_ms"], out["rss_after_scroll_mb"] = float(parts[1]), float(parts[2])
+    if "ready_s" not in out:
+        raise RuntimeError(f"benchmark child failed: {proc.stderr[-2000:]}")
+    return out
+
+
+def measure_window(location: Path, articles: int, repeats: int) -> dict[str, Any]:
+    bare = [_child(["bare"]) for _ in range(repeats)]
+    app = [_child(["app", str(location), str(articles)]) for _ in range(repeats)]
+    bare_s = statistics.median(b["ready_s"] for b in bare)
+    app_s = statistics.median(a["ready_s"] for a in app)
+    return {"cold_start_s": round(app_s, 3), "bare_window_s": round(bare_s, 3),
+            "cold_start_ratio": round(app_s / bare_s, 2),
+            "peak_rss_mb": round(max(max(a["rss_mb"], a.get("rss_after_scroll_mb", 0)) for a in app), 1),
+            "scroll_worst_frame_ms": round(max(a.get("scroll_worst_frame_ms", 0) for a in app), 1)}
+
+
+def run_size(size: int, workdir: Path, n_process: int = 2, repeats: int = 3,
+             window: bool = True) -> dict[str, Any]:
+    corpus = workdir / f"corpus-{size}"
+    location = workdir / f"index-{size}"
+    files = build_corpus(size, corpus)
+    result: dict[str, Any] = {"size": size}
+    result.update(measure_pipeline(files, location, n_process))
+    result.update(measure_search(location, repeats=max(5, repeats * 5)))
+    result.update(measure_incremental(files, location))
+    if window:
+        result.update(measure_window(location, result["articles"], repeats))
+    result["targets_met"] = {k: (result[k] <= v if k != "pipeline_ratio" else result[k] >= v)
+                             for k, v in TARGETS.items() if k in result}
+    return result
+
+
+def run(sizes: list[int], n_process: int = 2, repeats: int = 3, window: bool = True,
+        workdir: Path | None = None) -> list[dict[str, Any]]:
+    with tempfile.TemporaryDirectory(prefix="parallax-bench-") as tmp:
+        base = workdir or Path(tmp)
+        return [run_size(size, base, n_process, repeats, window) for size in sizes]

@@ -1,0 +1,52 @@
+"""``parallax bench``: speed and memory at the corpus sizes people use."""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--sizes", default="2000,10000", help="comma-separated corpus sizes")
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
+    parser.add_argument("--repeats", type=int, default=3, help="cold-start runs per size (median)")
+    parser.add_argument("--no-window", action="store_true", help="skip the window measurements")
+    parser.add_argument("--processes", type=int, default=os.cpu_count() or 2,
+                        help="analysis processes (default: every core)")
+
+
+def _table(results: list[dict]) -> str:
+    rows = [("articles", "size"), ("pipeline articles/s", "pipeline_articles_per_s"),
+            ("spaCy nlp.pipe articles/s", "spacy_pipe_articles_per_s"),
+            ("pipeline ratio (target ≥ 0.8)", "pipeline_ratio"),
+            ("search p50 ms", "search_p50_ms"), ("search p95 ms (target ≤ 50)", "search_p95_ms"),
+            ("re-index one article s (target ≤ 1)", "incremental_s"),
+            ("cold start s", "cold_start_s"), ("bare PySide6 window s", "bare_window_s"),
+            ("cold start ratio (target ≤ 2)", "cold_start_ratio"),
+            ("peak RSS MB (target ≤ 400)", "peak_rss_mb"),
+            ("worst scroll frame ms", "scroll_worst_frame_ms")]
+    width = max(len(label) for label, _ in rows)
+    lines = []
+    for label, key in rows:
+        values = "".join(f"{str(r.get(key, '—')):>12}" for r in results)
+        lines.append(f"{label:<{width}}{values}")
+    return "\n".join(lines)
+
+
+def run(args: argparse.Namespace) -> int:
+    from reader.bench.run import run as run_bench
+    from reader.cli.common import error
+
+    try:
+        sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
+    except ValueError:
+        return error(f"--sizes takes whole numbers separated by commas, not {args.sizes!r}")
+    if not sizes or min(sizes) < 1:
+        return error("--sizes needs at least one size of 1 or more")
+    results = run_bench(sizes, n_process=max(1, args.processes), repeats=max(1, args.repeats),
+                        window=not args.no_window)
+    if args.json:
+        print(json.dumps({"results": results, "cores": os.cpu_count()}, indent=1))
+    else:
+        print(_table(results))
+    return 0

@@ -1,0 +1,30 @@
+"""A tiny smoke run of the benchmark command: it works and prints valid JSON.
+(The speed targets themselves are measured by ``parallax bench``, not here.)"""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from conftest import ROOT
+
+
+def test_bench_smoke_run_prints_valid_json():
+    out = subprocess.run([sys.executable, "-m", "reader.bench", "--sizes", "14", "--json",
+                          "--repeats", "1"], cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert out.returncode == 0, out.stderr[-3000:]
+    data = json.loads(out.stdout)
+    (result,) = data["results"]
+    assert result["size"] == 14 and result["articles"] == 14
+    for key in ("pipeline_articles_per_s", "spacy_pipe_articles_per_s", "pipeline_ratio",
+                "search_p50_ms", "search_p95_ms", "incremental_s", "cold_start_s",
+                "bare_window_s", "cold_start_ratio", "peak_rss_mb"):
+        assert isinstance(result[key], (int, float)) and result[key] > 0, key
+    assert set(result["search_by_query_p95_ms"]) == {"single term", "two terms", "phrase",
+                                                      "field query", "entity filter"}
+
+
+def test_bench_rejects_bad_sizes():
+    out = subprocess.run([sys.executable, "-m", "reader", "bench", "--sizes", "ten"], cwd=ROOT,
+                         capture_output=True, text=True, timeout=60)
+    assert out.returncode == 2 and "whole numbers" in out.stderr
