@@ -20,8 +20,9 @@ import datetime as _dt
 import functools
 import json
 import logging
+import threading
 from pathlib import Path
-from typing import Any
+from typing import Any, Sequence
 
 from reader.atomic import write_text_atomic
 from reader.outlets import (
@@ -47,19 +48,23 @@ def _valid(data: Any) -> bool:
 class OutletRegistry:
     """Built-in registry plus the user's overrides; resolves names/URLs to ``Outlet``s."""
 
-    def __init__(self, builtin_path: Path, overrides_path: Path):
+    def __init__(self, builtin_path: Path, overrides_path: Path,
+                 builtin: Sequence[Outlet] | None = None):
+        """``builtin`` may pass already-parsed outlets (they are immutable) to skip the TOML."""
         self.builtin_path = Path(builtin_path)
         self.overrides_path = Path(overrides_path)
         self.warning: str | None = None  # set when a corrupt overrides file was reset
-        self._builtin: list[Outlet] | None = None
+        self._builtin: list[Outlet] | None = list(builtin) if builtin is not None else None
         self._data: dict[str, Any] | None = None
         self._index: OutletIndex | None = None
+        self._lock = threading.RLock()  # the UI may resolve from worker threads
 
     # -- storage ---------------------------------------------------------------------
     def _overrides(self) -> dict[str, Any]:
-        if self._data is None:
-            self._data = self._read()
-        return self._data
+        with self._lock:
+            if self._data is None:
+                self._data = self._read()
+            return self._data
 
     def _read(self) -> dict[str, Any]:
         path = self.overrides_path
@@ -72,6 +77,10 @@ class OutletRegistry:
         except (OSError, UnicodeDecodeError, ValueError) as exc:
             stamp = _dt.datetime.now().strftime("%Y%m%dT%H%M%S")
             backup = path.with_name(f"{path.name}.corrupt-{stamp}")
+            n = 1
+            while backup.exists():  # never overwrite an earlier backup
+                n += 1
+                backup = path.with_name(f"{path.name}.corrupt-{stamp}-{n}")
             try:
                 path.replace(backup)
                 self.warning = f"outlet overrides {path} were unreadable ({exc}); moved to {backup.name} and reset"
@@ -96,17 +105,23 @@ class OutletRegistry:
         return self._builtin
 
     def _merged(self) -> OutletIndex:
+        with self._lock:
+            return self._merged_locked()
+
+    def _merged_locked(self) -> OutletIndex:
         if self._index is None:
             base = OutletIndex(self._builtins())
-            by_id = {id(o): o for o in base.outlets}
+            position = {id(o): i for i, o in enumerate(base.outlets)}
+            merged = list(base.outlets)
             added: list[Outlet] = []
             for name, label in self._overrides()["labels"].items():
                 target = base.by_name(name)
-                if target is not None and id(target) in by_id:
-                    by_id[id(target)] = _apply(by_id[id(target)], name, label)
+                if target is not None:
+                    i = position[id(target)]
+                    merged[i] = _apply(merged[i], name, label)
                 else:
                     added.append(_apply(Outlet(name=name, origin="user", type="unknown"), name, label))
-            self._index = OutletIndex([*added, *by_id.values()])
+            self._index = OutletIndex([*added, *merged])
         return self._index
 
     # -- public API --------------------------------------------------------------------
@@ -127,29 +142,32 @@ class OutletRegistry:
                  "date": date or _dt.date.today().isoformat(), "url": url, "note": note,
                  "aliases": list(aliases or []), "domains": list(domains or []),
                  "country": country, "ownership": ownership}
-        key = self._label_key(outlet_name)
-        self._overrides()["labels"][key] = label
-        self._save()
+        with self._lock:
+            key = self._label_key(outlet_name)
+            self._overrides()["labels"][key] = label
+            self._save()
         result = self.resolve(name=key)
         assert result is not None
         return result
 
     def clear_label(self, outlet_name: str) -> bool:
         """Drop the user's label for an outlet; True if there was one."""
-        key = self._label_key(outlet_name)
-        if self._overrides()["labels"].pop(key, None) is None:
-            return False
-        self._save()
-        return True
+        with self._lock:
+            key = self._label_key(outlet_name)
+            if self._overrides()["labels"].pop(key, None) is None:
+                return False
+            self._save()
+            return True
 
     def assign_article(self, article_id: str, outlet_name: str | None) -> None:
         """Say which outlet published an article (None forgets the assignment)."""
-        articles = self._overrides()["articles"]
-        if outlet_name is None or not outlet_name.strip():
-            articles.pop(article_id, None)
-        else:
-            articles[article_id] = outlet_name.strip()
-        self._save()
+        with self._lock:
+            articles = self._overrides()["articles"]
+            if outlet_name is None or not outlet_name.strip():
+                articles.pop(article_id, None)
+            else:
+                articles[article_id] = outlet_name.strip()
+            self._save()
 
     def article_outlet(self, article_id: str) -> Outlet | None:
         """The outlet the user assigned to an article, or None if they did not."""
@@ -181,10 +199,12 @@ def _apply(outlet: Outlet, name: str, label: dict[str, Any]) -> Outlet:
                     note=str(label.get("note", "")), current=True)
     old = tuple(dataclasses.replace(r, current=False) for r in outlet.ratings)
     aliases = list(outlet.aliases)
-    for a in [name, *label.get("aliases", [])]:
+    extra_aliases = label.get("aliases") if isinstance(label.get("aliases"), list) else []
+    extra_domains = label.get("domains") if isinstance(label.get("domains"), list) else []
+    for a in [name, *extra_aliases]:
         if isinstance(a, str) and a and a != outlet.name and a not in aliases:
             aliases.append(a)
-    domains = list(outlet.domains) + [d for d in label.get("domains", []) if isinstance(d, str) and d not in outlet.domains]
+    domains = list(outlet.domains) + [d for d in extra_domains if isinstance(d, str) and d not in outlet.domains]
     return dataclasses.replace(
         outlet, ratings=(*old, rating), aliases=tuple(aliases), domains=tuple(domains),
         country=str(label.get("country") or outlet.country),

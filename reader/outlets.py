@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import tomllib
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 from urllib.parse import urlsplit
@@ -26,7 +26,7 @@ _LEAN_ALIASES = {"left-center": "lean left", "center-left": "lean left", "leans 
 
 # Suffixes AllSides and datasets hang on outlet names ("NYT - News", "CNN (Web News)").
 _SUFFIX_RE = re.compile(
-    r"(?:\s*[-–—:|]\s*(?:news|opinion|editorial|op ?ed|online)"
+    r"(?:(?:\s+[-–—|]|\s*:)\s*(?:news|opinion|editorial|op ?ed|online)"
     r"|\s*\((?:online news|online|web news|web|news|opinion|editorial)\)"
     r"|\s+(?:online news|web news)"
     r"|\.com)\s*$",
@@ -73,6 +73,17 @@ class Outlet:
                 return r
         return max(self.ratings, key=lambda r: r.date) if self.ratings else None
 
+    def rating_as_of(self, date: str) -> Rating | None:
+        """The newest rating dated on or before ``date`` (ISO), else the oldest one.
+
+        For an old article the label AllSides gave at the time is fairer than today's.
+        """
+        dated = sorted((r for r in self.ratings if r.source.lower() != "user"), key=lambda r: r.date)
+        if not dated or not date:
+            return self.current_rating
+        before = [r for r in dated if r.date[:len(date)] <= date]
+        return before[-1] if before else dated[0]
+
     @property
     def lean(self) -> str:
         """5-point lean (plus "mixed"), or "unrated"."""
@@ -82,7 +93,12 @@ class Outlet:
     @property
     def lean3(self) -> str:
         """left / center / right, or "unrated" (which includes AllSides' "mixed")."""
-        return _LEAN3.get(self.lean, UNRATED)
+        return lean3_of(self.lean)
+
+
+def lean3_of(value: str) -> str:
+    """Collapse a 5-point lean to left / center / right; anything else is "unrated"."""
+    return _LEAN3.get(value, UNRATED)
 
 
 # --- normalisation ------------------------------------------------------------------
@@ -158,9 +174,9 @@ class OutletIndex:
         self._base: dict[str, Outlet] = {}
         self._domain: dict[str, Outlet] = {}
         # Later entries must not steal keys: news before opinion, rated before unrated,
-        # users' own outlets first (they are what the user meant).
-        order = sorted(self.outlets, key=lambda o: (o.origin != "user", o.type not in ("News Media", "unknown", ""),
-                                                    not o.ratings))
+        # user-added or user-edited outlets first (they are what the user meant).
+        order = sorted(self.outlets, key=lambda o: (
+            o.origin == "builtin", o.type not in ("News Media", "unknown", ""), not o.ratings))
         for o in order:
             for n in (o.name, *o.aliases):
                 self._exact.setdefault(name_key(n), o)
