@@ -89,10 +89,10 @@ def gold_analyzer(items: Iterable[tuple[str, str, dict | None]]) -> Iterator[Art
 _BIAS = {"DW": "center", "RFE/RL": "center", "Bol News": "right"}
 
 
-def simple_resolver(record, source) -> tuple[str | None, str]:
-    """Outlet resolver that does not need the outlet registry."""
+def simple_resolver(record, source) -> tuple[str | None, str, list[str]]:
+    """Outlet resolver that does not need the outlet registry: (name, bias, aliases)."""
     outlet = record.outlet or source.hints.get("outlet")
-    return outlet, _BIAS.get(outlet or "", "unknown")
+    return outlet, _BIAS.get(outlet or "", "unknown"), []
 
 
 def pipeline_available() -> bool:
@@ -107,6 +107,16 @@ def build_gold_index(location: Path, sources: list[Path] | None = None) -> Path:
     return location
 
 
+_GOLD_INDEXES: set[Path] = set()
+
+
+def index_options(location: Path) -> dict:
+    """update_index options matching how ``location`` was built (for rebuilds)."""
+    if location in _GOLD_INDEXES:
+        return {"analyzer": gold_analyzer, "resolver": simple_resolver}
+    return {}
+
+
 @pytest.fixture(scope="session")
 def ui_index(request, tmp_path_factory) -> Path:
     """The seed index: real analysis when available, else the gold stand-in."""
@@ -115,7 +125,9 @@ def ui_index(request, tmp_path_factory) -> Path:
             return request.getfixturevalue("seed_index")
         except Exception:  # noqa: BLE001 - the pipeline is still being written
             pass
-    return build_gold_index(tmp_path_factory.mktemp("gold-index"))
+    location = build_gold_index(tmp_path_factory.mktemp("gold-index"))
+    _GOLD_INDEXES.add(location)
+    return location
 
 
 @pytest.fixture()
@@ -123,9 +135,24 @@ def main_window(qtbot, ui_index):
     """The real main window opened on the seed index, with settings isolated."""
     from reader.ui.app import create_window
 
-    window = create_window(index_dir=ui_index)
+    window = create_window(index_dir=ui_index, index_options=index_options(ui_index))
     qtbot.addWidget(window)
     window.resize(1400, 900)
     window.show()
     qtbot.waitUntil(lambda: window.controller.ready, timeout=30000)
     return window
+
+
+@pytest.fixture(autouse=True)
+def no_dangling_workers(request):
+    """Fail a test that leaves background work running (napari's dangling-thread check)."""
+    yield
+    if "qtbot" not in request.fixturenames and "qapp" not in request.fixturenames:
+        return
+    from PySide6.QtCore import QThreadPool
+
+    from reader.ui.tasks import _running
+
+    finished = QThreadPool.globalInstance().waitForDone(30000)
+    assert finished, "a background task was still running 30 s after the test"
+    assert not [t for t in _running if not t.done], "a task never reported back"

@@ -1,0 +1,7 @@
+"""The desktop UI (PySide6). The only package allowed to import Qt."""
+try:
+    from reader.ui.pyside_fix import protect_singletons
+except ImportError:  # PySide6 missing: only the Qt-free helpers (article_html) are usable
+    pass
+else:
+    protect_singletons()  # before other Qt calls: see reader/ui/pyside_fix.py

@@ -1,0 +1,94 @@
+"""Every action of the main window in one place: text, shortcuts, icons, menus.
+
+``main_window.py`` only connects these to slots (Picard's ``actions.py`` idea).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtGui import QAction
+from PySide6.QtGui import QIcon
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QMainWindow
+
+
+@dataclass(frozen=True)
+class ActionSpec:
+    name: str
+    text: str
+    shortcuts: tuple[str | QKeySequence.StandardKey, ...] = ()
+    icon: str = ""  # freedesktop icon name
+    tip: str = ""
+
+
+SPECS: tuple[ActionSpec, ...] = (
+    ActionSpec("rebuild", "&Rebuild Index", ("Ctrl+Shift+R",), "view-refresh",
+               "Re-analyse every article and rebuild the search index"),
+    ActionSpec("quit", "&Quit", (QKeySequence.StandardKey.Quit, "Ctrl+Q"), "application-exit"),
+    ActionSpec("find", "&Search Library", ("Ctrl+F", "Ctrl+K"), "edit-find",
+               "Move the focus to the search field"),
+    ActionSpec("next_hit", "Next &Match", ("F3",), "go-down", "Next search match in the article"),
+    ActionSpec("prev_hit", "&Previous Match", ("Shift+F3",), "go-up",
+               "Previous search match in the article"),
+    ActionSpec("clear_filters", "&Clear Filters", ("Ctrl+Shift+Backspace",), "edit-clear",
+               "Remove every entity filter"),
+    ActionSpec("focus_library", "Go to &Library", ("Ctrl+1",), "", "Move the focus to the article list"),
+    ActionSpec("focus_reader", "Go to &Article", ("Ctrl+2",), "", "Move the focus to the article text"),
+    ActionSpec("focus_entities", "Go to &Entities", ("Ctrl+3",), "", "Move the focus to the entities"),
+    ActionSpec("focus_quotes", "Go to &Quotes", ("Ctrl+4",), "", "Move the focus to the quotes"),
+    ActionSpec("reset_layout", "&Reset Layout", (), "", "Put the panels back where they started"),
+    ActionSpec("search_help", "&Search Syntax", ("F1",), "help-contents",
+               "How to write queries: phrases, AND/OR/NOT, fields"),
+    ActionSpec("about", "&About Parallax", (), "help-about"),
+)
+
+
+class Actions:
+    """The window's QActions by name: ``actions.rebuild``, ``actions.find``…"""
+
+    def __init__(self, window: QMainWindow) -> None:
+        self._by_name: dict[str, QAction] = {}
+        for spec in SPECS:
+            action = QAction(window.tr(spec.text), window)
+            action.setObjectName(f"action_{spec.name}")
+            if spec.shortcuts:
+                keys: list[QKeySequence] = []
+                for sc in spec.shortcuts:
+                    keys.extend(QKeySequence.keyBindings(sc) if isinstance(sc, QKeySequence.StandardKey)
+                                else [QKeySequence(sc)])
+                unique = list(dict.fromkeys(k.toString() for k in keys if not k.isEmpty()))
+                action.setShortcuts([QKeySequence(k) for k in unique])
+            if spec.icon:
+                action.setIcon(QIcon.fromTheme(spec.icon))
+            if spec.tip:
+                action.setStatusTip(window.tr(spec.tip))
+                action.setToolTip(window.tr(spec.tip))
+            window.addAction(action)  # shortcuts work even when the menu is hidden
+            self._by_name[spec.name] = action
+
+    def __getattr__(self, name: str) -> QAction:
+        try:
+            return self._by_name[name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+    def build_menus(self, window: QMainWindow, docks: list) -> None:
+        """File, Edit, View menus; docks contribute their toggle actions."""
+        bar = window.menuBar()
+        file_menu = bar.addMenu(window.tr("&File"))
+        file_menu.addAction(self.rebuild)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit)
+        edit_menu = bar.addMenu(window.tr("&Edit"))
+        for name in ("find", "next_hit", "prev_hit", "clear_filters"):
+            edit_menu.addAction(self._by_name[name])
+        view_menu = bar.addMenu(window.tr("&View"))
+        for name in ("focus_library", "focus_reader", "focus_entities", "focus_quotes"):
+            view_menu.addAction(self._by_name[name])
+        view_menu.addSeparator()
+        for dock in docks:
+            view_menu.addAction(dock.toggleViewAction())
+        view_menu.addAction(self.reset_layout)
+        help_menu = bar.addMenu(window.tr("&Help"))
+        help_menu.addAction(self.search_help)
+        help_menu.addAction(self.about)

@@ -1,0 +1,177 @@
+"""Starting the desktop app, and ``--screenshot`` mode for docs and checks.
+
+``run_app(argv)`` is what ``parallax`` (no subcommand) calls. Settings are
+created here, after the organisation and application names are set, never at
+import time.
+"""
+from __future__ import annotations
+
+import argparse
+import multiprocessing
+import os
+import sys
+import tempfile
+import traceback
+from pathlib import Path
+from typing import Sequence
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QElapsedTimer
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QMessageBox
+
+from reader import APP_NAME
+from reader import ORG_NAME
+from reader.desktop_entry import APP_ID
+from reader.library import index_location
+from reader.ui.icons import app_icon
+from reader.ui.controller import LibraryController
+from reader.ui.main_window import MainWindow
+from reader.ui.settings import Settings
+
+SCREENSHOT_SIZE = (1400, 900)
+
+
+def use_gui_start_method() -> None:
+    """Start analysis worker processes with "spawn", never "fork".
+
+    Forking a process that runs Qt threads is unsafe (locks held by other
+    threads stay locked in the child) and, in a large process, the fork itself
+    holds the GIL long enough to freeze the UI. Spawned workers start clean.
+    """
+    multiprocessing.set_start_method("spawn", force=True)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="parallax", description="Open the Parallax desktop reader.")
+    p.add_argument("--index", metavar="DIR", help="index folder (default: the installation's)")
+    p.add_argument("--query", metavar="Q", default="", help="start with this search")
+    p.add_argument("--entity", metavar="NAME", action="append", default=[],
+                   help="filter by an entity (display name or type:name); repeatable")
+    p.add_argument("--open", metavar="FILE", help="open this indexed article (path or file name)")
+    p.add_argument("--screenshot", metavar="PATH", help="render the window to a PNG and exit")
+    p.add_argument("--dev", action="store_true",
+                   help="keep settings and data in ./.parallax-dev instead of the real home")
+    return p
+
+
+def create_window(index_dir: Path | None = None, settings: Settings | None = None,
+                  open_now: bool = True, index_options: dict | None = None) -> MainWindow:
+    """The main window on an index (opened in the background); used by tests too."""
+    controller = LibraryController(index_location(index_dir), index_options=index_options)
+    window = MainWindow(controller, settings or Settings())
+    controller.setParent(window)
+    if open_now:
+        controller.open()
+    return window
+
+
+def _wait_until(predicate, timeout_ms: int) -> bool:
+    """Run the event loop until ``predicate()`` or the timeout."""
+    timer = QElapsedTimer()
+    timer.start()
+    while not predicate():
+        if timer.elapsed() > timeout_ms:
+            return False
+        QCoreApplication.processEvents()
+        QCoreApplication.sendPostedEvents()
+        QApplication.instance().thread().msleep(5)
+    return True
+
+
+def apply_state(window: MainWindow, query: str = "", entities: Sequence[str] = (),
+                open_file: str | None = None) -> list[str]:
+    """Put the window in the requested state; returns problems to report."""
+    problems: list[str] = []
+    c = window.controller
+    for name in entities:
+        ent = c.find_entity(name)
+        if ent is None:
+            problems.append(f"no entity called “{name}” in this library")
+        else:
+            c.add_filter(ent.key, ent.name)
+    if query:
+        window.search_edit.setText(query)
+        window.run_search_now()
+    c.refresh()  # now, so the article opened below is not replaced by the best hit
+    if open_file:
+        path = c.find_path(open_file)
+        if path is None:
+            problems.append(f"no indexed article “{open_file}”")
+        else:
+            window.open_article(path)
+    return problems
+
+
+def screenshot(window: MainWindow, path: Path, args: argparse.Namespace) -> int:
+    """Wait for the library, apply --query/--entity/--open, grab the window to ``path``."""
+    window.dialogs_enabled = False
+    window.resize(*SCREENSHOT_SIZE)
+    window.show()
+    if not _wait_until(lambda: window.controller.ready or not window.controller.busy_or_pending(),
+                       600_000):
+        print("parallax: the library did not open in time", file=sys.stderr)
+        return 1
+    if not window.controller.ready:
+        print("parallax: the library could not be opened", file=sys.stderr)
+        return 1
+    problems = apply_state(window, args.query, args.entity, args.open)
+    for problem in problems:
+        print(f"parallax: {problem}", file=sys.stderr)
+    _wait_until(lambda: False, 300)  # let layouts, delegates and scrolling settle
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if not window.grab().save(str(path), "PNG"):
+        print(f"parallax: could not write {path}", file=sys.stderr)
+        return 1
+    print(path)
+    return 0 if not problems else 2
+
+
+def _install_excepthook() -> None:
+    """Unexpected errors become a dialog with the message, not a silent crash."""
+    def hook(exc_type, exc, tb):
+        traceback.print_exception(exc_type, exc, tb)
+        app = QApplication.instance()
+        if app is not None and not os.environ.get("PARALLAX_NO_DIALOGS"):
+            QMessageBox.critical(None, APP_NAME, f"Something went wrong: {exc}")
+
+    sys.excepthook = hook
+
+
+def run_app(argv: list[str]) -> int:
+    """Entry point of the desktop app (and of ``--screenshot``)."""
+    multiprocessing.freeze_support()  # a frozen (PyInstaller) index worker starts here
+    args = build_parser().parse_args(argv)
+    use_gui_start_method()
+    if args.dev and not os.environ.get("PARALLAX_HOME"):
+        os.environ["PARALLAX_HOME"] = str(Path.cwd() / ".parallax-dev")
+    QCoreApplication.setOrganizationName(ORG_NAME)
+    QCoreApplication.setApplicationName(APP_NAME)
+    QApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationDisplayName(APP_NAME)
+    app.setDesktopFileName(APP_ID)  # matches parallax.desktop (Wayland task bars)
+    app.setWindowIcon(app_icon())
+    if args.screenshot:  # a fixed layout, and the user's saved one left alone
+        settings = Settings(Path(tempfile.mkdtemp(prefix="parallax-shot-")) / "screenshot.ini")
+    else:
+        settings = Settings()
+    window = create_window(Path(args.index) if args.index else None, settings)
+    if args.screenshot:
+        code = screenshot(window, Path(args.screenshot), args)
+        window.hide()
+        return code
+    _install_excepthook()
+    if args.query or args.entity or args.open:
+        pending = [True]  # apply the command-line state once, on the first opening
+
+        def first_open(_count: int) -> None:
+            if pending:
+                pending.clear()
+                for problem in apply_state(window, args.query, args.entity, args.open):
+                    window.statusBar().showMessage(problem, 10000)
+
+        window.controller.opened.connect(first_open)
+    window.show()
+    return app.exec()

@@ -1,0 +1,318 @@
+"""One pure function from a stored article to the safe HTML the reading view shows.
+
+Qt-free so it can be tested alone. Nothing from the article becomes live HTML:
+every piece of source text is escaped, our own tags are inserted at the record's
+offsets (quotes, search hits) and boilerplate spans are left out. Markdown
+sources go through ``markdown`` with links, images and raw HTML switched off.
+"""
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from dataclasses import field
+from typing import Sequence
+
+import markdown
+
+from reader.analysis.record import Quote
+from reader.search.articles import StoredArticle
+
+CLOSING_MARKS = "”’\"'»›"
+BIAS_LABELS = {"left": "Left", "center": "Center", "right": "Right",
+               "unrated": "Unrated", "unknown": "Unknown"}
+KIND_LABELS = {"news": "News", "analysis": "Analysis", "opinion": "Opinion"}
+_OPERATORS = {"and", "or", "not", "andnot", "andmaybe", "to"}
+_TEXT_FIELDS = {"title", "body", "quote", "speaker", "entity"}
+_PH_OPEN, _PH_CLOSE = "\ue000", "\ue001"  # private-use placeholders for our tags
+
+
+@dataclass
+class HtmlTheme:
+    """Colours (CSS strings) chosen from the palette by ``reader.ui.palette``."""
+
+    text: str = "#1a1a1a"
+    muted: str = "#666666"
+    hit_bg: str = "#ffe066"
+    hit_fg: str = "#000000"
+    scare_fg: str = "#6a5acd"
+    speaker_bg: list[str] = field(default_factory=lambda: ["#cfe3ff", "#ffd9c2", "#d4f5d0",
+                                                           "#ecd5ff", "#ffd0d8", "#c9f1ee"])
+    speaker_fg: list[str] = field(default_factory=lambda: ["#1d4f91", "#8a3b0f", "#2b6b22",
+                                                           "#5b2a86", "#8c1f33", "#145e58"])
+    bias_bg: dict[str, str] = field(default_factory=lambda: {
+        "left": "#d6e4ff", "center": "#e8e0f5", "right": "#ffd9d6",
+        "unrated": "#e6e6e6", "unknown": "#e6e6e6"})
+    bias_fg: dict[str, str] = field(default_factory=lambda: {
+        "left": "#1d3f8f", "center": "#4b3a75", "right": "#8f1d1d",
+        "unrated": "#444444", "unknown": "#444444"})
+
+
+def bias_label(bias: str) -> str:
+    """Text of the bias chip: the label is always spelled out, never colour alone."""
+    return BIAS_LABELS.get((bias or "unknown").lower(), (bias or "unknown").title())
+
+
+def query_terms(query: str) -> list[str]:
+    """Words of a Whoosh query worth highlighting in the body text."""
+    terms: list[str] = []
+    for token in re.findall(r"(?:\w+:)?\"[^\"]*\"|(?:\w+:)?[\w*?]+", query or ""):
+        fname, sep, value = token.partition(":")
+        if not sep:
+            fname, value = "", token
+        if fname and fname.lower() not in _TEXT_FIELDS:
+            continue
+        for word in re.findall(r"[\w*?]+", value):
+            word = word.lower().rstrip("*?")
+            if word and word not in _OPERATORS and word not in terms and "*" not in word:
+                terms.append(word.replace("?", ""))
+    return [t for t in terms if t]
+
+
+def _stem(word: str) -> str:
+    for suffix in ("ings", "ing", "ies", "es", "ed", "s"):
+        if len(word) > len(suffix) + 3 and word.endswith(suffix):
+            return word[: -len(suffix)]
+    return word
+
+
+def term_pattern(terms: Sequence[str]) -> str | None:
+    """A case-insensitive regex (Python and QRegularExpression) for the hits."""
+    stems = sorted({re.escape(_stem(t)) for t in terms if t}, key=len, reverse=True)
+    return r"\b(?:" + "|".join(stems) + r")\w*" if stems else None
+
+
+def is_speech(quote: Quote) -> bool:
+    """Reported speech (direct or partial quote, with a speaker), not a scare quote."""
+    return quote.kind != "scare"
+
+
+def speaker_colours(quotes: Sequence[Quote]) -> dict[str, int]:
+    """Speaker → colour slot, in order of first direct quote."""
+    slots: dict[str, int] = {}
+    for q in quotes:
+        if is_speech(q):
+            slots.setdefault(q.speaker or "unknown speaker", len(slots))
+    return slots
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
+
+
+class _Renderer:
+    """Builds the inline HTML for ranges of the body; our tags go in as tokens."""
+
+    def __init__(self, article: StoredArticle, theme: HtmlTheme, terms: Sequence[str],
+                 selected_quote: int | None, placeholders: bool) -> None:
+        self.text = article.body
+        self.theme = theme
+        self.selected = selected_quote
+        self.placeholders = placeholders
+        self.tags: list[str] = []
+        n = len(self.text)
+        self.hidden = _merge([(max(0, a), min(n, b)) for a, b in article.record.boilerplate if a < b])
+        self.quotes = [(i, q) for i, q in enumerate(article.record.quotes)
+                       if 0 <= q.start < q.end <= n]
+        self.by_index = dict(self.quotes)
+        self.slots = speaker_colours(article.record.quotes)
+        pattern = term_pattern(terms)
+        self.hits = ([(m.start(), m.end()) for m in re.finditer(pattern, self.text, re.I)]
+                     if pattern else [])
+        self.tag_at: dict[int, list[int]] = {}
+        for i, q in self.quotes:
+            pos = q.end + (1 if self.text[q.end:q.end + 1] in CLOSING_MARKS and q.end < n else 0)
+            self.tag_at.setdefault(pos, []).append(i)
+
+    def _tag(self, markup: str) -> str:
+        if not self.placeholders:
+            return markup
+        self.tags.append(markup)
+        return f"{_PH_OPEN}{len(self.tags) - 1}{_PH_CLOSE}"
+
+    def restore(self, rendered: str) -> str:
+        return re.sub(f"{_PH_OPEN}(\\d+){_PH_CLOSE}", lambda m: self.tags[int(m.group(1))], rendered)
+
+    def is_hidden(self, pos: int) -> bool:
+        return any(a <= pos < b for a, b in self.hidden)
+
+    def visible(self, a: int, b: int) -> bool:
+        """Whether body[a:b] has any visible text once hidden spans are left out."""
+        pts = self._points(a, b)
+        return any(not self.is_hidden(s) and self.text[s:e].strip() for s, e in zip(pts, pts[1:]))
+
+    def _points(self, a: int, b: int) -> list[int]:
+        pts = {a, b}
+        for s, e in self.hidden + self.hits:
+            pts.update(p for p in (s, e) if a < p < b)
+        for _i, q in self.quotes:
+            pts.update(p for p in (q.start, q.end) if a < p < b)
+        pts.update(p for p in self.tag_at if a < p < b)
+        return sorted(pts)
+
+    def _quote_style(self, i: int, q: Quote) -> str:
+        t = self.theme
+        if not is_speech(q):
+            return (f"font-style:italic; color:{t.scare_fg}; text-decoration:underline; "
+                    "text-underline-style:dotted")
+        slot = self.slots.get(q.speaker or "unknown speaker", 0)
+        bg = t.speaker_bg[slot % len(t.speaker_bg)]
+        if i == self.selected:
+            return (f"background-color:{t.speaker_fg[slot % len(t.speaker_fg)]}; "
+                    f"color:{t.speaker_bg[slot % len(t.speaker_bg)]}; text-decoration:underline")
+        return f"background-color:{bg}; color:{t.text}"
+
+    def _tooltip(self, q: Quote) -> str:
+        if not is_speech(q):
+            return "Scare quote: the writer's own words, not reported speech"
+        who = q.speaker or "unknown speaker"
+        cue = f"cue “{q.cue}”" if q.cue else "no cue"
+        kind = "partial quote" if q.kind == "partial" else "quote"
+        return f"{who} ({kind}) · {cue} · confidence {q.confidence:.0%}"
+
+    def _speaker_tag(self, q: Quote) -> str:
+        t = self.theme
+        slot = self.slots.get(q.speaker or "unknown speaker", 0)
+        name = html.escape(q.speaker or "unknown speaker")
+        return self._tag(f'<span class="speaker" style="background-color:{t.speaker_bg[slot % len(t.speaker_bg)]}; '
+                         f'color:{t.speaker_fg[slot % len(t.speaker_fg)]}; font-size:small; '
+                         f'font-weight:600">\u00a0{name}\u00a0</span>')
+
+    def _tags_at(self, pos: int) -> str:
+        return "".join(self._speaker_tag(self.by_index[i]) for i in self.tag_at.get(pos, [])
+                       if is_speech(self.by_index[i]))
+
+    def _segment(self, s: int, e: int, breaks: bool) -> str:
+        seg = html.escape(self.text[s:e], quote=False)
+        if breaks:
+            seg = seg.replace("\n", "<br>")
+        active = [(i, q) for i, q in self.quotes if q.start <= s < q.end]
+        hit = any(hs <= s < he for hs, he in self.hits)
+        if not active and not hit:
+            return seg
+        styles, classes, title = [], [], ""
+        if active:
+            i, q = min(active, key=lambda iq: iq[1].end - iq[1].start)
+            styles.append(self._quote_style(i, q))
+            classes.append("quote" if is_speech(q) else "scare")
+            title = self._tooltip(q)
+        if hit:
+            styles.append(f"background-color:{self.theme.hit_bg}; color:{self.theme.hit_fg}; "
+                          "font-weight:600")
+            classes.append("hit")
+        attr_title = f' title="{html.escape(title)}"' if title else ""
+        return (self._tag(f'<span class="{" ".join(classes)}" style="{"; ".join(styles)}"{attr_title}>')
+                + seg + self._tag("</span>"))
+
+    def inline(self, a: int, b: int, breaks: bool) -> str:
+        """HTML for body[a:b]: escaped text, quote spans, hit spans, speaker tags."""
+        out: list[str] = []
+        pts = self._points(a, b)
+        for s, e in zip(pts, pts[1:]):
+            if s != a:
+                out.append(self._tags_at(s))
+            if self.is_hidden(s):
+                continue
+            out.extend(self._tag(f'<a name="q{i}"></a>') for i, q in self.quotes if q.start == s)
+            out.append(self._segment(s, e, breaks))
+        out.append(self._tags_at(b))
+        return "".join(out)
+
+
+def _blocks(text: str) -> list[tuple[int, int]]:
+    """Paragraph ranges: text between blank lines."""
+    out, start = [], 0
+    for m in re.finditer(r"\n[ \t]*\n\s*", text):
+        out.append((start, m.start()))
+        start = m.end()
+    out.append((start, len(text)))
+    return [(a, b) for a, b in out if text[a:b].strip()]
+
+
+def _markdown_converter() -> markdown.Markdown:
+    """Markdown with every way to make a link, image or raw HTML switched off."""
+    md = markdown.Markdown(extensions=[])
+    for name in ("link", "image_link", "image_reference", "reference", "short_reference",
+                 "short_image_ref", "autolink", "automail", "html", "entity"):
+        if name in md.inlinePatterns:
+            md.inlinePatterns.deregister(name)
+    for name in ("reference",):
+        if name in md.parser.blockprocessors:
+            md.parser.blockprocessors.deregister(name)
+    if "html_block" in md.preprocessors:
+        md.preprocessors.deregister("html_block")
+    return md
+
+
+def _header(article: StoredArticle, theme: HtmlTheme, title_html: str | None) -> str:
+    bias = (article.bias or "unknown").lower()
+    chip = (f'<span style="background-color:{theme.bias_bg.get(bias, theme.bias_bg["unknown"])}; '
+            f'color:{theme.bias_fg.get(bias, theme.bias_fg["unknown"])}; font-weight:600">'
+            f"\u00a0{html.escape(bias_label(bias))}\u00a0</span>")
+    kind = KIND_LABELS.get((article.kind or "news").lower(), (article.kind or "").title())
+    kind_html = f"<b>{html.escape(kind)}</b>" if kind.lower() == "opinion" else html.escape(kind)
+    parts = [f"<b>{html.escape(article.outlet or 'Unknown outlet')}</b> {chip}",
+             html.escape(article.author) if article.author else "<i>No byline</i>",
+             html.escape(article.published) if article.published else "<i>No date</i>",
+             kind_html]
+    sep = f' <span style="color:{theme.muted}">·</span> '
+    heading = f"<h1>{title_html}</h1>" if title_html is not None else ""
+    return (heading + f'<p style="color:{theme.text}">{sep.join(parts)}</p>'
+            + _speaker_legend(article, theme) + "<hr>")
+
+
+def _speaker_legend(article: StoredArticle, theme: HtmlTheme) -> str:
+    """Who is quoted, in their colours, with how often: the article at a glance."""
+    counts: dict[str, int] = {}
+    for q in article.record.quotes:
+        if is_speech(q):
+            name = q.speaker or "unknown speaker"
+            counts[name] = counts.get(name, 0) + 1
+    if not counts:
+        return f'<p style="color:{theme.muted}"><i>No quoted speakers found.</i></p>'
+    slots = speaker_colours(article.record.quotes)
+    chips = []
+    for name, n in counts.items():
+        slot = slots.get(name, 0)
+        chips.append(f'<span style="background-color:{theme.speaker_bg[slot % len(theme.speaker_bg)]}; '
+                     f'color:{theme.speaker_fg[slot % len(theme.speaker_fg)]}; font-weight:600">'
+                     f"\u00a0{html.escape(name)}\u00a0×{n}\u00a0</span>")
+    return (f'<p style="color:{theme.muted}">Quoted: ' + " ".join(chips)
+            + f' <span style="font-style:italic; color:{theme.scare_fg}">\u00a0italic\u00a0</span>'
+            + f'<span style="color:{theme.muted}"> = scare quote</span></p>')
+
+
+def article_html(article: StoredArticle, theme: HtmlTheme | None = None,
+                 terms: Sequence[str] = (), selected_quote: int | None = None) -> str:
+    """The safe HTML of ``article``: header, then the body with quotes and hits marked."""
+    theme = theme or HtmlTheme()
+    is_md = (article.format or "").lower() == "markdown"
+    r = _Renderer(article, theme, terms, selected_quote, placeholders=is_md)
+    blocks = [(a, b) for a, b in _blocks(article.body) if r.visible(a, b)]
+    title = (article.title or article.record.title or "").strip()
+    body_parts: list[str] = []
+    title_html = None if not blocks or article.body[blocks[0][0]:blocks[0][1]].strip().lstrip("# ") != title \
+        else ""
+    if title_html == "":
+        a, b = blocks.pop(0)
+        a += len(article.body[a:b]) - len(article.body[a:b].lstrip("# "))
+        title_html = r.restore(r.inline(a, b, breaks=False)) if is_md else r.inline(a, b, breaks=False)
+    elif title:
+        title_html = html.escape(title)
+    md = _markdown_converter() if is_md else None
+    for a, b in blocks:
+        if md is not None:
+            md.reset()
+            body_parts.append(r.restore(md.convert(r.inline(a, b, breaks=False))))
+        else:
+            inner = re.sub(r"(<br>\s*)+$|^(\s*<br>)+", "", r.inline(a, b, breaks=True))
+            inner = re.sub(r"(<br>\s*){2,}", "<br>", inner)
+            body_parts.append(f"<p>{inner}</p>")
+    return ("<html><body>" + _header(article, theme, title_html) + "\n".join(body_parts)
+            + "</body></html>")

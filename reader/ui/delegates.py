@@ -1,0 +1,166 @@
+"""Painting helpers for the library table: title with its snippet, outlet with bias chip."""
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QModelIndex
+from PySide6.QtCore import QRect
+from PySide6.QtCore import QRectF
+from PySide6.QtCore import QSize
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAbstractTextDocumentLayout
+from PySide6.QtGui import QFont
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtGui import QPainter
+from PySide6.QtGui import QPalette
+from PySide6.QtGui import QTextDocument
+from PySide6.QtGui import QTextLayout
+from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QStyle
+from PySide6.QtWidgets import QStyledItemDelegate
+from PySide6.QtWidgets import QStyleOptionViewItem
+
+from reader.search.query import MARK_END
+from reader.search.query import MARK_START
+from reader.search.query import render_marks
+from reader.ui.library_model import LibraryModel
+from reader.ui.palette import bias_colours
+from reader.ui.palette import html_theme
+
+
+def _background(painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+    """Let the style paint selection/hover backgrounds, without any text."""
+    opt = QStyleOptionViewItem(option)
+    opt.text = ""
+    style = opt.widget.style() if opt.widget else QApplication.style()
+    style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+
+
+def _text_colour(option: QStyleOptionViewItem) -> str:
+    selected = bool(option.state & QStyle.StateFlag.State_Selected)
+    role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+    return option.palette.color(role).name()
+
+
+def _fit_lines(text: str, font: QFont, width: int, lines: int) -> str:
+    """``text`` shortened with an ellipsis so it wraps into at most ``lines`` lines."""
+    layout = QTextLayout(text, font)
+    layout.beginLayout()
+    starts = []
+    while len(starts) < lines + 1:
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        line.setLineWidth(max(10, width))
+        starts.append(line.textStart())
+    layout.endLayout()
+    if len(starts) <= lines:
+        return text
+    last = starts[lines - 1]
+    tail = QFontMetrics(font).elidedText(text[last:], Qt.TextElideMode.ElideRight, max(10, width))
+    return text[:last] + tail
+
+
+def _cut_snippet(snippet: str, limit: int) -> str:
+    """At most ``limit`` characters around the first match, cut at words, markers balanced."""
+    if len(snippet) <= limit:
+        return snippet
+    first = snippet.find(MARK_START)
+    if first > limit // 2:
+        start = snippet.find(" ", max(0, first - limit // 3))
+        snippet = "… " + snippet[start + 1 if 0 <= start < first else first:]
+        if len(snippet) <= limit:
+            return snippet
+    cut = snippet[:limit].rsplit(" ", 1)[0]
+    if cut.count(MARK_START) > cut.count(MARK_END):
+        cut += MARK_END
+    return cut + " …"
+
+
+class TitleDelegate(QStyledItemDelegate):
+    """The title in bold with the search snippet (matches highlighted) under it."""
+
+    TITLE_LINES = 2
+    SNIPPET_LINES = 2
+
+    def _document(self, option: QStyleOptionViewItem, index: QModelIndex, width: int) -> QTextDocument:
+        theme = html_theme(option.palette)
+        colour = _text_colour(option)
+        fm = QFontMetrics(option.font)
+        title = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        bold = QFont(option.font)
+        bold.setBold(True)
+        title = html.escape(_fit_lines(title, bold, width - 8, self.TITLE_LINES))
+        snippet = _cut_snippet(index.data(LibraryModel.SnippetRole) or "",
+                               int(width / max(1, fm.averageCharWidth()) * 1.15 * self.SNIPPET_LINES))
+        body = f'<div style="color:{colour}"><b>{title}</b>'
+        if snippet:
+            marked = render_marks(html.escape(snippet), f'<span style="background-color:{theme.hit_bg}; '
+                                  f'color:{theme.hit_fg}; font-weight:600">', "</span>")
+            body += f'<br><span style="font-size:small">{marked}</span>'
+        doc = QTextDocument()
+        doc.setDefaultFont(option.font)
+        doc.setDocumentMargin(2)
+        doc.setHtml(body + "</div>")
+        return doc
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        self.initStyleOption(option, index)
+        _background(painter, option, index)
+        rect = option.rect.adjusted(4, 2, -4, -2)
+        doc = self._document(option, index, rect.width())
+        doc.setTextWidth(rect.width())
+        painter.save()
+        painter.setClipRect(rect)
+        painter.translate(rect.topLeft())
+        ctx = QAbstractTextDocumentLayout.PaintContext()
+        doc.documentLayout().draw(painter, ctx)
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+        fm = QFontMetrics(option.font)
+        lines = self.TITLE_LINES + (self.SNIPPET_LINES if index.data(LibraryModel.SnippetRole) else 0)
+        return QSize(320, fm.lineSpacing() * lines + 10)
+
+
+class BiasChipDelegate(QStyledItemDelegate):
+    """Outlet name followed by a rounded chip with the bias label (colour plus text)."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        self.initStyleOption(option, index)
+        _background(painter, option, index)
+        outlet = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        bias = index.data(LibraryModel.BiasRole) or "unknown"
+        label = index.data(LibraryModel.BiasLabelRole) or ""
+        rect = option.rect.adjusted(6, 0, -4, 0)
+        painter.save()
+        fm = QFontMetrics(option.font)
+        painter.setFont(option.font)
+        painter.setPen(option.palette.color(
+            QPalette.ColorRole.HighlightedText if option.state & QStyle.StateFlag.State_Selected
+            else QPalette.ColorRole.Text))
+        chip_font = QApplication.font()
+        chip_font.setPointSizeF(max(6.0, option.font.pointSizeF() * 0.82))
+        chip_font.setBold(True)
+        cfm = QFontMetrics(chip_font)
+        chip_w = cfm.horizontalAdvance(label) + 12
+        name_w = min(fm.horizontalAdvance(outlet) + 2, max(0, rect.width() - chip_w - 8))
+        text_rect = QRect(rect.left(), rect.top(), name_w, rect.height())
+        painter.drawText(text_rect, int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
+                         fm.elidedText(outlet, Qt.TextElideMode.ElideRight, name_w))
+        bg, fg = bias_colours(bias, option.palette)
+        chip_h = cfm.height() + 4
+        chip = QRectF(rect.left() + name_w + 8, rect.center().y() - chip_h / 2 + 1, chip_w, chip_h)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(fg)
+        painter.setBrush(bg)
+        painter.drawRoundedRect(chip, chip_h / 2, chip_h / 2)
+        painter.setFont(chip_font)
+        painter.drawText(chip, int(Qt.AlignmentFlag.AlignCenter), label)
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+        fm = QFontMetrics(option.font)
+        outlet = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        label = str(index.data(LibraryModel.BiasLabelRole) or "")
+        return QSize(fm.horizontalAdvance(outlet) + fm.horizontalAdvance(label) + 40, fm.height() + 8)

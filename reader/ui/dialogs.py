@@ -1,0 +1,52 @@
+"""Small informational dialogs: the search syntax and About."""
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QWidget
+
+from reader import __version__
+from reader.search import fields as F
+
+FIELD_HELP = {
+    F.TITLE: "words in the headline", F.OUTLET: "the outlet’s name", F.AUTHOR: "the byline",
+    F.KIND: "news, analysis or opinion", F.SPEAKER: "someone quoted in the article",
+    F.ENTITY: "a person, organisation or place mentioned", F.BIAS: "left, center, right, unrated",
+    F.QUOTE: "words inside a direct quote", F.PUBLISHED: "the date, e.g. 2022-02-24",
+}
+EXAMPLES = (("pipeline", "articles mentioning pipeline(s), best match first"),
+            ('"gas pipeline"', "the exact phrase"),
+            ("khan AND putin NOT kind:opinion", "both names, leaving out opinion pieces"),
+            ("speaker:kugelman", "articles quoting Kugelman"),
+            ("quote:sanctions", "“sanctions” said by someone, not by the writer"),
+            ("pipe*", "words starting with pipe"))
+
+
+def search_help_html() -> str:
+    """The query language in one page: examples first, then the fields."""
+    rows = "".join(f"<tr><td><code>{html.escape(q)}</code></td><td>{html.escape(w)}</td></tr>"
+                   for q, w in EXAMPLES)
+    fields = "".join(f"<tr><td><code>{name}:</code></td><td>{html.escape(FIELD_HELP.get(name, ''))}</td></tr>"
+                     for name in F.QUERY_FIELDS)
+    return (f"<h3>Searching</h3><p>Type words to search headlines and text; results update as "
+            f"you type. Ctrl+K or Ctrl+F jumps to the search field, Esc clears it, F3 and "
+            f"Shift+F3 step through the matches in the open article.</p>"
+            f"<table cellspacing='6'>{rows}</table><h4>Fields</h4><table cellspacing='6'>{fields}</table>"
+            f"<p>Click an entity on the left to show only articles that mention it; several "
+            f"filters combine.</p>")
+
+
+def show_search_help(parent: QWidget) -> None:
+    box = QMessageBox(QMessageBox.Icon.Information, parent.tr("Search Syntax"), search_help_html(),
+                      QMessageBox.StandardButton.Close, parent)
+    box.setTextFormat(Qt.TextFormat.RichText)
+    box.setStyleSheet("QLabel { min-width: 30em; }")
+    box.exec()
+
+
+def show_about(parent: QWidget) -> None:
+    QMessageBox.about(parent, parent.tr("About Parallax"),
+                      f"<h3>Parallax {html.escape(__version__)}</h3><p>Read how different outlets "
+                      f"cover the same story: who they quote, whom they mention, and how.</p>")

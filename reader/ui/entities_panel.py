@@ -1,0 +1,204 @@
+"""The entities dock: people, organisations and places of the result set with counts.
+
+Clicking (or pressing Enter on) an entity asks for a filter; the panel itself
+only shows and emits, the controller does the filtering.
+"""
+from __future__ import annotations
+
+from typing import Any
+from typing import Collection
+from typing import Sequence
+
+from PySide6.QtCore import QAbstractTableModel
+from PySide6.QtCore import QModelIndex
+from PySide6.QtCore import QPersistentModelIndex
+from PySide6.QtCore import QSortFilterProxyModel
+from PySide6.QtCore import Qt
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QAbstractItemView
+from PySide6.QtWidgets import QComboBox
+from PySide6.QtWidgets import QHBoxLayout
+from PySide6.QtWidgets import QHeaderView
+from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QTableView
+from PySide6.QtWidgets import QVBoxLayout
+from PySide6.QtWidgets import QWidget
+
+from reader.search.articles import EntityCount
+
+Index = QModelIndex | QPersistentModelIndex
+TYPE_LABELS = {"person": "Person", "organisation": "Org.", "place": "Place"}
+
+
+class EntitiesModel(QAbstractTableModel):
+    COL_NAME = 0
+    COL_TYPE = 1
+    COL_COUNT = 2
+    HEADERS = ("Entity", "Type", "Articles")
+
+    KeyRole = Qt.ItemDataRole.UserRole + 1
+    TypeRole = Qt.ItemDataRole.UserRole + 2
+    SortRole = Qt.ItemDataRole.UserRole + 3
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._rows: list[EntityCount] = []
+        self._active: set[str] = set()
+
+    def set_entities(self, rows: Sequence[EntityCount]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def set_active(self, keys: Collection[str]) -> None:
+        """Entities already used as filters are shown in bold."""
+        self._active = set(keys)
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, self.COL_NAME),
+                                  [Qt.ItemDataRole.FontRole])
+
+    def entity(self, row: int) -> EntityCount | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
+                and 0 <= section < len(self.HEADERS)):
+            return self.HEADERS[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.parent().isValid():
+            return None
+        e = self.entity(index.row())
+        col = index.column()
+        if e is None or not 0 <= col < len(self.HEADERS):
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole) and not (
+                role == Qt.ItemDataRole.AccessibleTextRole and col == self.COL_TYPE):
+            return (e.name, TYPE_LABELS.get(e.type, e.type.title()), str(e.count))[col]
+        if role == self.SortRole:
+            return (e.name.casefold(), e.type, e.count)[col]
+        if role == self.KeyRole:
+            return e.key
+        if role == Qt.ItemDataRole.FontRole and col == self.COL_NAME and e.key in self._active:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == self.TypeRole:
+            return e.type
+        if role == Qt.ItemDataRole.AccessibleTextRole and col == self.COL_TYPE:
+            return e.type
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{e.name} ({e.type}): show only articles that mention {e.name} ({e.count})"
+        if role == Qt.ItemDataRole.TextAlignmentRole and col == self.COL_COUNT:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+
+class EntitiesProxy(QSortFilterProxyModel):
+    """Name filter (the panel's own box) and type filter."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setSortRole(EntitiesModel.SortRole)
+        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setFilterKeyColumn(EntitiesModel.COL_NAME)
+        self._type = ""
+
+    def set_type(self, etype: str) -> None:
+        if hasattr(self, "beginFilterChange"):  # Qt 6.10+
+            self.beginFilterChange()
+            self._type = etype
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            self._type = etype
+            self.invalidateFilter()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        if self._type:
+            idx = self.sourceModel().index(source_row, 0, source_parent)
+            if idx.data(EntitiesModel.TypeRole) != self._type:
+                return False
+        return super().filterAcceptsRow(source_row, source_parent)
+
+
+class EntitiesPanel(QWidget):
+    """Filter box, type choice and the sortable entity table."""
+
+    chosen = Signal(str, str)  # entity key, display name
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = EntitiesModel(self)
+        self.proxy = EntitiesProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.filter_edit = QLineEdit()
+        self.filter_edit.setPlaceholderText(self.tr("Filter entities"))
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.setAccessibleName("Filter entities")
+        self.filter_edit.textChanged.connect(self.proxy.setFilterFixedString)
+        self.type_box = QComboBox()
+        self.type_box.setAccessibleName("Entity type")
+        for label, value in (("All", ""), ("People", "person"), ("Organisations", "organisation"),
+                             ("Places", "place")):
+            self.type_box.addItem(self.tr(label), value)
+        self.type_box.currentIndexChanged.connect(
+            lambda _i: self.proxy.set_type(self.type_box.currentData() or ""))
+        self.view = QTableView()
+        self.view.setModel(self.proxy)
+        self.view.setAccessibleName("Entities")
+        self.view.setSortingEnabled(True)
+        self.view.sortByColumn(EntitiesModel.COL_COUNT, Qt.SortOrder.DescendingOrder)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.verticalHeader().hide()
+        self.view.setShowGrid(False)
+        self.view.setAlternatingRowColors(True)
+        self.view.setWordWrap(False)
+        self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(EntitiesModel.COL_NAME, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(EntitiesModel.COL_TYPE, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(EntitiesModel.COL_COUNT, QHeaderView.ResizeMode.ResizeToContents)
+        self.view.clicked.connect(self._activate)
+        self.view.activated.connect(self._activate)
+        top = QHBoxLayout()
+        top.setContentsMargins(0, 0, 0, 0)
+        top.addWidget(self.filter_edit, 1)
+        top.addWidget(self.type_box)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(top)
+        layout.addWidget(self.view, 1)
+        self.setTabOrder(self.filter_edit, self.type_box)
+        self.setTabOrder(self.type_box, self.view)
+
+    def set_entities(self, rows: Sequence[EntityCount]) -> None:
+        self.model.set_entities(rows)
+
+    def _activate(self, index: QModelIndex) -> None:
+        if index.isValid():
+            key = index.data(EntitiesModel.KeyRole)
+            name = self.proxy.index(index.row(), EntitiesModel.COL_NAME).data()
+            self.chosen.emit(key, name)
+
+    def index_of(self, name: str) -> QModelIndex:
+        """The view index of an entity by display name (tests, screenshots)."""
+        for row in range(self.proxy.rowCount()):
+            idx = self.proxy.index(row, EntitiesModel.COL_NAME)
+            if str(idx.data()).lower() == name.lower():
+                return idx
+        return QModelIndex()

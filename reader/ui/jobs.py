@@ -1,0 +1,99 @@
+"""Index jobs that run in a separate process (Qt-free, so the child starts light).
+
+Analysis is CPU-bound Python and C code that holds the GIL for long stretches;
+running it in a spawned process keeps the UI thread's event loop free. Each job
+takes ``progress`` and ``cancelled`` callables, like ``update_index``.
+
+"spawn" re-imports the launching script in the child unless it is a package's
+``__main__`` (``python -m reader``): scripts that open the window must keep
+their code under ``if __name__ == "__main__":``, and a frozen build relies on
+``multiprocessing.freeze_support()`` (called first thing in ``run_app``).
+"""
+from __future__ import annotations
+
+import multiprocessing
+import multiprocessing.queues  # noqa: F401 - imported here, on the main thread: imports
+import multiprocessing.synchronize  # noqa: F401 - inside Qt worker threads crashed (PySide 6.12)
+import queue as queue_module
+import sys
+import time
+from pathlib import Path
+from typing import Any
+from typing import Callable
+
+from reader.library import open_library
+
+if sys.platform != "win32":
+    import multiprocessing.popen_spawn_posix  # noqa: F401 - see above
+from reader.search.indexer import UpdateReport
+
+
+CANCEL_GRACE_S = 3.0  # how long a cancelled job may take to stop by itself
+
+
+class JobCancelled(Exception):
+    """The job was stopped before it could finish."""
+
+
+def build_if_missing(location: Path, progress=None, cancelled=None) -> UpdateReport | None:
+    """Open the library, building it from the seeds when there is none."""
+    _ix, report = open_library(location, progress=progress)
+    return report
+
+
+def _child(fn: Callable[..., Any], args: tuple, kwargs: dict, out, cancel) -> None:
+    def progress(done: int, total: int, name: str) -> None:
+        out.put(("progress", done, total, str(name)))
+
+    try:
+        result = fn(*args, progress=progress, cancelled=cancel.is_set, **kwargs)
+    except BaseException as exc:  # noqa: BLE001 - sent to the parent, which decides
+        try:
+            out.put(("error", exc))
+        except Exception:  # noqa: BLE001 - unpicklable exception
+            out.put(("error", RuntimeError(f"{exc.__class__.__name__}: {exc}")))
+    else:
+        out.put(("result", result))
+
+
+def call_in_process(fn: Callable[..., Any], *args: Any,
+                    progress: Callable[[int, int, str], None] | None = None,
+                    cancelled: Callable[[], bool] | None = None, **kwargs: Any) -> Any:
+    """Run ``fn(*args, progress=…, cancelled=…, **kwargs)`` in a spawned process.
+
+    Blocks the calling (worker) thread, relaying progress and cancellation;
+    returns the result or raises the child's exception.
+    """
+    ctx = multiprocessing.get_context("spawn")
+    out = ctx.Queue()
+    cancel = ctx.Event()
+    proc = ctx.Process(target=_child, args=(fn, args, kwargs, out, cancel), daemon=True,
+                       name="parallax-index")
+    proc.start()
+    cancel_deadline = None
+    try:
+        while True:
+            if cancelled is not None and cancelled() and not cancel.is_set():
+                cancel.set()  # the job stops after the current article...
+                cancel_deadline = time.monotonic() + CANCEL_GRACE_S
+            if cancel_deadline is not None and time.monotonic() > cancel_deadline:
+                proc.terminate()  # ...or is stopped; a full rebuild never swaps in half an index
+                raise JobCancelled("cancelled")
+            try:
+                message = out.get(timeout=0.1)
+            except queue_module.Empty:
+                if not proc.is_alive() and out.empty():
+                    raise RuntimeError(f"indexing stopped unexpectedly (exit code {proc.exitcode})")
+                continue
+            if message[0] == "progress":
+                if progress is not None:
+                    progress(*message[1:])
+            elif message[0] == "error":
+                raise message[1]
+            else:
+                return message[1]
+    finally:
+        proc.join(timeout=5)
+        if proc.is_alive():
+            proc.terminate()
+            proc.join(timeout=5)

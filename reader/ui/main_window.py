@@ -1,0 +1,383 @@
+"""The main window: builds the panes and docks and wires their signals together.
+
+No logic of its own beyond wiring: searching, filtering and loading go through
+``LibraryController``; rendering through ``ReadingView``.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QItemSelectionModel
+from PySide6.QtCore import QModelIndex
+from PySide6.QtCore import Qt
+from PySide6.QtCore import QThreadPool
+from PySide6.QtCore import QTimer
+from PySide6.QtCore import Slot
+from PySide6.QtGui import QAction
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QDockWidget
+from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QMainWindow
+from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QSplitter
+from PySide6.QtWidgets import QVBoxLayout
+from PySide6.QtWidgets import QWidget
+
+from reader.search.store import IndexProblem
+from reader.ui.actions import Actions
+from reader.ui.article_html import query_terms
+from reader.ui.controller import LibraryController
+from reader.ui.dialogs import show_about
+from reader.ui.dialogs import show_search_help
+from reader.ui.entities_panel import EntitiesPanel
+from reader.ui.filter_chips import FilterChips
+from reader.ui.library_model import LibraryModel
+from reader.ui.library_model import LibraryProxy
+from reader.ui.quotes_model import QuotesModel
+from reader.ui.quotes_model import QuotesProxy
+from reader.ui.reading_view import ReadingView
+from reader.ui.results import QUOTE_ARTICLE_LIMIT
+from reader.ui.settings import Settings
+from reader.ui.views import library_view
+from reader.ui.views import quotes_view
+from reader.ui.views import set_library_row_lines
+from reader.ui.status import StatusPanel
+
+
+class MainWindow(QMainWindow):
+    """Library and reading view side by side; entities and quotes as docks."""
+
+    def __init__(self, controller: LibraryController, settings: Settings,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.settings = settings
+        self.dialogs_enabled = True  # off in screenshot mode: problems go to the status bar
+        self.setObjectName("MainWindow")
+        self.setAccessibleName("Parallax")
+        self.actions = Actions(self)
+        self._build_library_pane()
+        self.reading_view = ReadingView()
+        self.reading_view.setAccessibleName("Reading view")
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(self.library_pane)
+        self.splitter.addWidget(self.reading_view)
+        self.splitter.setStretchFactor(0, 5)
+        self.splitter.setStretchFactor(1, 6)
+        self.splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(self.splitter)
+        self._build_docks()
+        self.status = StatusPanel(self.statusBar())
+        self.actions.build_menus(self, [self.entities_dock, self.quotes_dock])
+        self._wire()
+        self._set_tab_order()
+        self._default_state = self.saveState()
+        self._restore_layout()
+        self.update_title()
+
+    # -- construction --------------------------------------------------------------
+    def _build_library_pane(self) -> None:
+        self.search_edit = QLineEdit()
+        self.search_edit.setObjectName("searchField")
+        self.search_edit.setPlaceholderText(self.tr("Search — e.g. pipeline, \"gas pipeline\", speaker:khan, "
+                                                    "kind:opinion  (Ctrl+K)"))
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.setAccessibleName("Search the library")
+        self.search_edit.setAccessibleDescription("Whoosh query language: AND, OR, NOT, field:value, quotes")
+        self.query_message = QLabel()
+        self.query_message.setObjectName("queryMessage")
+        self.query_message.setWordWrap(True)
+        self.query_message.setAccessibleName("Query problem")
+        self.query_message.setVisible(False)
+        self.chips = FilterChips()
+        self.result_label = QLabel()
+        self.result_label.setAccessibleName("Result count")
+        self.library_model = LibraryModel(self)
+        self.library_proxy = LibraryProxy(self)
+        self.library_proxy.setSourceModel(self.library_model)
+        view = library_view(self.library_proxy)
+        self.library_view = view
+        self.library_pane = QWidget()
+        layout = QVBoxLayout(self.library_pane)
+        layout.setContentsMargins(6, 6, 0, 0)
+        layout.setSpacing(4)
+        layout.addWidget(self.search_edit)
+        layout.addWidget(self.query_message)
+        layout.addWidget(self.chips)
+        layout.addWidget(self.result_label)
+        layout.addWidget(view, 1)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(self.settings.search_delay_ms)
+
+    def _build_docks(self) -> None:
+        self.entities_panel = EntitiesPanel()
+        self.entities_dock = QDockWidget(self.tr("Entities"), self)
+        self.entities_dock.setObjectName("entitiesDock")
+        self.entities_dock.setAccessibleName("Entities panel")
+        self.entities_dock.setWidget(self.entities_panel)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.entities_dock)
+        self.quotes_model = QuotesModel(self)
+        self.quotes_proxy = QuotesProxy(self)
+        self.quotes_proxy.setSourceModel(self.quotes_model)
+        qv = quotes_view(self.quotes_proxy)
+        self.quotes_view = qv
+        self.quotes_dock = QDockWidget(self.tr("Quotes"), self)
+        self.quotes_dock.setObjectName("quotesDock")
+        self.quotes_dock.setAccessibleName("Quotes panel")
+        self.quotes_dock.setWidget(qv)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.quotes_dock)
+        self.resizeDocks([self.entities_dock], [265], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.quotes_dock], [230], Qt.Orientation.Vertical)
+
+    def _wire(self) -> None:
+        c = self.controller
+        c.results_changed.connect(self._on_results)
+        c.filters_changed.connect(self._on_filters)
+        c.opened.connect(self._on_opened)
+        c.state_changed.connect(self.status.set_state)
+        c.state_changed.connect(self._on_state)
+        c.task_started.connect(self.status.track)
+        c.problem.connect(self._on_problem)
+        c.cancelled.connect(lambda: self.statusBar().showMessage(
+            self.tr("Cancelled: the index is unchanged."), 8000))
+        self.status.cancel_requested.connect(self._cancel_task)
+        self.search_edit.textChanged.connect(lambda _t: self._search_timer.start())
+        self.search_edit.returnPressed.connect(self.run_search_now)
+        clear = QAction(self.search_edit)
+        clear.setShortcut(QKeySequence(Qt.Key.Key_Escape))
+        clear.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        clear.triggered.connect(self.search_edit.clear)  # Esc empties the search
+        self.search_edit.addAction(clear)
+        self._search_timer.timeout.connect(self.run_search_now)
+        self.library_view.selectionModel().currentRowChanged.connect(self._on_library_current)
+        self.quotes_view.clicked.connect(self._on_quote_clicked)
+        self.quotes_view.activated.connect(self._on_quote_clicked)
+        self.entities_panel.chosen.connect(c.add_filter)
+        self.chips.removed.connect(c.remove_filter)
+        self.chips.cleared.connect(c.clear_filters)
+        a = self.actions
+        a.rebuild.triggered.connect(self.rebuild_index)
+        a.quit.triggered.connect(self.close)
+        a.find.triggered.connect(self.focus_search)
+        a.next_hit.triggered.connect(self.reading_view.next_hit)
+        a.prev_hit.triggered.connect(self.reading_view.previous_hit)
+        a.clear_filters.triggered.connect(c.clear_filters)
+        a.focus_library.triggered.connect(self.library_view.setFocus)
+        a.focus_reader.triggered.connect(self.reading_view.browser.setFocus)
+        a.focus_entities.triggered.connect(self._focus_entities)
+        a.focus_quotes.triggered.connect(self._focus_quotes)
+        a.reset_layout.triggered.connect(lambda: self.restoreState(self._default_state))
+        a.search_help.triggered.connect(lambda: show_search_help(self))
+        a.about.triggered.connect(lambda: show_about(self))
+
+    def _set_tab_order(self) -> None:
+        order = [self.search_edit, self.chips.clear_button, self.library_view, self.reading_view.browser,
+                 self.entities_panel.filter_edit, self.entities_panel.type_box,
+                 self.entities_panel.view, self.quotes_view]
+        for first, second in zip(order, order[1:]):
+            self.setTabOrder(first, second)
+
+    def _restore_layout(self) -> None:
+        if (g := self.settings.window_geometry) is not None:
+            self.restoreGeometry(g)
+        else:
+            self.resize(1400, 900)
+        if (s := self.settings.window_state) is not None:
+            self.restoreState(s)
+        if (hs := self.settings.library_header) is not None:
+            self.library_view.horizontalHeader().restoreState(hs)
+        if (sp := self.settings.splitter_state) is not None:
+            self.splitter.restoreState(sp)
+        else:
+            self.splitter.setSizes([680, 480])
+
+    # -- slots -------------------------------------------------------------------------
+    @Slot()
+    def run_search_now(self) -> None:
+        self._search_timer.stop()
+        self.controller.set_query(self.search_edit.text())
+
+    def set_query(self, text: str) -> None:
+        """Type ``text`` into the search field and search at once (CLI, tests)."""
+        self.search_edit.setText(text)
+        self.run_search_now()
+
+    @Slot()
+    def focus_search(self) -> None:
+        self.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_edit.selectAll()
+
+    def _focus_entities(self) -> None:
+        self.entities_dock.show()
+        self.entities_panel.filter_edit.setFocus()
+
+    def _focus_quotes(self) -> None:
+        self.quotes_dock.show()
+        self.quotes_view.setFocus()
+
+    @Slot(int)
+    def _on_opened(self, count: int) -> None:
+        self.status.set_corpus(self.corpus_name(), count)
+        self.update_title()
+
+    def corpus_name(self) -> str:
+        paths = [Path(p) for p in self.controller.result_paths()] if not self.controller.filters \
+            and not self.controller.query.strip() else []
+        if not paths:
+            paths = [Path(p) for p in self.controller.all_paths()]
+        if not paths:
+            return self.controller.location.name
+        try:
+            common = Path(os.path.commonpath([str(p.parent) for p in paths]))
+        except ValueError:
+            return self.controller.location.name
+        return common.name or str(common)
+
+    def update_title(self) -> None:
+        if not self.controller.ready:
+            self.setWindowTitle("Parallax")
+            return
+        n = self.controller.article_count()
+        noun = "article" if n == 1 else "articles"
+        self.setWindowTitle(f"Parallax — {self.corpus_name()} ({n} {noun})")
+
+    @Slot()
+    def _on_results(self) -> None:
+        c = self.controller
+        current = self.reading_view.article.path if self.reading_view.article else None
+        self.library_model.set_rows(c.result_paths(), c.hit)
+        self.query_message.setText(c.message)
+        self.query_message.setVisible(bool(c.message))
+        self.query_message.setStyleSheet("color: palette(link);" if not c.message else
+                                         "QLabel { color: #b3261e; }" if self.palette().base().color().lightness() > 127
+                                         else "QLabel { color: #ffb4ab; }")
+        n = len(c.result_paths())
+        total = c.article_count()
+        self.result_label.setText(self.tr("%1 of %2 articles").replace("%1", str(n)).replace("%2", str(total))
+                                  if (c.query.strip() or c.filters) else
+                                  self.tr("All %1 articles").replace("%1", str(total)))
+        set_library_row_lines(self.library_view, bool(c.query.strip()) and n > 0)
+        entities = c.entities()
+        self.entities_panel.set_entities(entities)
+        self.entities_dock.setWindowTitle(self.tr("Entities (%1)").replace("%1", str(len(entities))))
+        quotes = c.quotes()
+        self.quotes_model.set_rows(quotes)
+        sources = len({q.path for q in quotes})
+        self.quotes_dock.setWindowTitle(
+            self.tr("Quotes — %1 from %2 %3").replace("%1", str(len(quotes)))
+            .replace("%2", str(sources)).replace("%3", "article" if sources == 1 else "articles")
+            if n <= QUOTE_ARTICLE_LIMIT else
+            self.tr("Quotes — %1 from the first %2 articles").replace("%1", str(len(quotes)))
+            .replace("%2", str(QUOTE_ARTICLE_LIMIT)))
+        if current is not None and self.library_model.row_of(current) >= 0:
+            self._select_path(current)  # keep reading; update the highlighted terms
+            art = c.article(current)
+            if art is not None and query_terms(c.query) != self.reading_view.terms:
+                self.reading_view.show_article(art, query_terms(c.query),
+                                               self.reading_view.selected_quote)
+        elif n:
+            self.library_view.selectRow(0)  # the best match replaces an article filtered out
+        else:
+            self.reading_view.show_placeholder(self.tr("No article matches the search and filters."))
+
+    @Slot()
+    def _on_filters(self) -> None:
+        self.chips.set_filters([(f.key, f.name) for f in self.controller.filters])
+        self.entities_panel.model.set_active([f.key for f in self.controller.filters])
+
+    @Slot(str)
+    def _on_state(self, state: str) -> None:
+        if not self.controller.ready and state != "ready":
+            self.reading_view.show_placeholder(
+                self.tr("Preparing the library: %s") % state
+                + "\n" + self.tr("The first start analyses the bundled articles; this takes a moment."))
+
+    def _select_path(self, path: str) -> None:
+        row = self.library_model.row_of(path)
+        if row < 0:
+            self.library_view.clearSelection()
+            return
+        idx = self.library_proxy.mapFromSource(self.library_model.index(row, 0))
+        sm = self.library_view.selectionModel()
+        sm.blockSignals(True)
+        sm.setCurrentIndex(idx, QItemSelectionModel.SelectionFlag.ClearAndSelect
+                           | QItemSelectionModel.SelectionFlag.Rows)
+        sm.blockSignals(False)
+        self.library_view.viewport().update()
+        self.library_view.scrollTo(idx)
+
+    @Slot(QModelIndex, QModelIndex)
+    def _on_library_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            self.open_article(current.data(LibraryModel.PathRole))
+
+    @Slot(QModelIndex)
+    def _on_quote_clicked(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.open_article(index.data(QuotesModel.PathRole), index.data(QuotesModel.QuoteIndexRole))
+
+    def open_article(self, path: str, quote_index: int | None = None) -> bool:
+        """Show an article (optionally scrolled to one of its quotes)."""
+        art = self.controller.article(path)
+        if art is None:
+            return False
+        self.reading_view.show_article(art, query_terms(self.controller.query), quote_index)
+        self._select_path(path)
+        return True
+
+    def rebuild_index(self) -> None:
+        if self.controller.rebuild() is None:
+            self.statusBar().showMessage(self.tr("The index is already being rebuilt."), 4000)
+
+    def _cancel_task(self) -> None:
+        task = self.status.task
+        if task is not None:
+            task.cancel()
+
+    @staticmethod
+    def problem_text(exc: BaseException) -> str:
+        """One sentence for the user; never a traceback."""
+        text = str(exc) or exc.__class__.__name__
+        if isinstance(exc, IndexProblem):
+            return QMessageBox.tr("The library index cannot be used: %s") % text
+        return QMessageBox.tr("Something went wrong while working on the index: %s") % text
+
+    def problem_box(self, exc: BaseException) -> tuple[QMessageBox, QPushButton | None]:
+        """The dialog for a problem, with a Rebuild button when rebuilding can help."""
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Parallax"), self.problem_text(exc),
+                          parent=self)
+        rebuild = None
+        if getattr(exc, "rebuildable", True):
+            rebuild = box.addButton(self.tr("Rebuild Index"), QMessageBox.ButtonRole.AcceptRole)
+            box.setInformativeText(self.tr("Rebuilding re-reads the articles and analyses them again."))
+        box.addButton(QMessageBox.StandardButton.Close)
+        return box, rebuild
+
+    @Slot(object)
+    def _on_problem(self, exc: BaseException) -> None:
+        self.statusBar().showMessage(self.problem_text(exc), 15000)
+        if not self.dialogs_enabled:
+            return
+        box, rebuild = self.problem_box(exc)
+        box.exec()
+        if rebuild is not None and box.clickedButton() is rebuild:
+            self.rebuild_index()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.settings.window_geometry = self.saveGeometry()
+        self.settings.window_state = self.saveState()
+        self.settings.splitter_state = self.splitter.saveState()
+        self.settings.library_header = self.library_view.horizontalHeader().saveState()
+        self.settings.last_query = self.search_edit.text()
+        self.settings.sync()
+        task = self.status.task
+        if task is not None and not task.done:
+            task.cancel()  # the index keeps its old state: rebuilds swap in only when complete
+        QThreadPool.globalInstance().waitForDone(5000)  # searches and jobs end before we do
+        super().closeEvent(event)

@@ -1,0 +1,64 @@
+"""Colours derived from the application palette, so light and dark themes read well.
+
+Speakers get a fixed set of hues; only the lightness follows the palette's base
+colour (pale tints on light backgrounds, deep ones on dark). Bias chips always
+carry their label as text as well as a colour.
+"""
+from __future__ import annotations
+
+from PySide6.QtGui import QColor
+from PySide6.QtGui import QPalette
+
+from reader.ui.article_html import HtmlTheme
+
+SPEAKER_HUES = (210, 25, 120, 280, 345, 175, 50, 245)  # degrees, well apart
+BIAS_HUES = {"left": 220, "center": 270, "right": 0}
+
+
+def is_dark(palette: QPalette) -> bool:
+    return palette.color(QPalette.ColorRole.Base).lightnessF() < 0.5
+
+
+def _hsl(hue: int, sat: float, light: float) -> QColor:
+    return QColor.fromHslF(hue / 360.0, sat, light)
+
+
+def tint(hue: int, palette: QPalette) -> QColor:
+    """A background tint of ``hue`` that keeps the palette's text readable."""
+    return _hsl(hue, 0.55, 0.26) if is_dark(palette) else _hsl(hue, 0.85, 0.88)
+
+
+def ink(hue: int, palette: QPalette) -> QColor:
+    """A foreground colour of ``hue`` readable on the base colour."""
+    return _hsl(hue, 0.75, 0.78) if is_dark(palette) else _hsl(hue, 0.75, 0.30)
+
+
+def bias_colours(bias: str, palette: QPalette) -> tuple[QColor, QColor]:
+    """(background, text) of a bias chip; grey for unrated/unknown."""
+    hue = BIAS_HUES.get((bias or "").lower())
+    if hue is None:
+        grey = _hsl(0, 0.0, 0.32 if is_dark(palette) else 0.88)
+        return grey, palette.color(QPalette.ColorRole.Text)
+    return tint(hue, palette), ink(hue, palette)
+
+
+def speaker_colour(slot: int, palette: QPalette) -> tuple[QColor, QColor]:
+    """(background, text) for the ``slot``-th speaker of an article."""
+    hue = SPEAKER_HUES[slot % len(SPEAKER_HUES)]
+    return tint(hue, palette), ink(hue, palette)
+
+
+def html_theme(palette: QPalette) -> HtmlTheme:
+    """The colour set the article HTML is built with."""
+    dark = is_dark(palette)
+    text = palette.color(QPalette.ColorRole.Text).name()
+    muted = palette.color(QPalette.ColorRole.PlaceholderText).name()
+    hit_bg = _hsl(48, 0.95, 0.38 if dark else 0.62).name()
+    return HtmlTheme(
+        text=text, muted=muted, hit_bg=hit_bg, hit_fg="#000000" if not dark else "#ffffff",
+        scare_fg=ink(265, palette).name(),
+        speaker_bg=[tint(h, palette).name() for h in SPEAKER_HUES],
+        speaker_fg=[ink(h, palette).name() for h in SPEAKER_HUES],
+        bias_bg={b: bias_colours(b, palette)[0].name() for b in ("left", "center", "right", "unrated", "unknown")},
+        bias_fg={b: bias_colours(b, palette)[1].name() for b in ("left", "center", "right", "unrated", "unknown")},
+    )

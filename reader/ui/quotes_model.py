@@ -1,0 +1,101 @@
+"""Every direct quote of the current result set, as a sortable table."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+from typing import Sequence
+
+from PySide6.QtCore import QAbstractTableModel
+from PySide6.QtCore import QModelIndex
+from PySide6.QtCore import QPersistentModelIndex
+from PySide6.QtCore import QSortFilterProxyModel
+from PySide6.QtCore import Qt
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(frozen=True)
+class QuoteRow:
+    speaker: str
+    text: str
+    outlet: str
+    title: str
+    path: str
+    quote_index: int  # position in the article record's quote list (anchor q{n})
+    cue: str = ""
+    confidence: float = 0.0
+
+
+class QuotesModel(QAbstractTableModel):
+    COL_SPEAKER = 0
+    COL_QUOTE = 1
+    COL_OUTLET = 2
+    COL_ARTICLE = 3
+    HEADERS = ("Speaker", "Quote", "Outlet", "Article")
+
+    PathRole = Qt.ItemDataRole.UserRole + 1
+    QuoteIndexRole = Qt.ItemDataRole.UserRole + 2
+    SortRole = Qt.ItemDataRole.UserRole + 3
+    SpeakerRole = Qt.ItemDataRole.UserRole + 4
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._rows: list[QuoteRow] = []
+
+    def set_rows(self, rows: Sequence[QuoteRow]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def row(self, row: int) -> QuoteRow | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def rows(self) -> list[QuoteRow]:
+        return list(self._rows)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
+                and 0 <= section < len(self.HEADERS)):
+            return self.HEADERS[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.parent().isValid():
+            return None
+        r = self.row(index.row())
+        col = index.column()
+        if r is None or not 0 <= col < len(self.HEADERS):
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return (r.speaker, f"“{r.text}”", r.outlet, r.title)[col]
+        if role == self.SortRole:
+            return (r.speaker.casefold(), r.text.casefold(), r.outlet.casefold(),
+                    r.title.casefold())[col]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            cue = f"cue “{r.cue}”, " if r.cue else ""
+            return f"{r.speaker}: “{r.text}”\n{cue}confidence {r.confidence:.0%}\n{r.outlet} — {r.title}"
+        if role == self.PathRole:
+            return r.path
+        if role == self.QuoteIndexRole:
+            return r.quote_index
+        if role == self.SpeakerRole:
+            return r.speaker
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+
+class QuotesProxy(QSortFilterProxyModel):
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setSortRole(QuotesModel.SortRole)
