@@ -60,12 +60,13 @@ def load_article(ix: Index, path: str) -> StoredArticle | None:
 
 
 def load_articles(ix: Index, paths: Iterable[str]) -> list[StoredArticle]:
-    wanted = set(paths)
+    """Stored articles for the given paths, in that order (unknown paths skipped)."""
     out = []
     with ix.searcher() as s:
-        for stored in s.all_stored_fields():
-            if stored[F.PATH] in wanted:
-                out.append(_to_article(stored))
+        for path in paths:
+            docnum = s.document_number(**{F.PATH: path})
+            if docnum is not None:
+                out.append(_to_article(s.stored_fields(docnum)))
     return out
 
 
@@ -76,14 +77,17 @@ def article_count(ix: Index) -> int:
 
 def entity_counts(ix: Index, paths: Iterable[str] | None = None) -> list[EntityCount]:
     """Entities of the given articles (all when None), most mentioned first."""
-    wanted = None if paths is None else set(paths)
     counts: Counter[str] = Counter()
     names: dict[str, tuple[str, str]] = {}
     with ix.searcher() as s:
-        for stored in s.all_stored_fields():
-            if wanted is not None and stored[F.PATH] not in wanted:
-                continue
-            for line in (stored.get(F.ENTITY_LIST) or "").splitlines():
+        reader = s.reader()
+        column = reader.column_reader(F.ENTITY_LIST)
+        if paths is None:
+            docnums: Iterable[int] = reader.all_doc_ids()
+        else:
+            docnums = (n for n in (s.document_number(**{F.PATH: p}) for p in paths) if n is not None)
+        for docnum in docnums:
+            for line in (column[docnum] or b"").decode("utf-8").splitlines():
                 etype, _, name = line.partition(":")
                 key = entity_key(etype, name)
                 counts[key] += 1

@@ -24,7 +24,7 @@ def article_to_document(source: SourceDocument, record: ArticleRecord, outlet: s
                         bias: str, outlet_aliases: Sequence[str] = (),
                         indexed_at: float | None = None) -> dict[str, Any]:
     """Map (source, analysis, resolved outlet + bias token) to Whoosh fields."""
-    direct = [q for q in record.quotes if q.kind == "direct"]
+    spoken = [q for q in record.quotes if q.kind != "scare"]
     entity_words = []
     for ent in record.entities:
         entity_words.append(ent.name)
@@ -44,10 +44,10 @@ def article_to_document(source: SourceDocument, record: ArticleRecord, outlet: s
         F.SPEAKER: SPEAKER_SEPARATOR.join(record.speakers()),
         F.ENTITY: " ; ".join(entity_words),
         F.ENTITY_KEY: ",".join(sorted({entity_key(e.type, e.name) for e in record.entities})),
-        F.ENTITY_LIST: "\n".join(f"{e.type}:{e.name}" for e in record.entities),
+        F.ENTITY_LIST: "\n".join(f"{e.type}:{e.name}" for e in record.entities).encode("utf-8"),
         F.BIAS: bias,
-        F.QUOTE: "\n".join(q.text for q in direct),
-        F.QUOTE_COUNT: len(direct),
+        F.QUOTE: "\n".join(q.text for q in spoken),
+        F.QUOTE_COUNT: len(spoken),
         F.RECORD: json.dumps(record.to_json(), ensure_ascii=False, separators=(",", ":")),
         F.INDEXED_AT: time.time() if indexed_at is None else indexed_at,
     }

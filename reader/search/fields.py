@@ -6,10 +6,10 @@ the stored record changes shape; an index of another version is rebuilt.
 """
 from __future__ import annotations
 
-from whoosh import fields
+from whoosh import columns, fields
 from whoosh.analysis import StandardAnalyzer, StemmingAnalyzer
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 
 PATH = "path"  # unique key: the absolute path of the source file
 SHA = "sha"  # sha256 of the file's bytes: skip unchanged files, spot duplicates
@@ -25,12 +25,17 @@ BODY = "body"  # the text analysis saw; offsets in RECORD refer to it
 SPEAKER = "speaker"  # canonical speaker names, searchable word by word
 ENTITY = "entity"  # canonical entity names and aliases, searchable word by word
 ENTITY_KEY = "entity_key"  # exact "type:name" keys: the entity filter
-ENTITY_LIST = "entity_list"  # "type:Display Name" lines, for the entities panel
+ENTITY_LIST = "entity_list"  # "type:Display Name" lines, for the entities panel (a column)
 BIAS = "bias"  # left / center / right / unrated / unknown
 QUOTE = "quote"  # the text of every direct quote
 QUOTE_COUNT = "quote_count"
 RECORD = "record"  # the analysis record as JSON: the UI never re-runs spaCy
 INDEXED_AT = "indexed_at"  # seconds since the epoch
+
+# Fields kept as per-document columns: listing, sorting and counting read these
+# without unpickling each article's stored text and record.
+COLUMN_FIELDS = ("path", "title", "outlet_name", "author", "published", "kind", "bias",
+                 "quote_count", "entity_list")
 
 # Fields a user may name in a query (``outlet:dw``), in help order.
 QUERY_FIELDS = (TITLE, OUTLET, AUTHOR, KIND, SPEAKER, ENTITY, BIAS, QUOTE, PUBLISHED)
@@ -42,24 +47,24 @@ def build_schema() -> fields.Schema:
     stem = StemmingAnalyzer()
     words = StandardAnalyzer(stoplist=None)
     return fields.Schema(**{
-        PATH: fields.ID(unique=True, stored=True),
+        PATH: fields.ID(unique=True, stored=True, sortable=True),
         SHA: fields.ID(stored=True),
-        TITLE: fields.TEXT(analyzer=stem, stored=True, field_boost=2.0),
+        TITLE: fields.TEXT(analyzer=stem, stored=True, field_boost=2.0, sortable=True),
         OUTLET: fields.TEXT(analyzer=words),
-        OUTLET_NAME: fields.STORED(),
-        AUTHOR: fields.TEXT(analyzer=words, stored=True),
-        PUBLISHED: fields.ID(stored=True),
-        KIND: fields.KEYWORD(stored=True, lowercase=True),
+        OUTLET_NAME: fields.ID(stored=True, sortable=True),
+        AUTHOR: fields.TEXT(analyzer=words, stored=True, sortable=True),
+        PUBLISHED: fields.ID(stored=True, sortable=True),
+        KIND: fields.KEYWORD(stored=True, lowercase=True, sortable=True),
         URL: fields.STORED(),
         FORMAT: fields.STORED(),
         BODY: fields.TEXT(analyzer=stem, stored=True),
         SPEAKER: fields.TEXT(analyzer=words, stored=True),
         ENTITY: fields.TEXT(analyzer=words),
         ENTITY_KEY: fields.KEYWORD(commas=True, lowercase=True),
-        ENTITY_LIST: fields.STORED(),
-        BIAS: fields.KEYWORD(stored=True, lowercase=True),
+        ENTITY_LIST: fields.COLUMN(columns.VarBytesColumn()),
+        BIAS: fields.KEYWORD(stored=True, lowercase=True, sortable=True),
         QUOTE: fields.TEXT(analyzer=stem),
-        QUOTE_COUNT: fields.NUMERIC(stored=True),
+        QUOTE_COUNT: fields.NUMERIC(stored=True, sortable=True),
         RECORD: fields.STORED(),
         INDEXED_AT: fields.STORED(),
     })

@@ -122,12 +122,22 @@ def entity_filter(keys: Sequence[str]) -> wq.Query | None:
     return wq.And([wq.Term(F.ENTITY_KEY, k.lower()) for k in keys])
 
 
-def _hit(hit, snippet: str) -> Hit:
-    return Hit(path=hit[F.PATH], title=hit.get(F.TITLE, ""), outlet=hit.get(F.OUTLET_NAME, ""),
-               author=hit.get(F.AUTHOR, ""), published=hit.get(F.PUBLISHED, ""),
-               kind=hit.get(F.KIND, ""), bias=hit.get(F.BIAS, "unknown"),
-               quote_count=int(hit.get(F.QUOTE_COUNT, 0) or 0), score=float(hit.score or 0.0),
-               snippet=snippet)
+class Columns:
+    """Per-document column values of one searcher: cheap metadata by docnum."""
+
+    def __init__(self, searcher):
+        reader = searcher.reader()
+        self._cols = {name: reader.column_reader(name) for name in F.COLUMN_FIELDS}
+
+    def get(self, name: str, docnum: int):
+        return self._cols[name][docnum]
+
+    def hit(self, docnum: int, score: float, snippet: str = "") -> Hit:
+        c = self._cols
+        return Hit(path=c[F.PATH][docnum], title=c[F.TITLE][docnum], outlet=c[F.OUTLET_NAME][docnum],
+                   author=c[F.AUTHOR][docnum], published=c[F.PUBLISHED][docnum],
+                   kind=(c[F.KIND][docnum] or "").lower(), bias=(c[F.BIAS][docnum] or "unknown").lower(),
+                   quote_count=int(c[F.QUOTE_COUNT][docnum] or 0), score=score, snippet=snippet)
 
 
 def _lead(body: str, limit: int = 200) -> str:
@@ -138,8 +148,12 @@ def _lead(body: str, limit: int = 200) -> str:
 
 
 def search(ix: Index, text: str, entity_keys: Sequence[str] = (), limit: int | None = 50,
-           snippets: bool = True) -> SearchOutcome:
-    """Run a query; an empty query with no filter lists every article."""
+           snippets: bool = True, snippet_limit: int = 30) -> SearchOutcome:
+    """Run a query; an empty query with no filter lists every article.
+
+    Hits are built from column values; only the best ``snippet_limit`` hits
+    read their stored text for a snippet (the costly part of a search).
+    """
     parsed, message = _parse(make_parser(ix.schema), text)
     outcome = SearchOutcome(message=message, query=str(parsed))
     if parsed is wq.NullQuery:
@@ -149,15 +163,17 @@ def search(ix: Index, text: str, entity_keys: Sequence[str] = (), limit: int | N
     with ix.searcher() as searcher:
         results = searcher.search(q, limit=limit, terms=snippets)
         outcome.total = len(results)
+        cols = Columns(searcher)
         results.formatter = _MarkFormatter()
         results.fragmenter = highlight.ContextFragmenter(maxchars=240, surround=60)
-        for hit in results:
+        for rank, hit in enumerate(results):
             snippet = ""
-            if snippets and text.strip():
-                snippet = hit.highlights(F.BODY, top=2) or ""
-            if snippets and not snippet:
-                snippet = _lead(hit.get(F.BODY, ""))
-            outcome.hits.append(_hit(hit, snippet))
+            if snippets and rank < snippet_limit:
+                if text.strip():
+                    snippet = hit.highlights(F.BODY, top=2) or ""
+                if not snippet:
+                    snippet = _lead(hit.get(F.BODY, ""))
+            outcome.hits.append(cols.hit(hit.docnum, float(hit.score or 0.0), snippet))
     return outcome
 
 

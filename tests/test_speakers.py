@@ -1,0 +1,148 @@
+"""Who said it: cue patterns, pronouns, split quotes, context and documents, on real spaCy."""
+from __future__ import annotations
+
+import pytest
+
+from reader.analysis.pipeline import analyze_text
+from reader.analysis.record import Quote
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _nlp_once():
+    from reader.analysis.nlp import load_nlp
+
+    load_nlp()  # cached: one load for the module (and the session)
+
+
+def quote(text: str, fragment: str) -> Quote:
+    rec = analyze_text(text)
+    found = [q for q in rec.quotes if fragment in q.text]
+    for q in rec.quotes:
+        assert text[q.start:q.end] == q.text
+    if found:
+        return min(found, key=lambda q: len(q.text))  # the innermost quote holding it
+    raise AssertionError(f"no quote containing {fragment!r}: {[q.text for q in rec.quotes]}")
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ("“We will build the road,” Maria Lopez said on Tuesday.", "Maria Lopez"),
+    ("“We will build the road,” said Maria Lopez, the mayor of the town.", "Maria Lopez"),
+    ("Maria Lopez told reporters: “We will build the road.”", "Maria Lopez"),
+    ("“We will build the road,” Maria Lopez told the Daily Post.", "Maria Lopez"),
+    ("“We will build the road,” according to Maria Lopez.", "Maria Lopez"),
+    ("“We will build the road,” Maria Lopez added.", "Maria Lopez"),
+    ("Maria Lopez says: “We will build the road before winter comes.”", "Maria Lopez"),
+    ("“We will build the road,” Maria Lopez, the mayor of the town, said after the meeting.", "Maria Lopez"),
+    ("“We will build the road,” Mayor Maria Lopez remarked.", "Maria Lopez"),
+    ("“We will build the road,” Prime Minister Maria Lopez said.", "Maria Lopez"),
+])
+def test_named_speaker_patterns(text: str, speaker: str):
+    q = quote(text, "build the road")
+    assert q.kind == "direct"
+    assert q.speaker == speaker
+    assert q.speaker_type == "person"
+    assert q.cue and q.confidence > 0.5
+
+
+def test_cue_text_keeps_the_addressee():
+    assert quote("“We will win,” John Carter told DW.", "win").cue == "told DW"
+    assert quote("“We will win,” according to John Carter.", "win").cue == "according to"
+
+
+def test_pronoun_resolves_to_latest_person_and_canonical_full_name():
+    text = ("Prime Minister Imran Khan arrived in Moscow on Wednesday.\n\n"
+            "Ayesha Siddiqa, an analyst in London, disagreed with the plan.\n\n"
+            "“It remains an ill-timed visit,” she said.\n\n"
+            "“The trip was planned long ago,” Khan said. “Nothing else matters,” he added.")
+    assert quote(text, "ill-timed").speaker == "Ayesha Siddiqa"
+    assert quote(text, "planned long ago").speaker == "Imran Khan"
+    q = quote(text, "Nothing else")
+    assert q.speaker == "Imran Khan" and q.cue == "added"
+
+
+def test_pronoun_skips_people_of_the_other_known_gender():
+    text = ("Mrs. Helen Park met Mr. David Stone in Paris on Monday.\n\n"
+            "“The talks went well,” she said.")
+    assert quote(text, "talks went well").speaker == "Helen Park"
+
+
+def test_split_quote_second_part_has_the_same_speaker():
+    text = ("Visit Overshadowed By Crisis\n\n"
+            "“The first half of it,” Ayesha Siddiqa told RFE/RL. “But the second half matters more.”")
+    first, second = quote(text, "first half"), quote(text, "second half")
+    assert first.speaker == second.speaker == "Ayesha Siddiqa"
+    assert second.kind == "direct" and second.confidence < first.confidence
+
+
+def test_speaker_from_the_neighbouring_sentence():
+    text = ("Shamshad Ahmad said that Pakistan had balanced its ties in the past. "
+            "“China always encouraged Pakistan to keep good relations with Washington.”")
+    assert quote(text, "China always").speaker == "Shamshad Ahmad"
+
+
+def test_standalone_quote_paragraph_continues_the_previous_speaker():
+    text = ("“We expected this result,” said Laura Chen, a pollster.\n\n"
+            "“Turnout in the suburbs was the deciding factor this year.”")
+    assert quote(text, "Turnout").speaker == "Laura Chen"
+
+
+def test_documents_and_organisations_as_speakers():
+    text = ("A statement by the foreign ministry said the talks were useful. "
+            "“The minister stressed that conflict was in nobody’s interest,” it said.")
+    q = quote(text, "conflict was")
+    assert q.speaker == "foreign ministry" and q.speaker_type == "document"
+    q = quote("“Trade will double by 2030,” the handout said.", "Trade will")
+    assert q.speaker == "handout" and q.speaker_type == "document"
+    q = quote("“We reject the claims,” the Kremlin said on Friday.", "reject")
+    assert q.speaker == "Kremlin" and q.speaker_type == "organisation"
+
+
+def test_unnamed_sources_are_kept_as_written():
+    q = quote("“The prime minister watched the situation closely,” said one foreign ministry official.",
+              "watched the situation")
+    assert q.speaker == "one foreign ministry official"
+
+
+def test_dash_signature():
+    q = quote("“I am ashamed of this campaign and of what it says about us.” ― Jacklyn Ashley", "ashamed")
+    assert q.speaker == "Jacklyn Ashley"
+
+
+def test_colon_introduction_without_speech_verb():
+    q = quote("The election board was conclusive in its findings: “Further discussion is unnecessary.”",
+              "Further discussion")
+    assert q.speaker and "board" in q.speaker.lower()
+
+
+def test_scare_quotes_and_terms_have_no_speaker():
+    text = ("There is more anger than “excitement” about the visit in the West. "
+            "Some gave him the nickname of “U-turn Khan.” Critics spoke of “neutrality” often.")
+    for fragment in ("excitement", "U-turn Khan", "neutrality"):
+        q = quote(text, fragment)
+        assert q.kind == "scare" and q.speaker is None and q.speaker_type is None
+
+
+def test_partial_quote_inside_reported_speech_keeps_its_speaker():
+    text = "Khalid Farooqi told DW that the visit will “isolate Pakistan more among the international community.”"
+    q = quote(text, "isolate Pakistan")
+    assert q.kind == "partial" and q.speaker == "Khalid Farooqi"
+
+
+def test_nested_quote_speaker_is_the_subject_inside_the_statement():
+    text = ("“Prime Minister Imran Khan ‘regretted’ the escalation and said Pakistan had hoped ‘diplomacy "
+            "could avert a conflict,” said the statement issued by the Prime Minister Office.")
+    outer = quote(text, "escalation and said")
+    assert outer.speaker == "Prime Minister Office" and outer.speaker_type == "document"
+    assert quote(text, "diplomacy could").speaker == "Imran Khan"
+
+
+def test_headline_quote_takes_the_speaker_of_the_body_quote_it_repeats():
+    text = ("Minister’s ‘Ill-Timed’ Visit Overshadowed By Crisis\n\n"
+            "“It remains an ill-timed visit, which will cost us,” Ayesha Siddiqa told RFE/RL.")
+    assert quote(text, "Ill-Timed").speaker == "Ayesha Siddiqa"
+
+
+def test_quote_repeating_a_pronoun_inside_is_not_the_speaker():
+    text = ("Khalid Farooqi is a journalist in Brussels.\n\n"
+            "“He could have rescheduled his trip, but Khan went anyway,” he said.")
+    assert quote(text, "rescheduled").speaker == "Khalid Farooqi"
