@@ -5,7 +5,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.parallax-installed
 
-.PHONY: run test test-all install screenshot clean-index
+.PHONY: run test test-all install screenshot clean-index bundle
 
 run: $(STAMP)  ## install everything and open the app on the bundled seeds
 	$(PY) -m reader
@@ -23,6 +23,10 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e ".[test]"
 	touch $(STAMP)
+
+bundle: $(STAMP)  ## build the double-click app into dist/Parallax/ (PyInstaller)
+	$(PY) -m pip install pyinstaller
+	$(PY) -m PyInstaller --noconfirm parallax.spec
 
 screenshot: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m reader --screenshot docs/screenshot.png

@@ -22,6 +22,8 @@ COMMANDS: dict[str, str] = {
     "analyze": "find quotes, speakers, entities and metadata in text files",
     "outlets": "list the outlet registry with bias labels and their sources",
     "bench": "measure speed and memory on generated corpora (2k and 10k articles)",
+    "install-desktop": "add Parallax to the applications menu (Linux, current user)",
+    "uninstall-desktop": "remove the menu entry and icons that install-desktop wrote",
 }
 
 
