@@ -3,12 +3,15 @@ built from the bundled seed corpus the first time it is used."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from whoosh.index import Index
 
 from reader.paths import default_index_dir, seeds_dir
-from reader.search.indexer import Progress, UpdateReport, update_index
 from reader.search.store import IndexMissing, open_index
+
+if TYPE_CHECKING:  # the indexer (analysis, sources) loads only when something is written
+    from reader.search.indexer import Progress, UpdateReport
 
 
 def index_location(option: str | Path | None) -> Path:
@@ -25,6 +28,8 @@ def open_library(location: Path, progress: Progress | None = None) -> tuple[Inde
     try:
         return open_index(location), None
     except IndexMissing:
+        from reader.search.indexer import update_index
+
         report = update_index(location, [seeds_dir()], progress=progress)
         return open_index(location), report
 
@@ -32,4 +37,6 @@ def open_library(location: Path, progress: Progress | None = None) -> tuple[Inde
 def rebuild_library(location: Path, sources: list[Path] | None = None,
                     progress: Progress | None = None) -> UpdateReport:
     """Rebuild from scratch (swapped in by rename); defaults to the seed corpus."""
+    from reader.search.indexer import update_index
+
     return update_index(location, sources or [seeds_dir()], full=True, progress=progress)

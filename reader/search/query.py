@@ -8,10 +8,11 @@ of never raises: it falls back to its plain words and says so in
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 from typing import Sequence
 
-from whoosh import highlight, qparser, query as wq
+from whoosh import query as wq
 from whoosh.index import Index
 
 from reader.search import fields as F
@@ -43,27 +44,44 @@ class SearchOutcome:
     query: str = ""  # the query actually run, in Whoosh's syntax
 
 
-class _MarkFormatter(highlight.Formatter):
-    """Marks matches with control characters so each caller renders its own way."""
+@lru_cache(maxsize=1)
+def _mark_formatter_class():
+    """Marks matches with control characters so each caller renders its own way.
 
-    between = " … "
+    Built on first use: whoosh.highlight is only needed once a query has words.
+    """
+    from whoosh import highlight
 
-    def format_token(self, text, token, replace=False):
-        return MARK_START + highlight.get_text(text, token, replace) + MARK_END
+    class MarkFormatter(highlight.Formatter):
+        between = " … "
 
-    def format_fragment(self, fragment, replace=False):
-        text = fragment.text.replace(MARK_START, "").replace(MARK_END, "")
-        out, index = [], fragment.startchar
-        for t in fragment.matches:
-            if t.startchar > index:
-                out.append(text[index:t.startchar])
-            out.append(self.format_token(text, t, replace))
-            index = t.endchar
-        out.append(text[index:fragment.endchar])
-        return " ".join("".join(out).split())
+        def format_token(self, text, token, replace=False):
+            return MARK_START + highlight.get_text(text, token, replace) + MARK_END
+
+        def format_fragment(self, fragment, replace=False):
+            text = fragment.text.replace(MARK_START, "").replace(MARK_END, "")
+            out, index = [], fragment.startchar
+            for t in fragment.matches:
+                if t.startchar > index:
+                    out.append(text[index:t.startchar])
+                out.append(self.format_token(text, t, replace))
+                index = t.endchar
+            out.append(text[index:fragment.endchar])
+            return " ".join("".join(out).split())
+
+    return MarkFormatter
 
 
-def make_parser(ix_schema) -> qparser.QueryParser:
+def _mark_formatter():
+    from whoosh import highlight
+
+    return _mark_formatter_class()(), highlight.ContextFragmenter(maxchars=240, surround=60)
+
+
+def make_parser(ix_schema):
+    """Whoosh's query parser over title and body, with field:>N comparisons."""
+    from whoosh import qparser
+
     parser = qparser.MultifieldParser(list(F.DEFAULT_FIELDS), ix_schema)
     parser.add_plugin(qparser.GtLtPlugin())
     return parser
@@ -94,10 +112,11 @@ def plain_words(text: str) -> str:
     return " ".join(words)
 
 
-def _parse(parser: qparser.QueryParser, text: str) -> tuple[wq.Query, str]:
+def _parse(schema, text: str) -> tuple[wq.Query, str]:
     text = text.strip()
     if not text:
         return wq.Every(), ""
+    parser = make_parser(schema)
     problem = syntax_problem(text)
     if not problem:
         try:
@@ -154,7 +173,7 @@ def search(ix: Index, text: str, entity_keys: Sequence[str] = (), limit: int | N
     Hits are built from column values; only the best ``snippet_limit`` hits
     read their stored text for a snippet (the costly part of a search).
     """
-    parsed, message = _parse(make_parser(ix.schema), text)
+    parsed, message = _parse(ix.schema, text)
     outcome = SearchOutcome(message=message, query=str(parsed))
     if parsed is wq.NullQuery:
         return outcome
@@ -164,8 +183,8 @@ def search(ix: Index, text: str, entity_keys: Sequence[str] = (), limit: int | N
         results = searcher.search(q, limit=limit, terms=snippets)
         outcome.total = len(results)
         cols = Columns(searcher)
-        results.formatter = _MarkFormatter()
-        results.fragmenter = highlight.ContextFragmenter(maxchars=240, surround=60)
+        if snippets and text.strip():
+            results.formatter, results.fragmenter = _mark_formatter()
         for rank, hit in enumerate(results):
             snippet = ""
             if snippets and rank < snippet_limit:
