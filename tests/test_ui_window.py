@@ -290,6 +290,7 @@ def test_help_menu_explains_the_query_language(main_window):
     text = search_help_html()
     assert all(f"{name}:" in text for name in F.QUERY_FIELDS)
     menus = [a.text().replace("&", "") for a in main_window.menuBar().actions()]
-    assert menus == ["File", "Edit", "View", "Help"]
+    assert menus == ["File", "Edit", "View", "Tools", "Help"]
     file_menu = main_window.menuBar().actions()[0].menu()
-    assert [a.text().replace("&", "") for a in file_menu.actions() if a.text()] == ["Rebuild Index", "Quit"]
+    assert [a.text().replace("&", "") for a in file_menu.actions() if a.text()] == [
+        "Add Files…", "Add Folder…", "Rescan Changed Files", "Rebuild Index", "Quit"]

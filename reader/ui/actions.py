@@ -22,6 +22,18 @@ class ActionSpec:
 
 
 SPECS: tuple[ActionSpec, ...] = (
+    ActionSpec("add_files", "&Add Files…", ("Ctrl+O",), "document-open",
+               "Add .txt, .md or .html articles to the library (the files are only read)"),
+    ActionSpec("add_folder", "Add &Folder…", ("Ctrl+Shift+O",), "folder-open",
+               "Add every article in a folder and its subfolders"),
+    ActionSpec("rescan", "Re&scan Changed Files", ("F5",), "view-refresh",
+               "Re-read articles whose files changed since they were added"),
+    ActionSpec("remove_article", "&Remove from Library…", ("Del",), "edit-delete",
+               "Remove the selected article from the library; its file stays on disk"),
+    ActionSpec("set_outlet", "Set &Outlet…", (), "",
+               "Say which outlet published the selected article"),
+    ActionSpec("edit_label", "Edit Outlet &Label…", ("Ctrl+L",), "",
+               "Override or add the bias label of the open article's outlet"),
     ActionSpec("rebuild", "&Rebuild Index", ("Ctrl+Shift+R",), "view-refresh",
                "Re-analyse every article and rebuild the search index"),
     ActionSpec("quit", "&Quit", (QKeySequence.StandardKey.Quit, "Ctrl+Q"), "application-exit"),
@@ -66,6 +78,13 @@ class Actions:
             window.addAction(action)  # shortcuts work even when the menu is hidden
             self._by_name[spec.name] = action
 
+    # Actions that change the library or the labels: disabled in a read-only window.
+    WRITING = ("add_files", "add_folder", "rescan", "remove_article", "set_outlet", "edit_label",
+               "rebuild")
+
+    def writing(self) -> list[QAction]:
+        return [self._by_name[n] for n in self.WRITING]
+
     def __getattr__(self, name: str) -> QAction:
         try:
             return self._by_name[name]
@@ -76,6 +95,9 @@ class Actions:
         """File, Edit, View menus; docks contribute their toggle actions."""
         bar = window.menuBar()
         file_menu = bar.addMenu(window.tr("&File"))
+        for name in ("add_files", "add_folder", "rescan"):
+            file_menu.addAction(self._by_name[name])
+        file_menu.addSeparator()
         file_menu.addAction(self.rebuild)
         file_menu.addSeparator()
         file_menu.addAction(self.quit)
@@ -89,6 +111,9 @@ class Actions:
         for dock in docks:
             view_menu.addAction(dock.toggleViewAction())
         view_menu.addAction(self.reset_layout)
+        tools_menu = bar.addMenu(window.tr("&Tools"))
+        for name in ("edit_label", "set_outlet", "remove_article"):
+            tools_menu.addAction(self._by_name[name])
         help_menu = bar.addMenu(window.tr("&Help"))
         help_menu.addAction(self.search_help)
         help_menu.addAction(self.about)

@@ -11,7 +11,6 @@ import multiprocessing
 import os
 import sys
 import tempfile
-import traceback
 from pathlib import Path
 from typing import Sequence
 
@@ -19,14 +18,15 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtCore import QElapsedTimer
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
-from PySide6.QtWidgets import QMessageBox
 
 from reader import APP_NAME
+from reader.logs import setup_logging
 from reader import ORG_NAME
 from reader.desktop_entry import APP_ID
 from reader.library import index_location
 from reader.ui.icons import app_icon
 from reader.ui.controller import LibraryController
+from reader.ui.errors import install_excepthook
 from reader.ui.main_window import MainWindow
 from reader.ui.settings import Settings
 
@@ -128,17 +128,6 @@ def screenshot(window: MainWindow, path: Path, args: argparse.Namespace) -> int:
     return 0 if not problems else 2
 
 
-def _install_excepthook() -> None:
-    """Unexpected errors become a dialog with the message, not a silent crash."""
-    def hook(exc_type, exc, tb):
-        traceback.print_exception(exc_type, exc, tb)
-        app = QApplication.instance()
-        if app is not None and not os.environ.get("PARALLAX_NO_DIALOGS"):
-            QMessageBox.critical(None, APP_NAME, f"Something went wrong: {exc}")
-
-    sys.excepthook = hook
-
-
 def run_app(argv: list[str]) -> int:
     """Entry point of the desktop app (and of ``--screenshot``)."""
     multiprocessing.freeze_support()  # a frozen (PyInstaller) index worker starts here
@@ -157,12 +146,13 @@ def run_app(argv: list[str]) -> int:
         settings = Settings(Path(tempfile.mkdtemp(prefix="parallax-shot-")) / "screenshot.ini")
     else:
         settings = Settings()
+    setup_logging()  # after --dev has chosen the data folder; the error dialog shows its path
     window = create_window(Path(args.index) if args.index else None, settings)
     if args.screenshot:
         code = screenshot(window, Path(args.screenshot), args)
         window.hide()
         return code
-    _install_excepthook()
+    install_excepthook(lambda: window.dialogs_enabled and not os.environ.get("PARALLAX_NO_DIALOGS"))
     if args.query or args.entity or args.open:
         pending = [True]  # apply the command-line state once, on the first opening
 

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from dataclasses import field
 from typing import Sequence
+from urllib.parse import urlsplit
 
 import markdown
 
@@ -51,6 +52,20 @@ class HtmlTheme:
 def bias_label(bias: str) -> str:
     """Text of the bias chip: the label is always spelled out, never colour alone."""
     return BIAS_LABELS.get((bias or "unknown").lower(), (bias or "unknown").title())
+
+
+def is_openable_url(url: str) -> bool:
+    """Link policy: only absolute http/https URLs with a host (no file:, javascript:,
+    data: or relative URLs) may ever be offered as a link, and only opened on a click."""
+    text = (url or "").strip()
+    if not text or any(ord(c) <= 32 for c in text):
+        return False
+    try:
+        parts = urlsplit(text)
+        host = parts.hostname
+    except ValueError:
+        return False
+    return parts.scheme.lower() in ("http", "https") and bool(host)
 
 
 def query_terms(query: str) -> list[str]:
@@ -250,20 +265,25 @@ def _markdown_converter() -> markdown.Markdown:
     return md
 
 
-def _header(article: StoredArticle, theme: HtmlTheme, title_html: str | None) -> str:
+def _header(article: StoredArticle, theme: HtmlTheme, title_html: str | None,
+            about: str = "", chip_tip: str = "", chip_text: str = "") -> str:
     bias = (article.bias or "unknown").lower()
-    chip = (f'<span style="background-color:{theme.bias_bg.get(bias, theme.bias_bg["unknown"])}; '
+    tip = f' title="{html.escape(chip_tip)}"' if chip_tip else ""
+    chip = (f'<span{tip} style="background-color:{theme.bias_bg.get(bias, theme.bias_bg["unknown"])}; '
             f'color:{theme.bias_fg.get(bias, theme.bias_fg["unknown"])}; font-weight:600">'
-            f"\u00a0{html.escape(bias_label(bias))}\u00a0</span>")
+            f"\u00a0{html.escape(chip_text or bias_label(bias))}\u00a0</span>")
     kind = KIND_LABELS.get((article.kind or "news").lower(), (article.kind or "").title())
     kind_html = f"<b>{html.escape(kind)}</b>" if kind.lower() == "opinion" else html.escape(kind)
     parts = [f"<b>{html.escape(article.outlet or 'Unknown outlet')}</b> {chip}",
              html.escape(article.author) if article.author else "<i>No byline</i>",
              html.escape(article.published) if article.published else "<i>No date</i>",
              kind_html]
+    if is_openable_url(article.url):  # a link only on an explicit click, in the system browser
+        parts.append(f'<a href="{html.escape(article.url.strip(), quote=True)}" '
+                     f'title="{html.escape(article.url.strip())}">Open original ↗</a>')
     sep = f' <span style="color:{theme.muted}">·</span> '
     heading = f"<h1>{title_html}</h1>" if title_html is not None else ""
-    return (heading + f'<p style="color:{theme.text}">{sep.join(parts)}</p>'
+    return (heading + f'<p style="color:{theme.text}">{sep.join(parts)}</p>' + about
             + _speaker_legend(article, theme) + "<hr>")
 
 
@@ -289,8 +309,14 @@ def _speaker_legend(article: StoredArticle, theme: HtmlTheme) -> str:
 
 
 def article_html(article: StoredArticle, theme: HtmlTheme | None = None,
-                 terms: Sequence[str] = (), selected_quote: int | None = None) -> str:
-    """The safe HTML of ``article``: header, then the body with quotes and hits marked."""
+                 terms: Sequence[str] = (), selected_quote: int | None = None,
+                 about_label: str = "", chip_tip: str = "", chip_text: str = "") -> str:
+    """The safe HTML of ``article``: header, then the body with quotes and hits marked.
+
+    ``about_label`` is ready-made (escaped) HTML from ``outlet_info.about_label_html``;
+    ``chip_tip`` is plain text for the bias chip's tooltip; ``chip_text`` replaces
+    the chip's 3-way label (e.g. "Lean left").
+    """
     theme = theme or HtmlTheme()
     is_md = (article.format or "").lower() == "markdown"
     r = _Renderer(article, theme, terms, selected_quote, placeholders=is_md)
@@ -314,5 +340,5 @@ def article_html(article: StoredArticle, theme: HtmlTheme | None = None,
             inner = re.sub(r"(<br>\s*)+$|^(\s*<br>)+", "", r.inline(a, b, breaks=True))
             inner = re.sub(r"(<br>\s*){2,}", "<br>", inner)
             body_parts.append(f"<p>{inner}</p>")
-    return ("<html><body>" + _header(article, theme, title_html) + "\n".join(body_parts)
+    return ("<html><body>" + _header(article, theme, title_html, about_label, chip_tip, chip_text) + "\n".join(body_parts)
             + "</body></html>")

@@ -11,6 +11,9 @@ Signals (what each carries):
     state_changed(str)     index state for the status bar ("ready", "building…")
     problem(object)        an IndexProblem or other failure, for a dialog
     cancelled()            a background job was cancelled before it finished
+    job_done(str, object)  a library-changing job ended: its name and result (an
+                           UpdateReport for add/rescan, a count for remove/relabel),
+                           sent after the library was reloaded
 """
 from __future__ import annotations
 
@@ -24,6 +27,7 @@ from PySide6.QtCore import Slot
 from whoosh.index import Index
 
 from reader.paths import seeds_dir
+from reader.search import fields as F
 from reader.search.articles import EntityCount
 from reader.search.articles import StoredArticle
 from reader.search.articles import article_count
@@ -33,12 +37,17 @@ from reader.search.articles import load_articles
 from reader.search.indexer import update_index
 from reader.search.query import Hit
 from reader.search.query import search
+from reader.search.store import IndexBusy
 from reader.search.store import IndexMissing
 from reader.search.store import open_index
 from reader.ui.article_html import is_speech
 from reader.ui.jobs import JobCancelled
+from reader.ui.jobs import add_job
 from reader.ui.jobs import build_if_missing
 from reader.ui.jobs import call_in_process
+from reader.ui.jobs import relabel_job
+from reader.ui.jobs import remove_job
+from reader.ui.jobs import rescan_job
 from reader.ui.quotes_model import QuoteRow
 from reader.ui.results import QUOTE_ARTICLE_LIMIT
 from reader.ui.results import ResultSet
@@ -64,6 +73,7 @@ class LibraryController(QObject):
     state_changed = Signal(str)
     problem = Signal(object)
     cancelled = Signal()
+    job_done = Signal(str, object)
 
     def __init__(self, location: Path, parent: QObject | None = None,
                  index_options: dict | None = None) -> None:
@@ -85,6 +95,7 @@ class LibraryController(QObject):
         self._entities: list[EntityCount] = []
         self._generation = 0  # numbers search requests; older answers are dropped
         self._searches = 0  # searches running on workers
+        self.read_only = False  # another window holds this library's lock
 
     # -- opening and rebuilding ------------------------------------------------
     def open(self) -> Task | None:
@@ -99,6 +110,11 @@ class LibraryController(QObject):
         try:
             open_index(self.location)
         except IndexMissing:
+            if self.read_only:  # the window holding the lock is building it
+                busy = IndexBusy("Another Parallax window is building this library; "
+                                 "open it again when that has finished.")
+                QTimer.singleShot(0, lambda: self._task_failed(busy))
+                return None
             location = self.location
 
             def work(ctx: TaskContext):
@@ -115,7 +131,7 @@ class LibraryController(QObject):
 
     def rebuild(self, sources: list[Path] | None = None) -> Task | None:
         """Re-index everything from scratch in the background (swap-in when done)."""
-        if self._task is not None and not self._task.done:
+        if self.read_only or (self._task is not None and not self._task.done):
             return None
         location, paths = self.location, sources or [seeds_dir()]
         options = self.index_options
@@ -128,6 +144,33 @@ class LibraryController(QObject):
         self.state_changed.emit("rebuilding…")
         return self._start("Rebuilding index", work)
 
+    # -- changing the library (each in a spawned process, one job at a time) -------
+    def add_paths(self, paths: list[Path]) -> Task | None:
+        """Add files and folders (recursively); the user's files are only read."""
+        return self._start_write("Adding articles", add_job, [Path(p) for p in paths],
+                                 self.index_options)
+
+    def remove_paths(self, paths: list[str]) -> Task | None:
+        """Remove articles from the library; their files stay on disk."""
+        return self._start_write("Removing articles", remove_job, [str(p) for p in paths])
+
+    def rescan(self) -> Task | None:
+        """Re-read the files that changed since they were added."""
+        return self._start_write("Rescanning files", rescan_job)
+
+    def relabel(self, paths: list[str] | None = None) -> Task | None:
+        """Re-resolve outlet and bias of stored articles after a label change."""
+        return self._start_write("Updating labels", relabel_job, paths)
+
+    def _start_write(self, name: str, job, *args) -> Task | None:
+        """Run ``job(location, *args)`` in a spawned process, unless read-only or busy."""
+        if self.read_only or not self.ready or self.busy():
+            return None
+        location = self.location
+        self.state_changed.emit(f"busy: {name.lower()}…")
+        return self._start(name, lambda ctx: call_in_process(
+            job, location, *args, progress=ctx.progress, cancelled=ctx.cancelled))
+
     def _start(self, name: str, work) -> Task:
         task = Task(name, work)
         task.finished.connect(self._task_finished)
@@ -138,7 +181,8 @@ class LibraryController(QObject):
         return task
 
     @Slot(object)
-    def _task_finished(self, _report) -> None:
+    def _task_finished(self, report) -> None:
+        name = self._task.name if self._task is not None else ""
         self._task = None
         self._opening = False
         try:
@@ -151,6 +195,8 @@ class LibraryController(QObject):
         self.refresh()
         self.state_changed.emit("ready")
         self.opened.emit(self.article_count())
+        if name:
+            self.job_done.emit(name, report)
 
     @Slot(object)
     def _task_failed(self, exc: BaseException) -> None:
@@ -158,9 +204,20 @@ class LibraryController(QObject):
         self._opening = False
         self.state_changed.emit("not available" if self.ix is None else "ready")
         if isinstance(exc, JobCancelled):
+            if self.ready:  # a stopped job may have committed part of its work: show it
+                self._reload()
             self.cancelled.emit()
             return
         self.problem.emit(exc)
+
+    def _reload(self) -> None:
+        try:
+            self.ix = open_index(self.location)
+        except Exception as exc:  # noqa: BLE001 - shown with a Rebuild offer
+            self.problem.emit(exc)
+            return
+        self._articles.clear()
+        self.refresh()
 
     def busy(self) -> bool:
         return self._task is not None and not self._task.done
@@ -263,6 +320,18 @@ class LibraryController(QObject):
 
     def hit(self, path: str) -> Hit | None:
         return self._hits.get(path)
+
+    def result_outlets(self) -> list[tuple[str, str]]:
+        """(outlet name, bias token) of every article in the result set (coverage bar)."""
+        return [(h.outlet, h.bias) for h in (self._hits.get(p) for p in self._paths) if h is not None]
+
+    def article_sha(self, path: str) -> str | None:
+        """The stored content hash of an article: its id for outlet assignments."""
+        if self.ix is None:
+            return None
+        with self.ix.searcher() as s:
+            stored = s.document(**{F.PATH: path})
+        return stored.get(F.SHA) if stored else None
 
     # -- articles, entities, quotes ----------------------------------------------
     def article(self, path: str) -> StoredArticle | None:

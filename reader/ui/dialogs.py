@@ -5,10 +5,12 @@ import html
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QPushButton
 from PySide6.QtWidgets import QWidget
 
 from reader import __version__
 from reader.search import fields as F
+from reader.search.store import IndexProblem
 
 FIELD_HELP = {
     F.TITLE: "words in the headline", F.OUTLET: "the outlet’s name", F.AUTHOR: "the byline",
@@ -50,3 +52,22 @@ def show_about(parent: QWidget) -> None:
     QMessageBox.about(parent, parent.tr("About Parallax"),
                       f"<h3>Parallax {html.escape(__version__)}</h3><p>Read how different outlets "
                       f"cover the same story: who they quote, whom they mention, and how.</p>")
+
+
+def problem_text(exc: BaseException) -> str:
+    """One sentence for the user; never a traceback."""
+    text = str(exc) or exc.__class__.__name__
+    if isinstance(exc, IndexProblem):
+        return QMessageBox.tr("The library index cannot be used: %s") % text
+    return QMessageBox.tr("Something went wrong while working on the index: %s") % text
+
+
+def problem_box(exc: BaseException, parent: QWidget) -> tuple[QMessageBox, QPushButton | None]:
+    """The dialog for a problem, with a Rebuild button when rebuilding can help."""
+    box = QMessageBox(QMessageBox.Icon.Warning, parent.tr("Parallax"), problem_text(exc), parent=parent)
+    rebuild = None
+    if getattr(exc, "rebuildable", True):
+        rebuild = box.addButton(parent.tr("Rebuild Index"), QMessageBox.ButtonRole.AcceptRole)
+        box.setInformativeText(parent.tr("Rebuilding re-reads the articles and analyses them again."))
+    box.addButton(QMessageBox.StandardButton.Close)
+    return box, rebuild

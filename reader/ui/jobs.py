@@ -41,6 +41,35 @@ def build_if_missing(location: Path, progress=None, cancelled=None) -> UpdateRep
     return report
 
 
+def add_job(location: Path, paths: list[Path], options: dict, progress=None,
+            cancelled=None) -> UpdateReport:
+    """Add files and folders; ``options`` are extra ``update_index`` arguments (tests)."""
+    from reader.search.indexer import update_index
+
+    return update_index(location, paths, progress=progress, cancelled=cancelled, **options)
+
+
+def remove_job(location: Path, paths: list[str], progress=None, cancelled=None) -> int:
+    """Drop articles from the library (never from disk); how many went."""
+    from reader.search.indexer import remove_articles
+
+    return remove_articles(location, paths)
+
+
+def relabel_job(location: Path, paths: list[str] | None = None, progress=None, cancelled=None) -> int:
+    """Re-resolve outlet and bias after the user changed labels (no analysis)."""
+    from reader.search.maintenance import relabel_articles
+
+    return relabel_articles(location, paths)
+
+
+def rescan_job(location: Path, progress=None, cancelled=None) -> UpdateReport:
+    """Update the articles whose files changed since they were added."""
+    from reader.search.maintenance import rescan
+
+    return rescan(location, progress=progress, cancelled=cancelled)
+
+
 def _child(fn: Callable[..., Any], args: tuple, kwargs: dict, out, cancel) -> None:
     def progress(done: int, total: int, name: str) -> None:
         out.put(("progress", done, total, str(name)))

@@ -55,6 +55,10 @@ class LibraryModel(QAbstractTableModel):
         self._paths: list[str] = []
         self._fetch: RowFetcher = lambda _path: None
         self._cache: OrderedDict[str, Hit | None] = OrderedDict()
+        # outlet name -> where its bias label comes from (set by the window)
+        self.outlet_tooltip: Callable[[str], str] | None = None
+        # (outlet name, indexed bias token) -> chip text such as "Lean left" (set by the window)
+        self.chip_label: Callable[[str, str], str] | None = None
 
     # -- feeding ---------------------------------------------------------------
     def set_rows(self, paths: Sequence[str], fetch: RowFetcher) -> None:
@@ -125,23 +129,27 @@ class LibraryModel(QAbstractTableModel):
             return self._sort_key(hit, col, row)
         if role == Qt.ItemDataRole.ToolTipRole:
             if col == self.COL_OUTLET:
-                return f"{hit.outlet or 'Unknown outlet'} — bias: {bias_label(hit.bias)}"
+                head = f"{hit.outlet or 'Unknown outlet'} — bias: {self._chip(hit)}"
+                return f"{head}\n\n{self.outlet_tooltip(hit.outlet)}" if self.outlet_tooltip else head
             if col == self.COL_TITLE:
                 snippet = snippet_plain(hit.snippet)
                 return f"{hit.title}\n\n{snippet}" if snippet else hit.title
             return self._display(hit, col)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             text = self._display(hit, col)
-            return f"{text}, {bias_label(hit.bias)}" if col == self.COL_OUTLET else text
+            return f"{text}, {self._chip(hit)}" if col == self.COL_OUTLET else text
         if role == self.SnippetRole:
             return hit.snippet
         if role == self.BiasRole:
             return (hit.bias or "unknown").lower()
         if role == self.BiasLabelRole:
-            return bias_label(hit.bias)
+            return self._chip(hit)
         if role == Qt.ItemDataRole.TextAlignmentRole and col == self.COL_QUOTES:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
+
+    def _chip(self, hit: Hit) -> str:
+        return self.chip_label(hit.outlet, hit.bias) if self.chip_label else bias_label(hit.bias)
 
     def _display(self, hit: Hit, col: int) -> str:
         if col == self.COL_TITLE:

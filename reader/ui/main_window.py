@@ -5,6 +5,7 @@ No logic of its own beyond wiring: searching, filtering and loading go through
 """
 from __future__ import annotations
 
+import logging
 import os
 from pathlib import Path
 
@@ -12,37 +13,39 @@ from PySide6.QtCore import QItemSelectionModel
 from PySide6.QtCore import QModelIndex
 from PySide6.QtCore import Qt
 from PySide6.QtCore import QThreadPool
-from PySide6.QtCore import QTimer
 from PySide6.QtCore import Slot
 from PySide6.QtGui import QAction
 from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QDragEnterEvent
+from PySide6.QtGui import QDropEvent
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDockWidget
-from PySide6.QtWidgets import QLabel
-from PySide6.QtWidgets import QLineEdit
 from PySide6.QtWidgets import QMainWindow
 from PySide6.QtWidgets import QMessageBox
 from PySide6.QtWidgets import QPushButton
 from PySide6.QtWidgets import QSplitter
-from PySide6.QtWidgets import QVBoxLayout
 from PySide6.QtWidgets import QWidget
 
-from reader.search.store import IndexProblem
 from reader.ui.actions import Actions
 from reader.ui.article_html import query_terms
 from reader.ui.controller import LibraryController
+from reader.ui.dialogs import problem_box
+from reader.ui.dialogs import problem_text
 from reader.ui.dialogs import show_about
 from reader.ui.dialogs import show_search_help
 from reader.ui.entities_panel import EntitiesPanel
-from reader.ui.filter_chips import FilterChips
+from reader.ui.import_actions import LibraryEditing
+from reader.ui.import_actions import drop_accepts
+from reader.ui.import_actions import dropped_paths
+from reader.ui.instance_lock import LibraryLock
+from reader.ui.label_actions import LabelEditing
+from reader.ui.library_pane import LibraryPane
 from reader.ui.library_model import LibraryModel
-from reader.ui.library_model import LibraryProxy
 from reader.ui.quotes_model import QuotesModel
 from reader.ui.quotes_model import QuotesProxy
 from reader.ui.reading_view import ReadingView
 from reader.ui.results import QUOTE_ARTICLE_LIMIT
 from reader.ui.settings import Settings
-from reader.ui.views import library_view
 from reader.ui.views import quotes_view
 from reader.ui.views import set_library_row_lines
 from reader.ui.status import StatusPanel
@@ -59,6 +62,7 @@ class MainWindow(QMainWindow):
         self.dialogs_enabled = True  # off in screenshot mode: problems go to the status bar
         self.setObjectName("MainWindow")
         self.setAccessibleName("Parallax")
+        self.setAcceptDrops(True)  # files and folders dropped on the window are added
         self.actions = Actions(self)
         self._build_library_pane()
         self.reading_view = ReadingView()
@@ -75,6 +79,12 @@ class MainWindow(QMainWindow):
         self.status = StatusPanel(self.statusBar())
         self.actions.build_menus(self, [self.entities_dock, self.quotes_dock])
         self._wire()
+        self.editing = LibraryEditing(self)
+        self.labels = LabelEditing(self)
+        self.lock = LibraryLock(controller.location)
+        self.set_read_only(not self.lock.acquired)
+        if settings.warning:
+            self.statusBar().showMessage(settings.warning, 15000)
         self._set_tab_order()
         self._default_state = self.saveState()
         self._restore_layout()
@@ -82,38 +92,11 @@ class MainWindow(QMainWindow):
 
     # -- construction --------------------------------------------------------------
     def _build_library_pane(self) -> None:
-        self.search_edit = QLineEdit()
-        self.search_edit.setObjectName("searchField")
-        self.search_edit.setPlaceholderText(self.tr("Search — e.g. pipeline, \"gas pipeline\", speaker:khan, "
-                                                    "kind:opinion  (Ctrl+K)"))
-        self.search_edit.setClearButtonEnabled(True)
-        self.search_edit.setAccessibleName("Search the library")
-        self.search_edit.setAccessibleDescription("Whoosh query language: AND, OR, NOT, field:value, quotes")
-        self.query_message = QLabel()
-        self.query_message.setObjectName("queryMessage")
-        self.query_message.setWordWrap(True)
-        self.query_message.setAccessibleName("Query problem")
-        self.query_message.setVisible(False)
-        self.chips = FilterChips()
-        self.result_label = QLabel()
-        self.result_label.setAccessibleName("Result count")
-        self.library_model = LibraryModel(self)
-        self.library_proxy = LibraryProxy(self)
-        self.library_proxy.setSourceModel(self.library_model)
-        view = library_view(self.library_proxy)
-        self.library_view = view
-        self.library_pane = QWidget()
-        layout = QVBoxLayout(self.library_pane)
-        layout.setContentsMargins(6, 6, 0, 0)
-        layout.setSpacing(4)
-        layout.addWidget(self.search_edit)
-        layout.addWidget(self.query_message)
-        layout.addWidget(self.chips)
-        layout.addWidget(self.result_label)
-        layout.addWidget(view, 1)
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(self.settings.search_delay_ms)
+        pane = LibraryPane(self.settings.search_delay_ms, self)
+        self.library_pane = pane
+        for name in ("search_edit", "query_message", "chips", "coverage_bar", "read_only_banner",
+                     "result_label", "library_model", "library_proxy", "library_view", "_search_timer"):
+            setattr(self, name, getattr(pane, name))  # the window wires these directly
 
     def _build_docks(self) -> None:
         self.entities_panel = EntitiesPanel()
@@ -237,7 +220,7 @@ class MainWindow(QMainWindow):
             common = Path(os.path.commonpath([str(p.parent) for p in paths]))
         except ValueError:
             return self.controller.location.name
-        return common.name or str(common)
+        return common.name or self.controller.location.name  # "/" says nothing
 
     def update_title(self) -> None:
         if not self.controller.ready:
@@ -331,6 +314,38 @@ class MainWindow(QMainWindow):
         self._select_path(path)
         return True
 
+    # -- read-only mode and drops ---------------------------------------------------------
+    def set_read_only(self, read_only: bool) -> None:
+        """A second window on the same library reads but never writes."""
+        self.controller.read_only = read_only
+        for action in self.actions.writing():
+            action.setEnabled(not read_only)
+        self.setAcceptDrops(not read_only)
+        text = self.tr("Another Parallax window is using this library; this one is read-only.")
+        self.read_only_banner.setText(text + (f" ({self.lock.holder()})" if self.lock.holder() else ""))
+        self.read_only_banner.setVisible(read_only)
+        self.status.set_read_only(read_only, text)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if drop_accepts(event.mimeData(), not self.controller.read_only):
+            event.acceptProposedAction()
+            self.statusBar().showMessage(self.tr("Drop to add to the library (files are only read)"))
+        else:
+            event.ignore()
+
+    def dragLeaveEvent(self, event) -> None:
+        self.statusBar().clearMessage()
+
+    def dragMoveEvent(self, event) -> None:
+        self.dragEnterEvent(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = dropped_paths(event.mimeData())
+        if paths and self.editing.add(paths):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
     def rebuild_index(self) -> None:
         if self.controller.rebuild() is None:
             self.statusBar().showMessage(self.tr("The index is already being rebuilt."), 4000)
@@ -340,27 +355,15 @@ class MainWindow(QMainWindow):
         if task is not None:
             task.cancel()
 
-    @staticmethod
-    def problem_text(exc: BaseException) -> str:
-        """One sentence for the user; never a traceback."""
-        text = str(exc) or exc.__class__.__name__
-        if isinstance(exc, IndexProblem):
-            return QMessageBox.tr("The library index cannot be used: %s") % text
-        return QMessageBox.tr("Something went wrong while working on the index: %s") % text
+    problem_text = staticmethod(problem_text)
 
     def problem_box(self, exc: BaseException) -> tuple[QMessageBox, QPushButton | None]:
         """The dialog for a problem, with a Rebuild button when rebuilding can help."""
-        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Parallax"), self.problem_text(exc),
-                          parent=self)
-        rebuild = None
-        if getattr(exc, "rebuildable", True):
-            rebuild = box.addButton(self.tr("Rebuild Index"), QMessageBox.ButtonRole.AcceptRole)
-            box.setInformativeText(self.tr("Rebuilding re-reads the articles and analyses them again."))
-        box.addButton(QMessageBox.StandardButton.Close)
-        return box, rebuild
+        return problem_box(exc, self)
 
     @Slot(object)
     def _on_problem(self, exc: BaseException) -> None:
+        logging.getLogger("reader.ui").warning("library problem: %r", exc)
         self.statusBar().showMessage(self.problem_text(exc), 15000)
         if not self.dialogs_enabled:
             return
@@ -380,4 +383,5 @@ class MainWindow(QMainWindow):
         if task is not None and not task.done:
             task.cancel()  # the index keeps its old state: rebuilds swap in only when complete
         QThreadPool.globalInstance().waitForDone(5000)  # searches and jobs end before we do
+        self.lock.release()  # the next window on this library may write
         super().closeEvent(event)

@@ -1,7 +1,8 @@
 """The reading view: one article as safe HTML, with quote and search-hit navigation.
 
 The browser never loads anything: every resource request returns nothing and
-links are neither generated nor followed. Hits are found in the rendered text
+nothing is navigated to. The only links are http(s) ones (the header's "Open
+original"); an explicit click opens them in the system browser (``links``). Hits are found in the rendered text
 with the same pattern ``article_html`` highlights, so F3 / Shift+F3 step
 through exactly what is highlighted.
 """
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 import html
 from typing import Any
+from typing import Callable
 from typing import Sequence
 
 from PySide6.QtCore import QEvent
@@ -28,6 +30,7 @@ from PySide6.QtWidgets import QWidget
 from reader.search.articles import StoredArticle
 from reader.ui.article_html import article_html
 from reader.ui.article_html import term_pattern
+from reader.ui.links import open_external
 from reader.ui.palette import html_theme
 
 
@@ -46,7 +49,11 @@ def anchor_position(doc: QTextDocument, name: str) -> int:
 
 
 class ArticleBrowser(QTextBrowser):
-    """A QTextBrowser that loads no resources and follows no links."""
+    """A QTextBrowser that loads no resources and navigates nowhere.
+
+    A clicked link is handed to ``open_external``, which opens http(s) URLs in
+    the system browser and ignores everything else.
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -54,6 +61,7 @@ class ArticleBrowser(QTextBrowser):
         self.setOpenExternalLinks(False)
         self.setReadOnly(True)
         self.setAccessibleName("Article text")
+        self.anchorClicked.connect(lambda url: open_external(url.toString()))
 
     def loadResource(self, type: int, name: QUrl) -> Any:  # noqa: A002 - Qt's signature
         """Never fetch images, style sheets or files named by the article."""
@@ -82,6 +90,8 @@ class ReadingView(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # (article, muted colour) -> (about-this-label HTML, chip tooltip, chip text); set by the window
+        self.describe_outlet: Callable[[StoredArticle, str], tuple[str, str, str]] | None = None
         self.browser = ArticleBrowser()
         self.article: StoredArticle | None = None
         self.terms: list[str] = []
@@ -132,8 +142,9 @@ class ReadingView(QWidget):
         self.article = article
         self.terms = list(terms)
         self.selected_quote = selected_quote
-        self.browser.setHtml(article_html(article, html_theme(self.palette()), self.terms,
-                                          selected_quote))
+        theme = html_theme(self.palette())
+        about, tip, chip = self.describe_outlet(article, theme.muted) if self.describe_outlet else ("", "", "")
+        self.browser.setHtml(article_html(article, theme, self.terms, selected_quote, about, tip, chip))
         self._find_hits()
         if selected_quote is not None and 0 <= selected_quote < len(article.record.quotes):
             self.scroll_to_quote(selected_quote)

@@ -23,6 +23,7 @@ class StatusPanel(QObject):
         super().__init__(bar)
         self.bar = bar
         self.task: Task | None = None
+        self._progress_text = ""
         self.corpus_label = QLabel()
         self.corpus_label.setAccessibleName("Corpus")
         self.state_label = QLabel()
@@ -36,6 +37,10 @@ class StatusPanel(QObject):
         self.cancel_button.setAccessibleName("Cancel indexing")
         self.cancel_button.setVisible(False)
         self.cancel_button.clicked.connect(self._cancel)
+        self.read_only_label = QLabel(self.tr("Read-only"))
+        self.read_only_label.setAccessibleName("Read-only library")
+        self.read_only_label.setVisible(False)
+        bar.addPermanentWidget(self.read_only_label)
         bar.addPermanentWidget(self.progress)
         bar.addPermanentWidget(self.cancel_button)
         bar.addPermanentWidget(self.state_label)
@@ -44,6 +49,12 @@ class StatusPanel(QObject):
     def set_corpus(self, name: str, count: int) -> None:
         noun = "article" if count == 1 else "articles"
         self.corpus_label.setText(f"·  {count} {noun} in “{name}”")
+
+    def set_read_only(self, read_only: bool, why: str) -> None:
+        self.read_only_label.setVisible(read_only)
+        self.read_only_label.setToolTip(why)
+        if read_only:
+            self.bar.showMessage(why)
 
     @Slot(str)
     def set_state(self, state: str) -> None:
@@ -70,7 +81,8 @@ class StatusPanel(QObject):
             self.progress.setValue(done)
             self.progress.setFormat("%v/%m")
         if name:
-            self.bar.showMessage(self.tr("Analysing %s") % name)
+            self._progress_text = self.tr("Analysing %s") % name
+            self.bar.showMessage(self._progress_text)
 
     @Slot(object)
     def _on_done(self, result: object) -> None:
@@ -82,8 +94,8 @@ class StatusPanel(QObject):
         summary = getattr(result, "summary", None)
         if callable(summary):
             self.bar.showMessage(self.tr("Index updated: %s") % summary(), 8000)
-        else:
-            self.bar.clearMessage()
+        elif self.bar.currentMessage() == self._progress_text:
+            self.bar.clearMessage()  # not a message the job's listeners have just shown
 
     def _cancel(self) -> None:
         self.cancel_button.setEnabled(False)

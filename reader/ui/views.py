@@ -43,7 +43,7 @@ def library_view(model: QAbstractItemModel, parent: QWidget | None = None) -> QT
     header = view.horizontalHeader()
     header.setSectionResizeMode(LibraryModel.COL_TITLE, QHeaderView.ResizeMode.Stretch)
     fm = view.fontMetrics()
-    widths = {LibraryModel.COL_OUTLET: fm.horizontalAdvance("Deutsche Welle  Unrated") + 30,
+    widths = {LibraryModel.COL_OUTLET: fm.horizontalAdvance("Deutsche Welle  Lean right") + 30,
               LibraryModel.COL_AUTHOR: fm.horizontalAdvance("Abubakar Sid") + 12,
               LibraryModel.COL_DATE: fm.horizontalAdvance("2022-02-24") + 14,
               LibraryModel.COL_KIND: fm.horizontalAdvance("Analysis") + 16,

@@ -1,0 +1,209 @@
+"""Bringing articles in and out: Add Files/Folder, drops, Remove, Rescan, and the summary.
+
+``LibraryEditing`` connects the window's actions to the controller's write jobs
+(each runs in a spawned process with progress and Cancel in the status bar) and
+shows what a job did. The user's files are only ever read.
+"""
+from __future__ import annotations
+
+import html
+from pathlib import Path
+from typing import Sequence
+
+from PySide6.QtCore import QMimeData
+from PySide6.QtCore import QObject
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractButton
+from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QMainWindow
+from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QTextBrowser
+from PySide6.QtWidgets import QVBoxLayout
+from PySide6.QtWidgets import QWidget
+
+from reader.search.indexer import UpdateReport
+from reader.ui.library_model import LibraryModel
+
+FILE_FILTER = "Articles (*.txt *.md *.markdown *.html *.htm);;All files (*)"
+SUMMARY_JOBS = ("Adding articles", "Rescanning files")
+LIST_LIMIT = 200  # longer lists are cut, with a count of the rest
+
+
+def dropped_paths(mime: QMimeData | None) -> list[Path]:
+    """Local files and folders from a drop (``text/uri-list``); remote URLs are ignored."""
+    if mime is None or not mime.hasUrls():
+        return []
+    return [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile() and url.toLocalFile()]
+
+
+def _items(paths: Sequence, limit: int = LIST_LIMIT) -> str:
+    rows = []
+    for item in list(paths)[:limit]:
+        if isinstance(item, tuple):
+            path, reason = item
+            rows.append(f"<li><b>{html.escape(Path(path).name)}</b> — {html.escape(str(reason))}"
+                        f"<br><small>{html.escape(str(path))}</small></li>")
+        else:
+            rows.append(f"<li>{html.escape(Path(item).name)} <small>{html.escape(str(Path(item).parent))}"
+                        f"</small></li>")
+    more = len(paths) - limit
+    tail = f"<li><i>… and {more} more</i></li>" if more > 0 else ""
+    return "<ul>" + "".join(rows) + tail + "</ul>"
+
+
+def report_html(report: UpdateReport) -> str:
+    """What a job did, section by section: added, updated, skipped (with why), warnings."""
+    parts = [f"<p><b>{html.escape(report.summary())}</b></p>"]
+    if report.cancelled:
+        parts.append("<p>Cancelled: the articles listed as added are in the library; "
+                     "the rest were not read.</p>")
+    sections = (("Added", report.added), ("Updated", report.updated),
+                ("Not added", report.skipped), ("Warnings", report.warnings))
+    for title, items in sections:
+        if items:
+            parts.append(f"<h4>{title} ({len(items)})</h4>" + _items(items))
+    if report.unchanged:
+        parts.append(f"<p>{len(report.unchanged)} unchanged (already in the library).</p>")
+    return "".join(parts)
+
+
+class ReportDialog(QDialog):
+    """Non-modal summary of an import or rescan."""
+
+    def __init__(self, title: str, report: UpdateReport, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("importSummary")
+        self.setWindowTitle(title)
+        self.setModal(False)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.browser = QTextBrowser()
+        self.browser.setOpenLinks(False)
+        self.browser.setAccessibleName("Import summary")
+        self.browser.setHtml(report_html(report))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.browser)
+        layout.addWidget(buttons)
+        self.resize(560, 420)
+
+
+class LibraryEditing(QObject):
+    """Add/remove/rescan for a main window (which provides ``controller``,
+    ``dialogs_enabled``, ``actions``, ``library_view`` and ``statusBar()``)."""
+
+    def __init__(self, window: QMainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.last_report: UpdateReport | None = None
+        self.last_dialog: ReportDialog | None = None
+        a, c = window.actions, window.controller
+        a.add_files.triggered.connect(self.choose_files)
+        a.add_folder.triggered.connect(self.choose_folder)
+        a.rescan.triggered.connect(self.rescan)
+        a.remove_article.triggered.connect(self.remove_selected)
+        # Delete acts on the library table only (not while typing in the search field)
+        window.removeAction(a.remove_article)
+        a.remove_article.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        window.library_view.addAction(a.remove_article)
+        window.library_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        window.library_view.customContextMenuRequested.connect(self._library_menu)
+        c.job_done.connect(self._on_job_done)
+
+    def library_menu(self) -> QMenu:
+        """The library table's context menu: outlet, label, remove."""
+        a = self.window.actions
+        menu = QMenu(self.window.library_view)
+        menu.addAction(a.set_outlet)
+        menu.addAction(a.edit_label)
+        menu.addSeparator()
+        menu.addAction(a.remove_article)
+        return menu
+
+    def _library_menu(self, pos) -> None:
+        view = self.window.library_view
+        if view.indexAt(pos).isValid():
+            self.library_menu().exec(view.viewport().mapToGlobal(pos))
+
+    # -- starting jobs ---------------------------------------------------------------
+    def choose_files(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(self.window, self.tr("Add Articles"), "", FILE_FILTER)
+        if files:
+            self.add([Path(f) for f in files])
+
+    def choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self.window, self.tr("Add a Folder of Articles"))
+        if folder:
+            self.add([Path(folder)])
+
+    def add(self, paths: list[Path]) -> bool:
+        """Index ``paths`` (files or folders) in the background; False if that cannot start now."""
+        if not paths:
+            return False
+        return self._started(self.window.controller.add_paths(paths))
+
+    def rescan(self) -> bool:
+        return self._started(self.window.controller.rescan())
+
+    def selected_paths(self) -> list[str]:
+        view = self.window.library_view
+        rows = view.selectionModel().selectedRows() if view.selectionModel() else []
+        return [r.data(LibraryModel.PathRole) for r in rows if r.data(LibraryModel.PathRole)]
+
+    def remove_box(self, paths: list[str]) -> tuple[QMessageBox, QAbstractButton]:
+        """The confirmation, which says the file on disk is kept; and its Remove button."""
+        if len(paths) == 1:
+            what = self.tr("Remove “%s” from the library?") % Path(paths[0]).name
+        else:
+            what = self.tr("Remove %d articles from the library?") % len(paths)
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Remove from Library"), what,
+                          QMessageBox.StandardButton.Cancel, self.window)
+        remove = box.addButton(self.tr("Remove"), QMessageBox.ButtonRole.DestructiveRole)
+        box.setInformativeText(self.tr("The file on disk is kept; you can add it again later."))
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        return box, remove
+
+    def confirm_remove(self, paths: list[str]) -> bool:
+        box, remove = self.remove_box(paths)
+        box.exec()
+        return box.clickedButton() is remove
+
+    def remove_selected(self) -> bool:
+        paths = self.selected_paths()
+        if not paths or not self.confirm_remove(paths):
+            return False
+        return self._started(self.window.controller.remove_paths(paths))
+
+    def _started(self, task) -> bool:
+        if task is None:
+            c = self.window.controller
+            why = (self.tr("This window is read-only: another Parallax window is using this library.")
+                   if c.read_only else self.tr("Please wait: the library is busy."))
+            self.window.statusBar().showMessage(why, 6000)
+            return False
+        return True
+
+    # -- results ---------------------------------------------------------------------
+    def _on_job_done(self, name: str, result: object) -> None:
+        bar = self.window.statusBar()
+        if name == "Removing articles":
+            n = int(result or 0)
+            bar.showMessage(self.tr("Removed %d from the library; the files on disk are kept.") % n, 8000)
+            return
+        if name not in SUMMARY_JOBS or not isinstance(result, UpdateReport):
+            return
+        self.last_report = result
+        bar.showMessage(result.summary(), 10000)
+        if self.window.dialogs_enabled:
+            title = self.tr("Articles Added") if name == "Adding articles" else self.tr("Rescan Finished")
+            self.last_dialog = ReportDialog(title, result, self.window)
+            self.last_dialog.show()
+
+
+def drop_accepts(mime: QMimeData | None, enabled: bool) -> bool:
+    """Whether a drag may drop here: local files or folders, into a writable library."""
+    return enabled and bool(dropped_paths(mime))
+

@@ -1,0 +1,57 @@
+"""One writing window per library: a QLockFile keyed by the index path.
+
+The lock lives in the user data folder (the index folder may be read-only),
+named after a hash of the index's absolute path. A second window on the same
+library gets ``acquired == False`` and opens read-only. A lock left behind by a
+crashed process is stale (its process is gone) and is taken over.
+"""
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from PySide6.QtCore import QLockFile
+
+from reader.paths import user_data_dir
+
+STALE_AFTER_MS = 0  # never by age: a live process holds its lock however long it runs
+
+
+def lock_path(index_location: Path) -> Path:
+    key = hashlib.sha1(str(Path(index_location).resolve()).encode("utf-8")).hexdigest()[:16]
+    return user_data_dir() / "locks" / f"library-{key}.lock"
+
+
+class LibraryLock:
+    """Try to own the library; ``acquired`` says whether this window may write."""
+
+    def __init__(self, index_location: Path) -> None:
+        self.path = lock_path(index_location)
+        self.acquired = False
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            self._lock = None
+            return
+        self._lock = QLockFile(str(self.path))
+        self._lock.setStaleLockTime(STALE_AFTER_MS)  # stale = its process is gone
+        self.acquired = self._lock.tryLock(0)
+        if not self.acquired and self._lock.error() == QLockFile.LockError.LockFailedError:
+            # A lock whose owner died is detected as stale by tryLock itself; this
+            # covers a lock file from another host name or an unreadable one.
+            if self._lock.removeStaleLockFile():
+                self.acquired = self._lock.tryLock(0)
+
+    def holder(self) -> str:
+        """Who holds the lock, for the read-only message ("pid 1234 on host")."""
+        if self._lock is None:
+            return ""
+        info = self._lock.getLockInfo()  # PySide6: (pid, host, app), or with a leading ok
+        info = info[1:] if len(info) == 4 else info
+        pid, host = info[0], info[1]
+        return f"pid {pid} on {host}" if pid else ""
+
+    def release(self) -> None:
+        if self._lock is not None and self.acquired:
+            self._lock.unlock()
+            self.acquired = False

@@ -1,0 +1,103 @@
+"""Bias labels in the window: chip tooltips, "About this label", the coverage bar, the
+outlet dialog, and re-labelling the library in the background after a change."""
+from __future__ import annotations
+
+from PySide6.QtCore import QObject
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QMainWindow
+
+from reader.outlet_overrides import default_registry
+from reader.outlets import Outlet
+from reader.search.articles import StoredArticle
+from reader.ui.bias_panel import active_bias_tokens
+from reader.ui.bias_panel import toggle_bias_term
+from reader.ui.outlet_dialog import OutletDialog
+from reader.ui.outlet_info import about_label_html
+from reader.ui.outlet_info import chip_label
+from reader.ui.outlet_info import coverage_counts
+from reader.ui.outlet_info import label_tooltip
+
+
+class LabelEditing(QObject):
+    """Label display and editing for a main window (``controller``, ``coverage_bar``,
+    ``library_model``, ``reading_view``, ``actions``, ``search_edit``, ``set_query``)."""
+
+    def __init__(self, window: QMainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.last_dialog: OutletDialog | None = None
+        window.reading_view.describe_outlet = self.describe
+        window.library_model.outlet_tooltip = self.tooltip
+        window.library_model.chip_label = lambda name, token: chip_label(self.outlet(name), token)
+        window.coverage_bar.toggled.connect(self.toggle_bias)
+        window.controller.results_changed.connect(self.update_coverage)
+        window.actions.edit_label.triggered.connect(lambda: self.edit(assign=False))
+        window.actions.set_outlet.triggered.connect(lambda: self.edit(assign=True))
+        window.controller.job_done.connect(self._on_job_done)
+        QTimer.singleShot(0, self._report_registry_problem)
+
+    def _report_registry_problem(self) -> None:
+        """A corrupt outlets.json was moved aside by the registry: say so."""
+        registry = default_registry()
+        registry.resolve(name="")  # reads the user's overrides
+        if registry.warning:
+            self.window.statusBar().showMessage(
+                self.tr("Your outlet labels file was damaged and has been reset (a backup was kept)."),
+                15000)
+
+    @staticmethod
+    def outlet(name: str | None) -> Outlet | None:
+        return default_registry().resolve(name=name) if name else None
+
+    def tooltip(self, outlet_name: str) -> str:
+        return label_tooltip(self.outlet(outlet_name), outlet_name or "This outlet")
+
+    def describe(self, article: StoredArticle, muted: str) -> tuple[str, str, str]:
+        """(About-this-label HTML, chip tooltip, chip text) for the reading view's header."""
+        outlet = self.outlet(article.outlet)
+        name = article.outlet or "This outlet"
+        return (about_label_html(outlet, muted, name), label_tooltip(outlet, name),
+                chip_label(outlet, article.bias))
+
+    def update_coverage(self) -> None:
+        c = self.window.controller
+        counts = coverage_counts(c.result_outlets(), lambda n: self.outlet(n))
+        self.window.coverage_bar.set_counts(counts, active_bias_tokens(c.query))
+
+    def toggle_bias(self, token: str) -> None:
+        self.window.set_query(toggle_bias_term(self.window.search_edit.text(), token))
+
+    def dialog(self, assign: bool) -> OutletDialog | None:
+        """The dialog for the open article (or the outlet alone when none is open)."""
+        article = self.window.reading_view.article
+        if assign and article is None:
+            return None
+        dlg = OutletDialog(default_registry(), article.outlet if article else "",
+                           article.title if article and assign else "", assign, self.window)
+        if assign and article is not None:
+            dlg.setProperty("articleId", self.window.controller.article_sha(article.path) or "")
+        return dlg
+
+    def edit(self, assign: bool) -> None:
+        dlg = self.dialog(assign)
+        if dlg is None:
+            self.window.statusBar().showMessage(self.tr("Open an article first."), 4000)
+            return
+        self.last_dialog = dlg
+        if dlg.exec() == OutletDialog.DialogCode.Accepted:
+            self.saved()
+
+    def saved(self) -> None:
+        """After a label or assignment changed: re-label the index, then refresh."""
+        if self.window.controller.relabel() is None:
+            self.window.statusBar().showMessage(
+                self.tr("Saved. The library will show the new label after its current job."), 8000)
+        else:
+            self.window.statusBar().showMessage(self.tr("Saved; updating the library's labels…"), 4000)
+
+    def _on_job_done(self, name: str, result: object) -> None:
+        if name == "Updating labels":
+            self.window.statusBar().showMessage(
+                self.tr("Labels updated (%d articles changed).") % int(result or 0), 8000)
+            if self.window.reading_view.article is not None:  # redraw the header's label
+                self.window.open_article(self.window.reading_view.article.path)

@@ -1,0 +1,67 @@
+"""The library pane: search field, query problems, filter chips, coverage bar and the table."""
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QHBoxLayout
+from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QVBoxLayout
+from PySide6.QtWidgets import QWidget
+
+from reader.ui.bias_panel import CoverageBar
+from reader.ui.filter_chips import FilterChips
+from reader.ui.library_model import LibraryModel
+from reader.ui.library_model import LibraryProxy
+from reader.ui.views import library_view
+
+
+class LibraryPane(QWidget):
+    """Construction only; the main window wires the parts to the controller."""
+
+    def __init__(self, search_delay_ms: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.search_edit = QLineEdit()
+        self.search_edit.setObjectName("searchField")
+        self.search_edit.setPlaceholderText(self.tr("Search — e.g. pipeline, \"gas pipeline\", speaker:khan, "
+                                                    "kind:opinion  (Ctrl+K)"))
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.setAccessibleName("Search the library")
+        self.search_edit.setAccessibleDescription("Whoosh query language: AND, OR, NOT, field:value, quotes")
+        self.query_message = QLabel()
+        self.query_message.setObjectName("queryMessage")
+        self.query_message.setWordWrap(True)
+        self.query_message.setAccessibleName("Query problem")
+        self.query_message.setVisible(False)
+        self.chips = FilterChips()
+        self.coverage_bar = CoverageBar()
+        self.read_only_banner = QLabel()
+        self.read_only_banner.setObjectName("readOnlyBanner")
+        self.read_only_banner.setWordWrap(True)
+        self.read_only_banner.setAccessibleName("Read-only notice")
+        self.read_only_banner.setStyleSheet("QLabel { background: palette(alternate-base); padding: 4px;"
+                                            " border: 1px solid palette(mid); border-radius: 3px; }")
+        self.read_only_banner.setVisible(False)
+        self.result_label = QLabel()
+        self.result_label.setAccessibleName("Result count")
+        self.library_model = LibraryModel(self)
+        self.library_proxy = LibraryProxy(self)
+        self.library_proxy.setSourceModel(self.library_model)
+        view = library_view(self.library_proxy)
+        self.library_view = view
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 0, 0)
+        layout.setSpacing(4)
+        layout.addWidget(self.read_only_banner)
+        layout.addWidget(self.search_edit)
+        layout.addWidget(self.query_message)
+        layout.addWidget(self.chips)
+        row = QHBoxLayout()  # "All 5 articles" then how they split by lean
+        row.setSpacing(12)
+        row.addWidget(self.result_label)
+        row.addWidget(self.coverage_bar, 1)
+        layout.addLayout(row)
+        layout.addWidget(view, 1)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(search_delay_ms)
+

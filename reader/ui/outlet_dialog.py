@@ -1,0 +1,141 @@
+"""The outlet dialog: assign an article to an outlet, and override or add an outlet's label.
+
+The form's checks live in ``outlet_info.LabelForm`` (Qt-free); saving goes
+through ``save_label`` so tests can drive the same logic without the dialog.
+After a save the window re-labels the library in the background.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QCheckBox
+from PySide6.QtWidgets import QComboBox
+from PySide6.QtWidgets import QCompleter
+from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QFormLayout
+from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QPlainTextEdit
+from PySide6.QtWidgets import QVBoxLayout
+from PySide6.QtWidgets import QWidget
+
+from reader.outlet_overrides import OutletRegistry
+from reader.outlets import Outlet
+from reader.ui.outlet_info import LABEL_VALUES
+from reader.ui.outlet_info import LabelForm
+from reader.ui.outlet_info import label_tooltip
+
+VALUE_TEXT = {"left": "Left", "lean left": "Lean left", "center": "Center", "lean right": "Lean right",
+              "right": "Right", "mixed": "Mixed", "unrated": "Unrated (no label)"}
+
+
+def save_label(registry: OutletRegistry, form: LabelForm, article_id: str | None = None,
+               keep_label: bool = False) -> Outlet | None:
+    """Write the form through the registry: the article's outlet, then the label.
+
+    ``keep_label`` only assigns the article (the outlet's existing label stays).
+    Raises ValueError with the form's problems.
+    """
+    problems = form.problems()
+    if problems:
+        raise ValueError(" ".join(problems))
+    name = form.outlet.strip()
+    if article_id:
+        registry.assign_article(article_id, name)
+    if keep_label:
+        return registry.resolve(name=name)
+    return registry.set_label(name, form.value, note=form.note.strip(), url=form.url.strip())
+
+
+class OutletDialog(QDialog):
+    """Outlet name (with the registry's names to complete), label value, note, source URL."""
+
+    def __init__(self, registry: OutletRegistry, outlet_name: str = "", article_title: str = "",
+                 assign: bool = False, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("outletDialog")
+        self.setWindowTitle(self.tr("Set Outlet") if assign else self.tr("Edit Outlet Label"))
+        self.registry = registry
+        self.assign = assign
+        self.name_box = QComboBox()
+        self.name_box.setEditable(True)
+        self.name_box.setAccessibleName("Outlet")
+        names = [o.name for o in registry.all_outlets()]
+        self.name_box.addItems(names)
+        self.name_box.setCurrentText(outlet_name)
+        completer = QCompleter(names, self.name_box)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.name_box.setCompleter(completer)
+        self.value_box = QComboBox()
+        self.value_box.setAccessibleName("Label")
+        for value in LABEL_VALUES:
+            self.value_box.addItem(VALUE_TEXT[value], value)
+        self.keep_box = QCheckBox(self.tr("Keep the outlet's current label"))
+        self.keep_box.setVisible(assign)
+        self.keep_box.setChecked(assign)
+        self.note_edit = QPlainTextEdit()
+        self.note_edit.setAccessibleName("Note")
+        self.note_edit.setPlaceholderText(self.tr("Why this label (optional)"))
+        self.note_edit.setFixedHeight(self.fontMetrics().lineSpacing() * 4)
+        self.url_edit = QLineEdit()
+        self.url_edit.setAccessibleName("Source URL")
+        self.url_edit.setPlaceholderText("https://…")
+        self.current = QLabel()
+        self.current.setWordWrap(True)
+        self.current.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.error = QLabel()
+        self.error.setObjectName("formError")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("QLabel { color: #b3261e; }")
+        form = QFormLayout()
+        if article_title:
+            form.addRow(self.tr("Article:"), QLabel(article_title))
+        form.addRow(self.tr("&Outlet:"), self.name_box)
+        form.addRow("", self.keep_box)
+        form.addRow(self.tr("&Label:"), self.value_box)
+        form.addRow(self.tr("&Note:"), self.note_edit)
+        form.addRow(self.tr("Source &URL:"), self.url_edit)
+        form.addRow(self.tr("Now:"), self.current)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self.name_box.currentTextChanged.connect(self._show_current)
+        self.keep_box.toggled.connect(self._update_enabled)
+        self._show_current(outlet_name)
+        self._update_enabled()
+        self.resize(520, self.sizeHint().height())
+        self.saved: Outlet | None = None
+
+    def form(self) -> LabelForm:
+        return LabelForm(self.name_box.currentText(), self.value_box.currentData(),
+                         self.note_edit.toPlainText(), self.url_edit.text())
+
+    def _show_current(self, name: str) -> None:
+        outlet = self.registry.resolve(name=name) if name.strip() else None
+        self.current.setText(label_tooltip(outlet, name) if name.strip() else "")
+        if outlet is not None:  # start from the outlet's current label
+            i = self.value_box.findData(outlet.lean)
+            if i >= 0:
+                self.value_box.setCurrentIndex(i)
+
+    def _update_enabled(self) -> None:
+        editing = not self.keep_box.isChecked()
+        for w in (self.value_box, self.note_edit, self.url_edit):
+            w.setEnabled(editing)
+
+    def accept(self) -> None:
+        """Validate, save through the registry, then close; problems stay in the dialog."""
+        try:
+            self.saved = save_label(self.registry, self.form(),
+                                    self.property("articleId") if self.assign else None,
+                                    keep_label=self.assign and self.keep_box.isChecked())
+        except (ValueError, OSError) as exc:
+            self.error.setText(str(exc))
+            return
+        super().accept()
