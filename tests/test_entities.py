@@ -109,9 +109,20 @@ def test_same_person_across_articles_of_a_batch():
     assert "Putin" in putin.aliases
 
 
-def test_abbreviations_keep_their_full_stops_and_first_names_link():
+def test_abbreviations_keep_their_full_stops():
     text = "in the U.S. and E.U. today"
     a, b = clean_span(text, 7, 10)
     assert text[a:b] == "U.S."
-    r = NameResolver([Mention(0, 14, "Ramzan Kadyrov", "person")])
-    assert r.canonical("Ramzan", 40) == "Ramzan Kadyrov"
+    a, b = clean_span(text, 16, 19)
+    assert text[a:b] == "E.U."
+
+
+def test_surname_with_a_wrong_ner_type_joins_the_person():
+    mentions = [Mention(0, 15, "Marvin Weinbaum", "person"), Mention(40, 48, "Weinbaum", "place"),
+                Mention(60, 82, "Prime Minister’s Office", "organisation"),
+                Mention(90, 110, "Prime Minister Office", "organisation")]
+    ents = build_entities(mentions, NameResolver(mentions))
+    weinbaum = next(e for e in ents if e.name == "Marvin Weinbaum")
+    assert weinbaum.type == "person" and (40, 48) in weinbaum.mentions
+    assert not any(e.type == "place" for e in ents)
+    assert len([e for e in ents if e.type == "organisation"]) == 1

@@ -6,6 +6,8 @@ lemmatizer can stay disabled (it is the slowest part we would not otherwise need
 """
 from __future__ import annotations
 
+from typing import Any
+
 # verbs that introduce someone's words
 _SPEECH_LEMMAS = """
 say tell add remark state note explain declare insist claim argue warn write ask
@@ -15,7 +17,11 @@ exclaim observe point predict promise recall recount reiterate report reveal
 stress suggest testify tweet post urge vow underline underscore maintain
 mention chant shout scream yell whisper murmur mutter joke quip boast lament
 caution counter conclude proclaim pledge concur opine muse wonder recollect
-threaten demand allege accuse envisage envision
+threaten demand allege accuse envisage envision retort snap scoff sneer gush rail rant
+thunder chime interject plead reason marvel remind reckon assure chide mock fume cry sigh
+hint posit confide blast slam tease taunt cheer challenge question inquire inform advise
+preach propose query text email quote cite recite read sing shout summarize summarise
+press interrupt shoot quip continue begin
 """.split()
 
 _IRREGULAR = {
@@ -23,6 +29,12 @@ _IRREGULAR = {
     "tell": ["told", "tells", "telling"],
     "write": ["wrote", "writes", "writing", "written"],
     "hear": ["heard", "hears", "hearing"],
+    "read": ["reads", "reading"],
+    "sing": ["sang", "sings", "singing", "sung"],
+    "cry": ["cried", "cries", "crying"],
+    "shoot": ["shot"],
+    "begin": ["began", "begins"],
+    "text": ["texted", "texts", "texting"],
 }
 
 
@@ -38,7 +50,7 @@ def _inflect(lemma: str) -> list[str]:
         forms += [lemma + "ed", lemma + "es", lemma + "ing"]
     else:
         forms += [lemma + "ed", lemma + "s", lemma + "ing"]
-        if lemma in ("admit", "quip", "commit", "regret"):
+        if lemma in ("admit", "quip", "commit", "regret", "chat", "snap", "text"):
             forms += [lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"]
     return forms
 
@@ -55,6 +67,7 @@ DOCUMENT_NOUNS: frozenset[str] = frozenset("""
 statement handout communique communiqué release report letter memo memorandum note
 document declaration readout transcript filing complaint indictment ruling order
 lawsuit affidavit email e-mail tweet post message notice bulletin paper study survey
+article editorial column op-ed ad advertisement website headline caption sign banner
 """.split())
 
 # titles and honorifics dropped from canonical person names
@@ -86,3 +99,37 @@ TERM_PREPOSITIONS = frozenset({"about", "of", "for", "on", "over", "regarding", 
 def is_speech_verb(word: str) -> bool:
     """True for an inflected form of a reporting verb (said, tells, added...)."""
     return word.lower() in SPEECH_VERBS
+
+
+def is_cue_token(tok: Any) -> bool:
+    """A reporting verb used as one: 'he continued' yes, 'they continue to fight' no."""
+    if tok.lower_ not in SPEECH_VERBS or not (tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB")):
+        return False
+    return not any(c.dep_ == "xcomp" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+                   for c in tok.children)
+
+
+# common nouns that can head an unnamed human source ("one official", "analysts")
+PERSON_NOUNS: frozenset[str] = frozenset("""
+official spokesman spokeswoman spokesperson source expert analyst aide adviser advisor observer
+diplomat lawmaker legislator senator minister president leader candidate voter supporter critic
+resident witness member people person man woman men women protester activist author writer
+reporter journalist economist scientist researcher professor historian strategist pollster
+consultant director chairman chairwoman chair secretary governor mayor judge lawyer attorney
+prosecutor officer agent manager executive founder owner friend father mother son daughter wife
+husband brother sister family neighbor neighbour student teacher doctor worker employee host anchor
+moderator commentator columnist editor pastor priest fan user veteran soldier commander general
+colonel ambassador envoy negotiator representative delegate chief head nominee incumbent
+challenger rival opponent ally insider staffer organizer organiser surrogate donor volunteer
+official's someone anyone everyone nobody somebody participant attendee speaker caller viewer
+reader listener parent child kid boy girl farmer player coach partner colleague aide
+pope pontiff king queen prince princess emperor chancellor premier monarch cleric imam rabbi
+archbishop bishop cardinal sheriff detective inspector commissioner superintendent principal dean
+captain lieutenant sergeant admiral marshal trooper deputy clerk nurse physician surgeon
+""".split()) | frozenset(w + "s" for w in "official source expert analyst aide adviser advisor observer "
+                         "diplomat lawmaker senator minister leader candidate voter supporter critic resident "
+                         "witness member protester activist reporter economist scientist researcher "
+                         "strategist officer agent manager executive friend student worker employee fan "
+                         "veteran soldier delegate ally insider staffer organizer donor volunteer parent "
+                         "participant attendee caller viewer reader farmer player colleague".split())
+AGENT_SUFFIXES = ("er", "ers", "ist", "ists", "ian", "ians", "ant", "ants", "or", "ors")

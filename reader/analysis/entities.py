@@ -30,7 +30,7 @@ class Mention:
     type: str
 
 
-def clean_span(text: str, start: int, end: int) -> tuple[int, int] | None:
+def clean_span(text: str, start: int, end: int, possessor: bool = False) -> tuple[int, int] | None:
     """Trim quote marks, punctuation and a possessive from a name; None if nothing is left."""
     nl = text.find("\n", start, end)
     if nl != -1:  # a heading glued to the next line: keep the longer part
@@ -43,8 +43,13 @@ def clean_span(text: str, start: int, end: int) -> tuple[int, int] | None:
     m = _POSSESSIVE_RE.search(text, start, end)
     if m and m.start() > start:
         end = m.start()
+    inner = re.search(r"[’']s\b", text[start:end]) if possessor else None
+    if inner:  # "Moscow’s Center": the possessor is the name spaCy found
+        end = start + inner.start()
     while end > start and text[end - 1] in _EDGE_JUNK:
         end -= 1
+    if end < len(text) and text[end] == "." and re.search(r"\b[A-Z]\.[A-Z]$", text[start:end]):
+        end += 1  # keep the last full stop of "U.S." and "E.U."
     surface = text[start:end]
     if len(surface) < 2 or len(surface) > 80 or not any(c.isalpha() for c in surface):
         return None
@@ -68,7 +73,9 @@ def strip_titles(name: str) -> str:
 
 
 def name_key(name: str) -> str:
-    return re.sub(r"\s+", " ", name.replace("’", "'").replace("\u00a0", " ")).strip().lower()
+    """The form two names are compared in: case, apostrophes, possessives and spaces folded."""
+    name = re.sub(r"'s\b", "", name.replace("’", "'").replace("\u00a0", " "))
+    return re.sub(r"\s+", " ", name).strip().lower()
 
 
 class NameResolver:
@@ -116,7 +123,7 @@ def collect_mentions(doc: Any, text: str, hidden: list[tuple[int, int]] = ()) ->
         etype = LABEL_TYPES.get(ent.label_)
         if etype is None:
             continue
-        span = clean_span(text, ent.start_char, ent.end_char)
+        span = clean_span(text, ent.start_char, ent.end_char, possessor=etype in ("person", "place"))
         if span is None or is_hidden(*span):
             continue
         a, b = span
@@ -139,6 +146,10 @@ def build_entities(mentions: list[Mention], resolver: NameResolver,
         etype = {"person": "person", "organisation": "organisation", "document": "organisation"}.get(stype)
         if etype and name:
             all_mentions.append(Mention(a, b, name, etype))
+    full_people = {name_key(n) for _, n in resolver.full}
+    for m in all_mentions:  # "Weinbaum" tagged as a place is the surname of a person named in full
+        if m.type != "person" and len(m.name.split()) == 1 and name_key(resolver.canonical(m.name)) in full_people:
+            m.type = "person"
     votes: dict[str, Counter] = defaultdict(Counter)
     for m in all_mentions:
         votes[name_key(m.name)][m.type] += 1

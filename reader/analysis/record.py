@@ -10,7 +10,10 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-QUOTE_KINDS = ("direct", "scare")
+# direct: a quotation standing on its own ("A," she said); partial: someone's words quoted
+# inside the writer's own clause (he said the plan was "a disaster"), with a speaker;
+# scare: a term, nickname or scare quote, no speaker
+QUOTE_KINDS = ("direct", "partial", "scare")
 SPEAKER_TYPES = ("person", "organisation", "document", "unknown")
 ENTITY_TYPES = ("person", "organisation", "place")
 ARTICLE_KINDS = ("news", "analysis", "opinion")

@@ -157,6 +157,7 @@ def update_index(location: Path, paths: Iterable[Path], *, full: bool = False,
     try:
         for record in analyzer(sources()):
             source, existed = pending.pop(record.file)
+            record.warnings = [*source.warnings, *record.warnings]  # decoding, front matter
             outlet, bias, outlet_aliases = resolver(record, source)
             writer.update_document(**article_to_document(source, record, outlet, bias, outlet_aliases))
             (report.updated if existed else report.added).append(source.path)
