@@ -74,7 +74,12 @@ def _mix(a: str, b: str, rng: random.Random) -> str:
 def build_corpus(size: int, dest: Path, seed: int = 42) -> list[Path]:
     """Write ``size`` distinct article files into ``dest``; returns their paths."""
     dest.mkdir(parents=True, exist_ok=True)
-    real = list(real_articles())
+    seen: set[int] = set()
+    real = []
+    for name, text in real_articles():  # the BBC set repeats some articles word for word
+        if hash(text) not in seen:
+            seen.add(hash(text))
+            real.append((name, text))
     out: list[Path] = []
     for name, text in real[:size]:
         path = dest / name
