@@ -1,0 +1,71 @@
+"""``parallax add``: one line per skipped file with its reason, a summary line,
+exit 0 when anything was processed and 2 when nothing could be."""
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, SEEDS
+from reader.search.indexer import update_index
+from reader.textio import UnreadableFile, read_bytes
+
+
+def run_add(index: Path, *paths: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "reader", "add", "--index", str(index),
+                           *map(str, paths)], cwd=ROOT, capture_output=True, text=True, timeout=300)
+
+
+def test_add_reports_each_skip_and_a_summary(tmp_path):
+    folder = tmp_path / "mine"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "story.md").write_text("---\ntitle: Dam talks\noutlet: Riverside Gazette\n---\n"
+                                     "“Not an inch,” said Maria Lopez.\n", encoding="utf-8")
+    (folder / "sub" / "note.txt").write_text("Council vote\n\nThe council voted 5-2.\n", encoding="utf-8")
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "photo.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
+    (folder / "copy.txt").write_bytes((SEEDS / "000_3337df370002df35.txt").read_bytes())
+    dup = tmp_path / "dup.txt"
+    dup.write_bytes((SEEDS / "000_3337df370002df35.txt").read_bytes())
+    index = tmp_path / "index"
+    out = run_add(index, folder, dup)
+    assert out.returncode == 0, out.stderr
+    lines = out.stdout.strip().splitlines()
+    assert lines[-1] == "added 3, updated 0, skipped 3"
+    skipped = [line for line in lines if line.startswith("skipped ")]
+    assert any("empty.txt: empty file" in line for line in skipped)
+    assert any("photo.txt: binary file" in line for line in skipped)
+    assert any("dup.txt: same content as" in line for line in skipped)
+    again = run_add(index, folder)
+    assert again.returncode == 0 and again.stdout.strip().splitlines()[-1] == "added 0, updated 0, skipped 2"
+
+
+def test_add_exits_2_when_nothing_could_be_processed(tmp_path):
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"")
+    out = run_add(tmp_path / "index", bad, tmp_path / "missing.txt")
+    assert out.returncode == 2
+    assert "skipped" in out.stdout and "no such file" in out.stdout
+    assert "Traceback" not in out.stderr
+
+
+def test_unreadable_file_is_reported_and_the_batch_goes_on(tmp_path, monkeypatch):
+    folder = tmp_path / "c"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Alpha\n\nFirst text.\n", encoding="utf-8")
+    (folder / "b.txt").write_text("Beta\n\nSecond text.\n", encoding="utf-8")
+    real = Path.read_bytes
+
+    def locked(self):
+        if self.name == "a.txt":
+            raise PermissionError(13, "Permission denied")
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", locked)  # root reads anything, so simulate it
+    with pytest.raises(UnreadableFile, match="permission denied"):
+        read_bytes(folder / "a.txt")
+    report = update_index(tmp_path / "index", [folder])
+    assert [p.name for p in report.added] == ["b.txt"]
+    assert [(p.name, r) for p, r in report.skipped] == [("a.txt", "permission denied")]

@@ -1,0 +1,35 @@
+"""Searching while another process writes the index is safe: every search
+answers from a consistent state (the old one or the new one)."""
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from conftest import ROOT, SEEDS
+from reader.search.indexer import update_index
+from reader.search.query import search
+from reader.search.store import open_index
+
+
+def test_search_during_a_real_indexing_process(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for n, src in enumerate(sorted(SEEDS.glob("*.txt")) * 2):
+        (corpus / f"{n:02d}_{src.name}").write_text(
+            src.read_text(encoding="utf-8") + f"\nReprint {n} about zeppelins.\n", encoding="utf-8")
+    location = tmp_path / "index"
+    update_index(location, [SEEDS])
+    proc = subprocess.Popen([sys.executable, "-m", "reader", "index", "--index", str(location), str(corpus)],
+                            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    seen = set()
+    searches = 0
+    while proc.poll() is None or searches == 0:
+        ix = open_index(location)
+        seen.add((search(ix, "", limit=None, snippets=False).total, search(ix, "zeppelins").total))
+        searches += 1
+    out, err = proc.communicate(timeout=120)
+    assert proc.returncode == 0, err
+    ix = open_index(location)
+    seen.add((search(ix, "", limit=None, snippets=False).total, search(ix, "zeppelins").total))
+    assert seen <= {(5, 0), (15, 10)}, seen  # never a half-written state
+    assert (15, 10) in seen and searches > 1
