@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
 from reader.analysis.boilerplate import find_boilerplate
+from reader.analysis.canonical import merge_surnames
 from reader.analysis.entities import NameResolver, build_entities, collect_mentions
 from reader.analysis.metadata import apply_hints, detect_metadata
 from reader.analysis.quote_spans import find_quote_spans
@@ -89,6 +90,7 @@ def analyze_doc(text: str, doc: Any | None, file: str = "", hints: dict | None =
     resolver = NameResolver(mentions)
     rec.quotes, speakers = finish_quotes(text, doc, spans, resolver, meta.title_span)
     rec.entities = build_entities(mentions, resolver, speakers)
+    merge_surnames(rec)
     return apply_hints(rec, hints)
 
 

@@ -65,9 +65,10 @@ POOL_THRESHOLD = 12  # fewer files than this are analysed in-process: a pool cos
 
 def default_analyzer(items: Iterable[tuple[str, str, dict | None]],
                      n_process: int = 2) -> Iterator[ArticleRecord]:
-    from reader.analysis.pipeline import analyze_many
+    """Analysis on n_process cores, with a bare "Putin" named as the batch's "Vladimir Putin"."""
+    from reader.analysis.pipeline import analyze_many, link_people_across
 
-    return analyze_many(items, n_process=n_process)
+    return link_people_across(analyze_many(items, n_process=n_process))
 
 
 class _Known:
