@@ -57,7 +57,8 @@ def app_window(index_dir: str, expected: int) -> int:
 
     use_gui_start_method()
     app = QApplication(sys.argv[:1])
-    settings = Settings(Path(tempfile.mkdtemp(prefix="parallax-bench-")) / "bench.ini")
+    scratch = tempfile.TemporaryDirectory(prefix="parallax-bench-")  # removed at exit
+    settings = Settings(Path(scratch.name) / "bench.ini")
     window = create_window(Path(index_dir), settings)
     window.resize(1400, 900)
     window.show()
