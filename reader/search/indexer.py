@@ -12,13 +12,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from whoosh.writing import LockError
-
 from reader.analysis.record import ArticleRecord
 from reader.search import fields as F
 from reader.search.documents import article_to_document
-from reader.search.store import (WRITER_TIMEOUT, IndexBusy, create_empty, new_build_dir,
-                                 open_or_create, swap_in)
+from reader.search.store import (create_empty, new_build_dir, open_or_create, open_writer,
+                                 swap_in)
 from reader.sources import Skipped, SourceDocument, discover, load_source
 from reader.textio import UnreadableFile
 
@@ -124,10 +122,7 @@ def update_index(location: Path, paths: Iterable[Path], *, full: bool = False,
         target = None
         ix = open_or_create(location)
         known = _Known(ix)
-    try:
-        writer = ix.writer(timeout=WRITER_TIMEOUT)
-    except LockError:
-        raise IndexBusy("Another Parallax is writing to this index; try again when it has finished.") from None
+    writer = open_writer(ix)
     pending: dict[str, tuple[SourceDocument, bool]] = {}
 
     def sources() -> Iterator[tuple[str, str, dict | None]]:
@@ -184,10 +179,7 @@ def update_index(location: Path, paths: Iterable[Path], *, full: bool = False,
 def remove_articles(location: Path, paths: Iterable[str]) -> int:
     """Drop articles from the library (never from disk); returns how many."""
     ix = open_or_create(location)
-    try:
-        writer = ix.writer(timeout=WRITER_TIMEOUT)
-    except LockError:
-        raise IndexBusy("Another Parallax is writing to this index; try again when it has finished.") from None
+    writer = open_writer(ix)
     count = 0
     for path in paths:
         count += writer.delete_by_term(F.PATH, str(path))

@@ -10,14 +10,12 @@ import json
 from pathlib import Path
 from typing import Callable, Iterable
 
-from whoosh.writing import LockError
-
 from reader.analysis.record import ArticleRecord
 from reader.search import fields as F
 from reader.search.documents import article_to_document
 from reader.search.indexer import (OutletResolver, Progress, UpdateReport, default_outlet_resolver,
                                    update_index)
-from reader.search.store import WRITER_TIMEOUT, IndexBusy, open_index
+from reader.search.store import open_index, open_writer
 from reader.sources import SourceDocument
 
 
@@ -31,10 +29,7 @@ def relabel_articles(location: Path, paths: Iterable[str] | None = None,
     resolver = resolver or default_outlet_resolver
     wanted = None if paths is None else set(paths)
     ix = open_index(location)
-    try:
-        writer = ix.writer(timeout=WRITER_TIMEOUT)
-    except LockError:
-        raise IndexBusy("Another Parallax is writing to this index; try again when it has finished.") from None
+    writer = open_writer(ix)
     changed = 0
     try:
         with ix.searcher() as searcher:

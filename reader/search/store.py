@@ -50,6 +50,16 @@ class IndexBusy(IndexProblem):
     rebuildable = False
 
 
+def open_writer(ix: Index):
+    """The index's one writer, waiting a while for another to finish."""
+    from whoosh.writing import LockError
+
+    try:
+        return ix.writer(timeout=WRITER_TIMEOUT)
+    except LockError:
+        raise IndexBusy("Another Parallax is writing to this index; try again when it has finished.") from None
+
+
 def whoosh_dir(location: Path) -> Path:
     return Path(location) / WHOOSH_DIR
 
