@@ -9,7 +9,6 @@ from typing import Any
 from typing import Collection
 from typing import Sequence
 
-from PySide6.QtCore import QAbstractTableModel
 from PySide6.QtCore import QModelIndex
 from PySide6.QtCore import QPersistentModelIndex
 from PySide6.QtCore import QSortFilterProxyModel
@@ -26,12 +25,13 @@ from PySide6.QtWidgets import QVBoxLayout
 from PySide6.QtWidgets import QWidget
 
 from reader.search.articles import EntityCount
+from reader.ui.table_model import ListTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 TYPE_LABELS = {"person": "Person", "organisation": "Org.", "place": "Place"}
 
 
-class EntitiesModel(QAbstractTableModel):
+class EntitiesModel(ListTableModel):
     COL_NAME = 0
     COL_TYPE = 1
     COL_COUNT = 2
@@ -43,13 +43,10 @@ class EntitiesModel(QAbstractTableModel):
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self._rows: list[EntityCount] = []
         self._active: set[str] = set()
 
     def set_entities(self, rows: Sequence[EntityCount]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
+        self.set_rows(rows)
 
     def set_active(self, keys: Collection[str]) -> None:
         """Entities already used as filters are shown in bold."""
@@ -59,28 +56,13 @@ class EntitiesModel(QAbstractTableModel):
                                   [Qt.ItemDataRole.FontRole])
 
     def entity(self, row: int) -> EntityCount | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < len(self.HEADERS)):
-            return self.HEADERS[section]
-        return None
+        return self.row_at(row)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.parent().isValid():
+        cell = self.cell(index)
+        if cell is None:
             return None
-        e = self.entity(index.row())
-        col = index.column()
-        if e is None or not 0 <= col < len(self.HEADERS):
-            return None
+        e, col = cell
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole) and not (
                 role == Qt.ItemDataRole.AccessibleTextRole and col == self.COL_TYPE):
             return (e.name, TYPE_LABELS.get(e.type, e.type.title()), str(e.count))[col]

@@ -3,13 +3,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any
-from typing import Sequence
 
-from PySide6.QtCore import QAbstractTableModel
 from PySide6.QtCore import QModelIndex
 from PySide6.QtCore import QPersistentModelIndex
 from PySide6.QtCore import QSortFilterProxyModel
 from PySide6.QtCore import Qt
+
+from reader.ui.table_model import ListTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -26,7 +26,7 @@ class QuoteRow:
     confidence: float = 0.0
 
 
-class QuotesModel(QAbstractTableModel):
+class QuotesModel(ListTableModel):
     COL_SPEAKER = 0
     COL_QUOTE = 1
     COL_OUTLET = 2
@@ -38,41 +38,17 @@ class QuotesModel(QAbstractTableModel):
     SortRole = Qt.ItemDataRole.UserRole + 3
     SpeakerRole = Qt.ItemDataRole.UserRole + 4
 
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._rows: list[QuoteRow] = []
-
-    def set_rows(self, rows: Sequence[QuoteRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
     def row(self, row: int) -> QuoteRow | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
+        return self.row_at(row)
 
     def rows(self) -> list[QuoteRow]:
         return list(self._rows)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < len(self.HEADERS)):
-            return self.HEADERS[section]
-        return None
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.parent().isValid():
+        cell = self.cell(index)
+        if cell is None:
             return None
-        r = self.row(index.row())
-        col = index.column()
-        if r is None or not 0 <= col < len(self.HEADERS):
-            return None
+        r, col = cell
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return (r.speaker, f"“{r.text}”", r.outlet, r.title)[col]
         if role == self.SortRole:
