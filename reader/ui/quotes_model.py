@@ -65,11 +65,6 @@ class QuotesModel(ListTableModel):
             return r.speaker
         return None
 
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
 
 class QuotesProxy(QSortFilterProxyModel):
     def __init__(self, parent=None) -> None:

@@ -42,6 +42,11 @@ class ListTableModel(QAbstractTableModel):
             return self.HEADERS[section]
         return None
 
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
     def cell(self, index: Index) -> tuple[Any, int] | None:
         """(row object, column) for a valid index of this table, else None."""
         if not index.isValid() or index.parent().isValid():
