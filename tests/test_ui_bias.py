@@ -133,7 +133,7 @@ def test_a_label_survives_a_restart(qtbot, ui_index, tmp_path):
     first = create_window(index_dir=location, index_options=options)
     qtbot.addWidget(first)
     first.show()
-    qtbot.waitUntil(lambda: first.controller.ready, timeout=30000)
+    qtbot.waitUntil(lambda: first.controller.ready and not first.controller.search_pending(), timeout=30000)
     path = first.controller.find_path(DW_FILE)
     sha = first.controller.article_sha(path)
     assert sha
@@ -147,7 +147,7 @@ def test_a_label_survives_a_restart(qtbot, ui_index, tmp_path):
     second = create_window(index_dir=location, index_options=options)
     qtbot.addWidget(second)
     second.show()
-    qtbot.waitUntil(lambda: second.controller.ready, timeout=30000)
+    qtbot.waitUntil(lambda: second.controller.ready and not second.controller.search_pending(), timeout=30000)
     assert not second.controller.read_only
     assert default_registry().article_outlet(sha).name == "My Weekly"
     hit = second.controller.hit(path)

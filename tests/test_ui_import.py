@@ -36,7 +36,7 @@ def window(qtbot, ui_index, tmp_path):
     qtbot.addWidget(win)
     win.resize(1200, 800)
     win.show()
-    qtbot.waitUntil(lambda: win.controller.ready, timeout=30000)
+    qtbot.waitUntil(lambda: win.controller.ready and not win.controller.search_pending(), timeout=30000)
     return win
 
 

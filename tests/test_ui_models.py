@@ -1,12 +1,14 @@
 """The table models pass pytest-qt's model tester, filled from the seed index."""
 from __future__ import annotations
 
+from PySide6.QtCore import QPersistentModelIndex
+from PySide6.QtCore import Qt
 from ui_helpers import no_dangling_workers  # noqa: F401 - autouse fixture
 from ui_helpers import ui_index  # noqa: F401 - fixture
 
 from reader.search.articles import entity_counts
-from reader.search.query import search
 from reader.search.store import open_index
+from reader.search.view import IndexView
 from reader.ui.controller import LibraryController
 from reader.ui.entities_panel import EntitiesModel
 from reader.ui.entities_panel import EntitiesProxy
@@ -16,45 +18,51 @@ from reader.ui.quotes_model import QuotesModel
 from reader.ui.quotes_model import QuotesProxy
 
 
-def _controller(location) -> LibraryController:
+def _controller(qtbot, location) -> LibraryController:
     c = LibraryController(location)
-    c.ix = open_index(location)
-    c.ready = True
-    c.refresh()
+    c.open()
+    qtbot.waitUntil(lambda: c.ready and not c.search_pending(), timeout=10000)
     return c
 
 
 def test_library_model(qtmodeltester, ui_index):
-    ix = open_index(ui_index)
-    hits = {h.path: h for h in search(ix, "", limit=None, snippets=False).hits}
+    view = IndexView(open_index(ui_index))
     model = LibraryModel()
-    model.set_rows(list(hits), hits.get)
+    model.set_rows(view.all_docnums(), view.hit, view.docnum)
     qtmodeltester.check(model)
     assert model.rowCount() == 5
     proxy = LibraryProxy()
     proxy.setSourceModel(model)
-    proxy.sort(LibraryModel.COL_QUOTES)
+    first = proxy.index(0, 0)
+    persistent = QPersistentModelIndex(first)
+    path = first.data(LibraryModel.PathRole)
+    proxy.sort(LibraryModel.COL_QUOTES, Qt.SortOrder.DescendingOrder)
     qtmodeltester.check(proxy)
     counts = [proxy.index(r, LibraryModel.COL_QUOTES).data(LibraryModel.SortRole) for r in range(5)]
-    assert counts == sorted(counts)
+    assert counts == sorted(counts, reverse=True) and len(set(counts)) > 1
+    assert persistent.data(LibraryModel.PathRole) == path  # selections follow their article
+    assert model.row_of(path) == persistent.row()
+    proxy.sort(-1)  # unsorted: rank order again
+    assert [proxy.index(r, 0).data(LibraryModel.PathRole) for r in range(5)] == \
+        [view.hit(n).path for n in view.all_docnums()]
 
 
 def test_library_model_fetches_rows_lazily(qtmodeltester):
     fetched = []
 
-    def fetch(path):
-        fetched.append(path)
+    def fetch(docnum):
+        fetched.append(docnum)
         return None
 
     model = LibraryModel()
-    model.set_rows([f"/a/{i}.txt" for i in range(10_000)], fetch)
+    model.set_rows(range(10_000), fetch, lambda _path: None)
     assert model.rowCount() == 10_000 and fetched == []
     model.index(42, 0).data()
-    assert fetched == ["/a/42.txt"]
+    assert fetched == [42]
 
 
-def test_quotes_model(qtmodeltester, ui_index):
-    c = _controller(ui_index)
+def test_quotes_model(qtbot, qtmodeltester, ui_index):
+    c = _controller(qtbot, ui_index)
     model = QuotesModel()
     model.set_rows(c.quotes())
     assert model.rowCount() > 10

@@ -38,7 +38,7 @@ def test_second_window_on_the_same_library_is_read_only(qtbot, main_window, ui_i
     second = create_window(index_dir=ui_index)
     qtbot.addWidget(second)
     second.show()
-    qtbot.waitUntil(lambda: second.controller.ready, timeout=30000)
+    qtbot.waitUntil(lambda: second.controller.ready and not second.controller.search_pending(), timeout=30000)
     assert second.controller.read_only
     assert second.read_only_banner.isVisible()
     assert "this one is read-only" in second.read_only_banner.text()
@@ -54,6 +54,28 @@ def test_second_window_on_the_same_library_is_read_only(qtbot, main_window, ui_i
     assert not third.controller.read_only and third.actions.add_files.isEnabled()
     third.close()
     second.close()
+
+
+def test_a_search_shows_what_another_process_committed(qtbot, ui_index, tmp_path):
+    import shutil
+
+    from reader.search.indexer import remove_articles
+
+    location = tmp_path / "library"
+    shutil.copytree(ui_index, location)
+    window = create_window(index_dir=location)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.controller.ready and not window.controller.search_pending(), timeout=30000)
+    assert window.library_proxy.rowCount() == 5
+    gone = window.controller.result_paths()[-1]
+    assert remove_articles(location, [gone]) == 1  # as another Parallax would
+    window.set_query("")
+    qtbot.waitUntil(lambda: not window.controller.search_pending(), timeout=10000)
+    assert window.library_proxy.rowCount() == 4 and window.controller.article_count() == 4
+    assert gone not in window.controller.result_paths()
+    assert "4" in window.result_label.text()
+    window.close()
 
 
 def test_read_only_window_never_builds_a_missing_library(qtbot, tmp_path):
@@ -151,7 +173,7 @@ def test_corrupt_settings_are_backed_up_and_reset(qtbot, ui_index):
     assert "damaged" in window.statusBar().currentMessage()
     backups = list(path.parent.glob("parallax.ini.corrupt-*"))
     assert len(backups) == 1 and backups[0].read_bytes().startswith(b"\x00\xff")
-    qtbot.waitUntil(lambda: window.controller.ready, timeout=30000)
+    qtbot.waitUntil(lambda: window.controller.ready and not window.controller.search_pending(), timeout=30000)
     window.close()  # saving works again
     again = Settings()
     assert not again.warning and again.window_geometry is not None
@@ -170,7 +192,7 @@ def test_corrupt_outlet_labels_are_reported_not_fatal(qtbot, ui_index):
         window.show()
         qtbot.waitUntil(lambda: "outlet labels" in window.statusBar().currentMessage(), timeout=5000)
         assert list(path.parent.glob("outlets.json.corrupt-*"))
-        qtbot.waitUntil(lambda: window.controller.ready, timeout=30000)
+        qtbot.waitUntil(lambda: window.controller.ready and not window.controller.search_pending(), timeout=30000)
         window.close()
     finally:
         default_registry.cache_clear()

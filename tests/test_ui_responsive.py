@@ -33,7 +33,7 @@ def test_rebuild_keeps_the_event_loop_responsive(qtbot, ui_index, tmp_path, gui_
     window = create_window(index_dir=location, index_options=index_options(ui_index))
     qtbot.addWidget(window)
     window.show()
-    qtbot.waitUntil(lambda: window.controller.ready, timeout=30000)
+    qtbot.waitUntil(lambda: window.controller.ready and not window.controller.search_pending(), timeout=30000)
 
     gaps: list[float] = []
     last = [time.perf_counter()]

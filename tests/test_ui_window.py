@@ -225,7 +225,7 @@ def test_cancelled_rebuild_leaves_the_library_as_it_was(qtbot, ui_index, tmp_pat
     window = create_window(index_dir=location, index_options=index_options(ui_index))
     qtbot.addWidget(window)
     window.show()
-    qtbot.waitUntil(lambda: window.controller.ready, timeout=30000)
+    qtbot.waitUntil(lambda: window.controller.ready and not window.controller.search_pending(), timeout=30000)
     task = window.controller.rebuild()
     assert task is not None and window.controller.rebuild() is None  # one rebuild at a time
     qtbot.mouseClick(window.status.cancel_button, Qt.MouseButton.LeftButton)

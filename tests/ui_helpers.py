@@ -139,7 +139,7 @@ def main_window(qtbot, ui_index):
     qtbot.addWidget(window)
     window.resize(1400, 900)
     window.show()
-    qtbot.waitUntil(lambda: window.controller.ready, timeout=30000)
+    qtbot.waitUntil(lambda: window.controller.ready and not window.controller.search_pending(), timeout=30000)
     return window
 
 

@@ -35,7 +35,7 @@ def run(args: argparse.Namespace) -> int:
     if built is not None:
         print(f"parallax: built the index from the seed corpus ({built.summary()})", file=sys.stderr)
     outcome = search(ix, text, entity_keys=args.entity, limit=args.limit)
-    if outcome.message and not outcome.query or outcome.query == "<_NullQuery>":
+    if outcome.nothing_searchable:
         return error(outcome.message or "the query has no searchable words")
     if outcome.message:
         print(f"parallax: {outcome.message}", file=sys.stderr)

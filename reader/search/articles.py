@@ -15,6 +15,8 @@ from whoosh.index import Index
 from reader.analysis.record import ArticleRecord
 from reader.search import fields as F
 from reader.search.documents import entity_key
+from reader.search.view import IndexView
+from reader.search.view import as_view
 
 
 @dataclass
@@ -30,6 +32,20 @@ class StoredArticle:
     bias: str
     body: str
     record: ArticleRecord
+
+
+@dataclass(frozen=True)
+class QuoteRow:
+    """One spoken quote as the quotes panel lists it."""
+
+    speaker: str
+    text: str
+    outlet: str
+    title: str
+    path: str
+    quote_index: int  # position in the article record's quote list (anchor q{n})
+    cue: str = ""
+    confidence: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -53,44 +69,57 @@ def _to_article(stored: dict) -> StoredArticle:
                          record=record)
 
 
-def load_article(ix: Index, path: str) -> StoredArticle | None:
-    with ix.searcher() as s:
-        stored = s.document(**{F.PATH: path})
-    return _to_article(stored) if stored else None
+def load_article(source: Index | IndexView, path: str) -> StoredArticle | None:
+    view = as_view(source)
+    docnum = view.docnum(path)
+    return _to_article(view.stored(docnum)) if docnum is not None else None
 
 
-def load_articles(ix: Index, paths: Iterable[str]) -> list[StoredArticle]:
+def load_articles(source: Index | IndexView, paths: Iterable[str]) -> list[StoredArticle]:
     """Stored articles for the given paths, in that order (unknown paths skipped)."""
-    out = []
-    with ix.searcher() as s:
-        for path in paths:
-            docnum = s.document_number(**{F.PATH: path})
-            if docnum is not None:
-                out.append(_to_article(s.stored_fields(docnum)))
-    return out
+    view = as_view(source)
+    return [_to_article(view.stored(n)) for n in (view.docnum(p) for p in paths) if n is not None]
 
 
-def article_count(ix: Index) -> int:
-    with ix.searcher() as s:
-        return s.doc_count()
+def article_count(source: Index | IndexView) -> int:
+    return as_view(source).doc_count()
 
 
-def entity_counts(ix: Index, paths: Iterable[str] | None = None) -> list[EntityCount]:
-    """Entities of the given articles (all when None), most mentioned first."""
+def entity_counts(source: Index | IndexView, docnums: Iterable[int] | None = None) -> list[EntityCount]:
+    """Entities of the given documents (all when None), most mentioned first."""
+    view = as_view(source)
+    columns = view.columns()
+    lines: Counter[bytes] = Counter()
+    for docnum in view.all_docnums() if docnums is None else docnums:
+        lines.update((columns.get(F.ENTITY_LIST, docnum) or b"").split(b"\n"))
     counts: Counter[str] = Counter()
     names: dict[str, tuple[str, str]] = {}
-    with ix.searcher() as s:
-        reader = s.reader()
-        column = reader.column_reader(F.ENTITY_LIST)
-        if paths is None:
-            docnums: Iterable[int] = reader.all_doc_ids()
-        else:
-            docnums = (n for n in (s.document_number(**{F.PATH: p}) for p in paths) if n is not None)
-        for docnum in docnums:
-            for line in (column[docnum] or b"").decode("utf-8").splitlines():
-                etype, _, name = line.partition(":")
-                key = entity_key(etype, name)
-                counts[key] += 1
-                names.setdefault(key, (etype, name))
+    for line, n in lines.items():
+        etype, _, name = line.decode("utf-8").partition(":")
+        if not name:
+            continue
+        key = entity_key(etype, name)
+        counts[key] += n
+        names.setdefault(key, (etype, name))
     return [EntityCount(key, names[key][1], names[key][0], n)
             for key, n in sorted(counts.items(), key=lambda kv: (-kv[1], names[kv[0]][1].lower()))]
+
+
+def quote_rows(source: Index | IndexView, docnums: Iterable[int]) -> list[QuoteRow]:
+    """The spoken quotes of the given documents, in that order (the quotes panel)."""
+    view = as_view(source)
+    columns = view.columns()
+    rows: list[QuoteRow] = []
+    for docnum in docnums:
+        try:
+            quotes = json.loads(columns.get(F.QUOTE_LIST, docnum) or b"[]")
+        except ValueError:
+            continue  # an unreadable column value hides this article's quotes, nothing else
+        if not quotes:
+            continue
+        path, title = columns.get(F.PATH, docnum), columns.get(F.TITLE, docnum)
+        outlet = columns.get(F.OUTLET_NAME, docnum) or ""
+        for index, speaker, cue, confidence, text in quotes:
+            rows.append(QuoteRow(speaker or "unknown speaker", text, outlet, title, path, index,
+                                 cue, confidence))
+    return rows

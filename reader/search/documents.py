@@ -20,6 +20,18 @@ def entity_key(entity_type: str, name: str) -> str:
     return f"{entity_type}:{name}".replace(",", " ").strip().lower()
 
 
+def quote_list(record: ArticleRecord) -> bytes:
+    """The spoken quotes as ``[[index, speaker, cue, confidence, text], ...]`` JSON.
+
+    The quotes panel lists hundreds of articles' quotes; reading them from this
+    column avoids unpickling each article's full record. ``index`` is the
+    quote's position in the record (the reader's anchor).
+    """
+    rows = [[i, q.speaker or "", q.cue or "", round(q.confidence, 3), q.text]
+            for i, q in enumerate(record.quotes) if q.kind != "scare"]
+    return json.dumps(rows, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
 def article_to_document(source: SourceDocument, record: ArticleRecord, outlet: str | None,
                         bias: str, outlet_aliases: Sequence[str] = (),
                         indexed_at: float | None = None) -> dict[str, Any]:
@@ -48,6 +60,7 @@ def article_to_document(source: SourceDocument, record: ArticleRecord, outlet: s
         F.BIAS: bias,
         F.QUOTE: "\n".join(q.text for q in spoken),
         F.QUOTE_COUNT: len(spoken),
+        F.QUOTE_LIST: quote_list(record),
         F.RECORD: json.dumps(record.to_json(), ensure_ascii=False, separators=(",", ":")),
         F.INDEXED_AT: time.time() if indexed_at is None else indexed_at,
     }

@@ -9,7 +9,7 @@ from __future__ import annotations
 from whoosh import columns, fields
 from whoosh.analysis import StandardAnalyzer, StemmingAnalyzer
 
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 
 PATH = "path"  # unique key: the absolute path of the source file
 SHA = "sha"  # sha256 of the file's bytes: skip unchanged files, spot duplicates
@@ -29,13 +29,14 @@ ENTITY_LIST = "entity_list"  # "type:Display Name" lines, for the entities panel
 BIAS = "bias"  # left / center / right / unrated / unknown
 QUOTE = "quote"  # the text of every direct quote
 QUOTE_COUNT = "quote_count"
+QUOTE_LIST = "quote_list"  # the quotes panel's rows as compact JSON (a column)
 RECORD = "record"  # the analysis record as JSON: the UI never re-runs spaCy
 INDEXED_AT = "indexed_at"  # seconds since the epoch
 
 # Fields kept as per-document columns: listing, sorting and counting read these
 # without unpickling each article's stored text and record.
 COLUMN_FIELDS = ("path", "title", "outlet_name", "author", "published", "kind", "bias",
-                 "quote_count", "entity_list")
+                 "quote_count", "entity_list", "quote_list")
 
 # Fields a user may name in a query (``outlet:dw``), in help order.
 QUERY_FIELDS = (TITLE, OUTLET, AUTHOR, KIND, SPEAKER, ENTITY, BIAS, QUOTE, PUBLISHED)
@@ -65,6 +66,7 @@ def build_schema() -> fields.Schema:
         BIAS: fields.KEYWORD(stored=True, lowercase=True, sortable=True),
         QUOTE: fields.TEXT(analyzer=stem),
         QUOTE_COUNT: fields.NUMERIC(stored=True, sortable=True),
+        QUOTE_LIST: fields.COLUMN(columns.VarBytesColumn()),
         RECORD: fields.STORED(),
         INDEXED_AT: fields.STORED(),
     })

@@ -16,24 +16,13 @@ from whoosh import query as wq
 from whoosh.index import Index
 
 from reader.search import fields as F
+from reader.search.view import Hit  # noqa: F401 - re-exported: search results are Hits
+from reader.search.view import IndexView
+from reader.search.view import as_view
 
 MARK_START = "\x02"  # snippet text between these two characters matched the query
 MARK_END = "\x03"
 _OPERATORS = {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE", "TO"}
-
-
-@dataclass
-class Hit:
-    path: str
-    title: str
-    outlet: str
-    author: str
-    published: str
-    kind: str
-    bias: str
-    quote_count: int
-    score: float
-    snippet: str = ""  # plain text with MARK_START/MARK_END around matches
 
 
 @dataclass
@@ -42,6 +31,26 @@ class SearchOutcome:
     total: int = 0
     message: str = ""  # non-empty when the query was not used as written
     query: str = ""  # the query actually run, in Whoosh's syntax
+    nothing_searchable: bool = False  # the query had no words to search for
+
+
+@dataclass
+class Matches:
+    """A whole result set as document numbers of one view, best first.
+
+    The window lists 10k matches without building a row for each: rows are
+    read from the view's columns when painted. Only the best hits get a snippet.
+    """
+
+    docnums: list[int] = field(default_factory=list)
+    snippets: dict[int, str] = field(default_factory=dict)
+    message: str = ""
+    query: str = ""
+    nothing_searchable: bool = False
+
+    @property
+    def total(self) -> int:
+        return len(self.docnums)
 
 
 @lru_cache(maxsize=1)
@@ -112,11 +121,11 @@ def plain_words(text: str) -> str:
     return " ".join(words)
 
 
-def _parse(schema, text: str) -> tuple[wq.Query, str]:
+def _parse(view: IndexView, text: str) -> tuple[wq.Query, str]:
     text = text.strip()
     if not text:
         return wq.Every(), ""
-    parser = make_parser(schema)
+    parser = view.parser()
     problem = syntax_problem(text)
     if not problem:
         try:
@@ -141,24 +150,6 @@ def entity_filter(keys: Sequence[str]) -> wq.Query | None:
     return wq.And([wq.Term(F.ENTITY_KEY, k.lower()) for k in keys])
 
 
-class Columns:
-    """Per-document column values of one searcher: cheap metadata by docnum."""
-
-    def __init__(self, searcher):
-        reader = searcher.reader()
-        self._cols = {name: reader.column_reader(name) for name in F.COLUMN_FIELDS}
-
-    def get(self, name: str, docnum: int):
-        return self._cols[name][docnum]
-
-    def hit(self, docnum: int, score: float, snippet: str = "") -> Hit:
-        c = self._cols
-        return Hit(path=c[F.PATH][docnum], title=c[F.TITLE][docnum], outlet=c[F.OUTLET_NAME][docnum],
-                   author=c[F.AUTHOR][docnum], published=c[F.PUBLISHED][docnum],
-                   kind=(c[F.KIND][docnum] or "").lower(), bias=(c[F.BIAS][docnum] or "unknown").lower(),
-                   quote_count=int(c[F.QUOTE_COUNT][docnum] or 0), score=score, snippet=snippet)
-
-
 def _lead(body: str, limit: int = 200) -> str:
     """The article's opening words, for hits whose body did not match."""
     lines = [ln.strip() for ln in body.splitlines() if ln.strip()]
@@ -166,34 +157,59 @@ def _lead(body: str, limit: int = 200) -> str:
     return text[:limit].rsplit(" ", 1)[0] + "…" if len(text) > limit else text
 
 
-def search(ix: Index, text: str, entity_keys: Sequence[str] = (), limit: int | None = 50,
-           snippets: bool = True, snippet_limit: int = 30) -> SearchOutcome:
+def _query(view: IndexView, text: str, entity_keys: Sequence[str]) -> tuple[wq.Query, str]:
+    parsed, message = _parse(view, text)
+    if parsed is wq.NullQuery:
+        return parsed, message
+    flt = entity_filter(entity_keys)
+    return (wq.And([parsed, flt]) if flt is not None else parsed), message
+
+
+def _snippet(hit, text: str) -> str:
+    """Highlighted passages of the body, or the article's lead when the body did not match."""
+    snippet = (hit.highlights(F.BODY, top=2) or "") if text.strip() else ""
+    return snippet or _lead(hit.get(F.BODY, ""))
+
+
+def search(source: Index | IndexView, text: str, entity_keys: Sequence[str] = (),
+           limit: int | None = 50, snippets: bool = True, snippet_limit: int = 30) -> SearchOutcome:
     """Run a query; an empty query with no filter lists every article.
 
     Hits are built from column values; only the best ``snippet_limit`` hits
     read their stored text for a snippet (the costly part of a search).
     """
-    parsed, message = _parse(ix.schema, text)
-    outcome = SearchOutcome(message=message, query=str(parsed))
-    if parsed is wq.NullQuery:
+    view = as_view(source)
+    q, message = _query(view, text, entity_keys)
+    outcome = SearchOutcome(message=message, query=str(q), nothing_searchable=q is wq.NullQuery)
+    if q is wq.NullQuery:
         return outcome
-    flt = entity_filter(entity_keys)
-    q = wq.And([parsed, flt]) if flt is not None else parsed
-    with ix.searcher() as searcher:
-        results = searcher.search(q, limit=limit, terms=snippets)
-        outcome.total = len(results)
-        cols = Columns(searcher)
-        if snippets and text.strip():
-            results.formatter, results.fragmenter = _mark_formatter()
-        for rank, hit in enumerate(results):
-            snippet = ""
-            if snippets and rank < snippet_limit:
-                if text.strip():
-                    snippet = hit.highlights(F.BODY, top=2) or ""
-                if not snippet:
-                    snippet = _lead(hit.get(F.BODY, ""))
-            outcome.hits.append(cols.hit(hit.docnum, float(hit.score or 0.0), snippet))
+    results = view.searcher().search(q, limit=limit)
+    outcome.total = len(results)
+    if snippets and text.strip():
+        results.formatter, results.fragmenter = _mark_formatter()
+    for rank, hit in enumerate(results):
+        snippet = _snippet(hit, text) if snippets and rank < snippet_limit else ""
+        outcome.hits.append(view.hit(hit.docnum, float(hit.score or 0.0), snippet))
     return outcome
+
+
+def find(view: IndexView, text: str, entity_keys: Sequence[str] = (),
+         snippet_limit: int = 30) -> Matches:
+    """Every match as document numbers, best first, with snippets for the best few."""
+    q, message = _query(view, text, entity_keys)
+    matches = Matches(message=message, query=str(q), nothing_searchable=q is wq.NullQuery)
+    if q is wq.NullQuery:
+        return matches
+    if isinstance(q, wq.Every) and not text.strip():
+        matches.docnums = view.all_docnums()  # the unranked listing: index order
+        return matches
+    results = view.searcher().search(q, limit=None)
+    matches.docnums = [docnum for docnum, _score in results.items()]
+    if text.strip() and matches.docnums:
+        results.formatter, results.fragmenter = _mark_formatter()
+        for hit in results[:snippet_limit]:
+            matches.snippets[hit.docnum] = _snippet(hit, text)
+    return matches
 
 
 def render_marks(snippet: str, start: str, end: str) -> str:

@@ -29,31 +29,31 @@ from whoosh.index import Index
 from reader.paths import seeds_dir
 from reader.search import fields as F
 from reader.search.articles import EntityCount
+from reader.search.articles import QuoteRow
 from reader.search.articles import StoredArticle
-from reader.search.articles import article_count
 from reader.search.articles import entity_counts
 from reader.search.articles import load_article
-from reader.search.articles import load_articles
-from reader.search.indexer import update_index
 from reader.search.query import Hit
-from reader.search.query import search
 from reader.search.store import IndexBusy
 from reader.search.store import IndexMissing
 from reader.search.store import open_index
-from reader.ui.article_html import is_speech
+from reader.search.view import IndexView
+from reader.search.view import StaleView
 from reader.ui.jobs import JobCancelled
 from reader.ui.jobs import add_job
 from reader.ui.jobs import build_if_missing
 from reader.ui.jobs import call_in_process
+from reader.ui.jobs import rebuild_job
 from reader.ui.jobs import relabel_job
 from reader.ui.jobs import remove_job
 from reader.ui.jobs import rescan_job
-from reader.ui.quotes_model import QuoteRow
-from reader.ui.results import QUOTE_ARTICLE_LIMIT
 from reader.ui.results import ResultSet
-from reader.ui.results import compute_results
+from reader.ui.results import compute_matches
+from reader.ui.results import fill_panels
 from reader.ui.tasks import Task
 from reader.ui.tasks import TaskContext
+
+ARTICLE_CACHE = 20  # stored articles kept for re-reading (each holds its full record)
 
 
 
@@ -68,6 +68,7 @@ class LibraryController(QObject):
 
     opened = Signal(int)
     results_changed = Signal()
+    panels_changed = Signal()
     filters_changed = Signal()
     task_started = Signal(object)
     state_changed = Signal(str)
@@ -81,18 +82,17 @@ class LibraryController(QObject):
         self.location = Path(location)
         # extra keyword arguments for update_index (tests pass a stand-in analyzer)
         self.index_options = dict(index_options or {})
-        self.ix: Index | None = None
+        self.view: IndexView | None = None  # the open index generation every read goes through
+        self.result: ResultSet | None = None  # what the window shows now
         self.ready = False
         self.query = ""
         self.message = ""
         self.filters: list[EntityFilter] = []
         self.total = 0
-        self._paths: list[str] = []
-        self._hits: dict[str, Hit] = {}
-        self._articles: dict[str, StoredArticle] = {}
+        self._articles: dict[str, StoredArticle] = {}  # the last few articles read
+        self._folder = ""
         self._task: Task | None = None
         self._opening = False  # between open() and the result being handled
-        self._entities: list[EntityCount] = []
         self._generation = 0  # numbers search requests; older answers are dropped
         self._searches = 0  # searches running on workers
         self.read_only = False  # another window holds this library's lock
@@ -108,7 +108,7 @@ class LibraryController(QObject):
         """
         self._opening = True
         try:
-            open_index(self.location)
+            ix = open_index(self.location)
         except IndexMissing:
             if self.read_only:  # the window holding the lock is building it
                 busy = IndexBusy("Another Parallax window is building this library; "
@@ -126,7 +126,7 @@ class LibraryController(QObject):
         except Exception as exc:  # noqa: BLE001 - IndexProblem: a dialog offers Rebuild
             QTimer.singleShot(0, lambda problem=exc: self._task_failed(problem))
             return None
-        QTimer.singleShot(0, lambda: self._task_finished(None))
+        QTimer.singleShot(0, lambda: self._task_finished(None, ix))
         return None
 
     def rebuild(self, sources: list[Path] | None = None) -> Task | None:
@@ -137,9 +137,9 @@ class LibraryController(QObject):
         options = self.index_options
 
         def work(ctx: TaskContext):
-            return call_in_process(update_index, location, paths, full=True,
+            return call_in_process(rebuild_job, location, paths, options,
                                    progress=lambda d, t, f: ctx.progress(d, t, Path(f).name if f else ""),
-                                   cancelled=ctx.cancelled, **options)
+                                   cancelled=ctx.cancelled)
 
         self.state_changed.emit("rebuilding…")
         return self._start("Rebuilding index", work)
@@ -181,18 +181,16 @@ class LibraryController(QObject):
         return task
 
     @Slot(object)
-    def _task_finished(self, report) -> None:
+    def _task_finished(self, report, ix: Index | None = None) -> None:
         name = self._task.name if self._task is not None else ""
         self._task = None
         self._opening = False
         try:
-            self.ix = open_index(self.location)
+            self._use_index(ix or open_index(self.location))
         except Exception as exc:  # noqa: BLE001 - IndexProblem: shown with a Rebuild offer
             self._task_failed(exc)
             return
-        self._articles.clear()
         self.ready = True
-        self.refresh()
         self.state_changed.emit("ready")
         self.opened.emit(self.article_count())
         if name:
@@ -202,7 +200,7 @@ class LibraryController(QObject):
     def _task_failed(self, exc: BaseException) -> None:
         self._task = None
         self._opening = False
-        self.state_changed.emit("not available" if self.ix is None else "ready")
+        self.state_changed.emit("not available" if self.view is None else "ready")
         if isinstance(exc, JobCancelled):
             if self.ready:  # a stopped job may have committed part of its work: show it
                 self._reload()
@@ -212,12 +210,28 @@ class LibraryController(QObject):
 
     def _reload(self) -> None:
         try:
-            self.ix = open_index(self.location)
+            self._use_index(open_index(self.location))
         except Exception as exc:  # noqa: BLE001 - shown with a Rebuild offer
             self.problem.emit(exc)
-            return
+
+    def _set_view(self, ix: Index) -> None:
+        self.view = IndexView(ix)  # the old view closes when the last reader drops it
         self._articles.clear()
-        self.refresh()
+        self._folder = ""
+
+    def _use_index(self, ix: Index) -> None:
+        """Show a (new) generation: list it now, fill the panels in the background.
+
+        Listing is cheap (document numbers; rows are read when painted), so the
+        window shows the library at once; counting entities over 10k articles
+        follows on a worker.
+        """
+        self._set_view(ix)
+        self._generation += 1
+        result = compute_matches(self.view, self.query, [f.key for f in self.filters])
+        result.generation = self._generation
+        self._apply(result)
+        self._request_panels(result)
 
     def busy(self) -> bool:
         return self._task is not None and not self._task.done
@@ -228,7 +242,7 @@ class LibraryController(QObject):
 
     # -- query and filters -----------------------------------------------------
     def article_count(self) -> int:
-        return article_count(self.ix) if self.ix is not None else 0
+        return self.view.doc_count() if self.view is not None else 0
 
     def set_query(self, text: str) -> None:
         self.query = text
@@ -253,44 +267,60 @@ class LibraryController(QObject):
             self.request_refresh()
 
     def refresh(self) -> None:
-        """Recompute the results now, on this thread (first opening, tests)."""
-        if self.ix is None:
+        """Recompute list and panels now, on this thread (screenshots, tests)."""
+        if self.view is None:
             return
         self._generation += 1
-        result = compute_results(self.ix, self.query, [f.key for f in self.filters], set(self._articles))
+        result = compute_matches(self.view, self.query, [f.key for f in self.filters])
         result.generation = self._generation
         self._apply(result)
+        self._apply_panels(fill_panels(result))
 
     def request_refresh(self) -> None:
         """Recompute the results on a worker thread; only the newest answer is shown.
 
-        Searching 10k articles with snippets takes a second or more of pure Python,
-        so typing must not wait for it.
+        The list comes first; the panels (entities, quotes, coverage) follow in a
+        second step, so a new query is listed before 10k articles are counted.
         """
-        if self.ix is None:
+        if self.view is None:
             return
+        if not self.view.is_current():  # another writer committed: search what is there now
+            try:
+                self._set_view(open_index(self.location))
+            except Exception as exc:  # noqa: BLE001 - shown with a Rebuild offer
+                self.problem.emit(exc)
+                return
         self._generation += 1
-        generation, ix, query = self._generation, self.ix, self.query
-        keys, known = [f.key for f in self.filters], set(self._articles)
+        generation, view, query = self._generation, self.view, self.query
+        keys = [f.key for f in self.filters]
 
         def work(_ctx: TaskContext) -> ResultSet:
-            result = compute_results(ix, query, keys, known)
+            result = compute_matches(view, query, keys)
             result.generation = generation
             return result
 
+        self._run_search(work, self._apply)
+
+    def _run_search(self, work, done) -> None:
         task = Task("Searching", work, nice=0)
-        task.finished.connect(self._apply)
+        task.finished.connect(done)
         task.failed.connect(self._search_failed)
         self._searches += 1
         task.start()
 
+    def _request_panels(self, result: ResultSet) -> None:
+        self._run_search(lambda _ctx: fill_panels(result), self._apply_panels)
+
     def search_pending(self) -> bool:
-        """Whether a requested search has not been shown yet."""
+        """Whether a requested search or its panels have not been shown yet."""
         return self._searches > 0
 
     @Slot(object)
     def _search_failed(self, exc: BaseException) -> None:
         self._searches = max(0, self._searches - 1)
+        if isinstance(exc, StaleView):  # another writer changed the index: show its new state
+            self._reload()
+            return
         self.message = f"The search failed: {exc}"
         self.results_changed.emit()
 
@@ -298,91 +328,95 @@ class LibraryController(QObject):
     def _apply(self, result: ResultSet) -> None:
         if self.sender() is not None:  # an answer from a worker
             self._searches = max(0, self._searches - 1)
-        if result.generation != self._generation:
+        if result.generation != self._generation or result.view is not self.view:
             return  # a newer request is on its way
+        self.result = result
         self.message = result.message
         self.total = result.total
-        self._hits = result.hits
-        self._paths = result.paths
-        self._entities = result.entities
-        for art in result.articles:
-            self._articles.setdefault(art.path, art)
         self.results_changed.emit()
+        if self.sender() is not None:
+            self._request_panels(result)
 
-    def all_paths(self) -> list[str]:
-        """Every article in the library (for the corpus name)."""
-        if self.ix is None:
-            return []
-        return [h.path for h in search(self.ix, "", limit=None, snippets=False).hits]
+    @Slot(object)
+    def _apply_panels(self, result: ResultSet) -> None:
+        if self.sender() is not None:
+            self._searches = max(0, self._searches - 1)
+        if result is not self.result:
+            return
+        if not result.query.strip() and not result.entity_keys:
+            self._folder = result.panels.folder
+        self.panels_changed.emit()
 
     def result_paths(self) -> list[str]:
-        return list(self._paths)
+        return self.result.paths() if self.result is not None else []
+
+    def result_docnums(self) -> list[int]:
+        return list(self.result.docnums) if self.result is not None else []
 
     def hit(self, path: str) -> Hit | None:
-        return self._hits.get(path)
+        """The listed row of an article (None when it is not in the result set)."""
+        docnum = self.docnum(path)
+        if docnum is None or self.result is None:
+            return None
+        return self.result.hit(docnum)
+
+    def docnum(self, path: str) -> int | None:
+        return self.view.docnum(path) if self.view is not None else None
 
     def result_outlets(self) -> list[tuple[str, str]]:
         """(outlet name, bias token) of every article in the result set (coverage bar)."""
-        return [(h.outlet, h.bias) for h in (self._hits.get(p) for p in self._paths) if h is not None]
+        panels = self.result.panels if self.result is not None else None
+        return list(panels.outlets) if panels is not None else []
+
+    def library_folder(self) -> str:
+        """The folder all articles share, known once the full listing's panels were filled."""
+        return self._folder
 
     def article_sha(self, path: str) -> str | None:
         """The stored content hash of an article: its id for outlet assignments."""
-        if self.ix is None:
-            return None
-        with self.ix.searcher() as s:
-            stored = s.document(**{F.PATH: path})
-        return stored.get(F.SHA) if stored else None
+        docnum = self.docnum(path)
+        return self.view.stored(docnum).get(F.SHA) if docnum is not None else None
 
     # -- articles, entities, quotes ----------------------------------------------
     def article(self, path: str) -> StoredArticle | None:
-        if self.ix is None:
+        if self.view is None:
             return None
-        if path not in self._articles:
-            art = load_article(self.ix, path)
+        art = self._articles.get(path)
+        if art is None:
+            art = load_article(self.view, path)
             if art is None:
                 return None
             self._articles[path] = art
-        return self._articles[path]
+            while len(self._articles) > ARTICLE_CACHE:
+                self._articles.pop(next(iter(self._articles)))
+        return art
 
     def entities(self) -> list[EntityCount]:
         """Entities of the current result set, most mentioned first."""
-        return list(self._entities)
+        panels = self.result.panels if self.result is not None else None
+        return list(panels.entities) if panels is not None else []
 
     def all_entities(self) -> list[EntityCount]:
-        return entity_counts(self.ix) if self.ix is not None else []
+        return entity_counts(self.view) if self.view is not None else []
 
     def quotes(self) -> list[QuoteRow]:
         """Direct and partial quotes of the result set's best articles, in rank order."""
-        if self.ix is None:
-            return []
-        paths = self._paths[:QUOTE_ARTICLE_LIMIT]
-        missing = [p for p in paths if p not in self._articles]
-        if missing:
-            for art in load_articles(self.ix, missing):
-                self._articles[art.path] = art
-        rows: list[QuoteRow] = []
-        for path in paths:
-            art = self._articles.get(path)
-            if art is None:
-                continue
-            for i, q in enumerate(art.record.quotes):
-                if is_speech(q):
-                    rows.append(QuoteRow(q.speaker or "unknown speaker", q.text, art.outlet or "",
-                                         art.title, art.path, i, q.cue or "", q.confidence))
-        return rows
+        panels = self.result.panels if self.result is not None else None
+        return list(panels.quotes) if panels is not None else []
 
     def find_path(self, name: str) -> str | None:
         """An indexed article by path or file name (``--open``)."""
-        if self.ix is None:
+        if self.view is None:
             return None
         wanted = str(Path(name).expanduser().resolve()) if Path(name).exists() else None
-        search_all = search(self.ix, "", limit=None, snippets=False).hits
-        for h in search_all:
-            if h.path == name or h.path == wanted:
-                return h.path
-        for h in search_all:
-            if Path(h.path).name == Path(name).name:
-                return h.path
+        for candidate in (name, wanted):
+            if candidate and self.view.docnum(candidate) is not None:
+                return candidate
+        base = Path(name).name
+        for docnum in self.view.all_docnums():
+            path = self.view.path(docnum)
+            if Path(path).name == base:
+                return path
         return None
 
     def find_entity(self, name: str) -> EntityCount | None:

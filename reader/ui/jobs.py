@@ -49,6 +49,14 @@ def add_job(location: Path, paths: list[Path], options: dict, progress=None,
     return update_index(location, paths, progress=progress, cancelled=cancelled, **options)
 
 
+def rebuild_job(location: Path, paths: list[Path], options: dict, progress=None,
+                cancelled=None) -> UpdateReport:
+    """Re-index everything into a new folder, swapped in when complete."""
+    from reader.search.indexer import update_index
+
+    return update_index(location, paths, full=True, progress=progress, cancelled=cancelled, **options)
+
+
 def remove_job(location: Path, paths: list[str], progress=None, cancelled=None) -> int:
     """Drop articles from the library (never from disk); how many went."""
     from reader.search.indexer import remove_articles

@@ -30,7 +30,7 @@ class LabelEditing(QObject):
         window.library_model.outlet_tooltip = self.tooltip
         window.library_model.chip_label = lambda name, token: chip_label(self.outlet(name), token)
         window.coverage_bar.toggled.connect(self.toggle_bias)
-        window.controller.results_changed.connect(self.update_coverage)
+        window.controller.panels_changed.connect(self.update_coverage)
         window.actions.edit_label.triggered.connect(lambda: self.edit(assign=False))
         window.actions.set_outlet.triggered.connect(lambda: self.edit(assign=True))
         window.controller.job_done.connect(self._on_job_done)

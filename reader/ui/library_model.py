@@ -1,8 +1,9 @@
 """The library table: one row per article of the current result set.
 
-The model holds only article ids (paths) in rank order and asks a fetch
+The model holds only document numbers in rank order and asks a fetch
 callable for a row when a view needs it, caching what it got (Anki's browser
-table does the same), so a 10k-article corpus scrolls without building every row.
+table does the same), so a 10k-article corpus is listed at once and scrolls
+without building every row.
 """
 from __future__ import annotations
 
@@ -24,11 +25,12 @@ from reader.ui.article_html import KIND_LABELS
 from reader.ui.article_html import bias_label
 
 Index = QModelIndex | QPersistentModelIndex
-RowFetcher = Callable[[str], Hit | None]
+RowFetcher = Callable[[int], Hit | None]
+Locator = Callable[[str], int | None]  # path -> document number
 
 
 class LibraryModel(QAbstractTableModel):
-    """Articles by path; rows come lazily from ``fetch(path)``."""
+    """Articles by document number; rows come lazily from ``fetch(docnum)``."""
 
     COL_TITLE = 0
     COL_OUTLET = 1
@@ -52,49 +54,57 @@ class LibraryModel(QAbstractTableModel):
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self._paths: list[str] = []
-        self._fetch: RowFetcher = lambda _path: None
-        self._cache: OrderedDict[str, Hit | None] = OrderedDict()
+        self._ids: list[int] = []
+        self._rank: list[int] = []
+        self._sort: tuple[int, Qt.SortOrder] = (-1, Qt.SortOrder.AscendingOrder)
+        self._rows: dict[int, int] = {}  # docnum -> row, built on first row_of()
+        self._fetch: RowFetcher = lambda _docnum: None
+        self._locate: Locator = lambda _path: None
+        self._cache: OrderedDict[int, Hit | None] = OrderedDict()
         # outlet name -> where its bias label comes from (set by the window)
         self.outlet_tooltip: Callable[[str], str] | None = None
         # (outlet name, indexed bias token) -> chip text such as "Lean left" (set by the window)
         self.chip_label: Callable[[str, str], str] | None = None
 
     # -- feeding ---------------------------------------------------------------
-    def set_rows(self, paths: Sequence[str], fetch: RowFetcher) -> None:
-        """Replace the result set: ids in rank order and how to get a row."""
+    def set_rows(self, ids: Sequence[int], fetch: RowFetcher, locate: Locator) -> None:
+        """Replace the result set: document numbers in rank order, how to read a
+        row, and how to find an article's number by path."""
         self.beginResetModel()
-        self._paths = list(paths)
-        self._fetch = fetch
+        self._rank = list(ids)  # the order to return to when unsorted
+        self._rows = {}
+        self._fetch, self._locate = fetch, locate
         self._cache.clear()
+        self._ids = self._sorted_ids()
         self.endResetModel()
 
-    def paths(self) -> list[str]:
-        return list(self._paths)
-
     def row_of(self, path: str) -> int:
-        try:
-            return self._paths.index(path)
-        except ValueError:
+        docnum = self._locate(path)
+        if docnum is None:
             return -1
+        if not self._rows and self._ids:
+            self._rows = {n: row for row, n in enumerate(self._ids)}
+        return self._rows.get(docnum, -1)
 
     def hit(self, row: int) -> Hit | None:
         """The row's data, fetched on first use and kept in a bounded cache."""
-        if not 0 <= row < len(self._paths):
+        if not 0 <= row < len(self._ids):
             return None
-        path = self._paths[row]
-        if path in self._cache:
-            self._cache.move_to_end(path)
-            return self._cache[path]
-        value = self._fetch(path)
-        self._cache[path] = value
+        return self._cached(self._ids[row])
+
+    def _cached(self, docnum: int) -> Hit | None:
+        if docnum in self._cache:
+            self._cache.move_to_end(docnum)
+            return self._cache[docnum]
+        value = self._fetch(docnum)
+        self._cache[docnum] = value
         if len(self._cache) > self.CACHE_SIZE:
             self._cache.popitem(last=False)
         return value
 
     # -- Qt model API ----------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._paths)
+        return 0 if parent.isValid() else len(self._ids)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.HEADERS)
@@ -114,19 +124,19 @@ class LibraryModel(QAbstractTableModel):
         if not index.isValid() or index.parent().isValid():
             return None
         row, col = index.row(), index.column()
-        if not 0 <= row < len(self._paths) or not 0 <= col < len(self.HEADERS):
+        if not 0 <= row < len(self._ids) or not 0 <= col < len(self.HEADERS):
             return None
-        if role == self.PathRole:
-            return self._paths[row]
         if role == self.RankRole:
             return row
         hit = self.hit(row)
+        if role == self.PathRole:
+            return hit.path if hit is not None else None
         if hit is None:
             return "…" if role == Qt.ItemDataRole.DisplayRole and col == self.COL_TITLE else None
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(hit, col)
         if role == self.SortRole:
-            return self._sort_key(hit, col, row)
+            return self._sort_key(hit, col)
         if role == Qt.ItemDataRole.ToolTipRole:
             if col == self.COL_OUTLET:
                 head = f"{hit.outlet or 'Unknown outlet'} — bias: {self._chip(hit)}"
@@ -164,7 +174,7 @@ class LibraryModel(QAbstractTableModel):
             return KIND_LABELS.get(hit.kind, hit.kind.title())
         return str(hit.quote_count)
 
-    def _sort_key(self, hit: Hit, col: int, row: int) -> Any:
+    def _sort_key(self, hit: Hit, col: int) -> Any:
         if col == self.COL_QUOTES:
             return hit.quote_count
         if col == self.COL_DATE:
@@ -176,20 +186,44 @@ class LibraryModel(QAbstractTableModel):
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
+    def _sorted_ids(self) -> list[int]:
+        """The rank order sorted by the current column; unreadable rows last."""
+        column, order = self._sort
+        if not 0 <= column < len(self.HEADERS):
+            return list(self._rank)
+        keyed = []
+        for docnum in self._rank:  # Python's sort is stable: ties keep rank order
+            hit = self._cache.get(docnum) or self._fetch(docnum)
+            keyed.append(((0, self._sort_key(hit, column)) if hit is not None else (1, ""), docnum))
+        keyed.sort(key=lambda item: item[0], reverse=order == Qt.SortOrder.DescendingOrder)
+        return [docnum for _key, docnum in keyed]
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Order rows by a column (ties and column -1 keep rank order)."""
+        self.layoutAboutToBeChanged.emit()
+        before = list(self._ids)
+        self._sort = (column, order)
+        self._ids = self._sorted_ids()
+        self._rows = {}
+        where = {docnum: row for row, docnum in enumerate(self._ids)}
+        old = self.persistentIndexList()
+        self.changePersistentIndexList(old, [self.index(where[before[i.row()]], i.column()) for i in old])
+        self.layoutChanged.emit()
+
 
 class LibraryProxy(QSortFilterProxyModel):
-    """Sorting by the clicked column; unsorted means rank order."""
+    """Passes sorting to the library model, which sorts by key in one pass.
 
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self.setSortRole(LibraryModel.SortRole)
-        self.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    Qt's proxy would call a Python ``lessThan`` and ``data()`` some 300k times
+    to sort 10k rows; the model reads each row's key once instead.
+    """
 
-    def lessThan(self, left: Index, right: Index) -> bool:
-        a, b = left.data(LibraryModel.SortRole), right.data(LibraryModel.SortRole)
-        if a == b or a is None or b is None:
-            return (left.data(LibraryModel.RankRole) or 0) < (right.data(LibraryModel.RankRole) or 0)
-        return a < b
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        model = self.sourceModel()
+        if isinstance(model, LibraryModel):
+            model.sort(column, order)
+        else:
+            super().sort(column, order)
 
 
 def snippet_plain(snippet: str) -> str:

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import logging
 import os
-from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel
 from PySide6.QtCore import QModelIndex
@@ -121,6 +120,7 @@ class MainWindow(QMainWindow):
     def _wire(self) -> None:
         c = self.controller
         c.results_changed.connect(self._on_results)
+        c.panels_changed.connect(self._on_panels)
         c.filters_changed.connect(self._on_filters)
         c.opened.connect(self._on_opened)
         c.state_changed.connect(self.status.set_state)
@@ -210,17 +210,10 @@ class MainWindow(QMainWindow):
         self.update_title()
 
     def corpus_name(self) -> str:
-        paths = [Path(p) for p in self.controller.result_paths()] if not self.controller.filters \
-            and not self.controller.query.strip() else []
-        if not paths:
-            paths = [Path(p) for p in self.controller.all_paths()]
-        if not paths:
-            return self.controller.location.name
-        try:
-            common = Path(os.path.commonpath([str(p.parent) for p in paths]))
-        except ValueError:
-            return self.controller.location.name
-        return common.name or self.controller.location.name  # "/" says nothing
+        """The name of the folder all articles share (known once the panels are filled)."""
+        folder = self.controller.library_folder()
+        name = os.path.basename(folder.rstrip("/\\")) if folder else ""
+        return name or self.controller.location.name  # "/" says nothing
 
     def update_title(self) -> None:
         if not self.controller.ready:
@@ -234,30 +227,20 @@ class MainWindow(QMainWindow):
     def _on_results(self) -> None:
         c = self.controller
         current = self.reading_view.article.path if self.reading_view.article else None
-        self.library_model.set_rows(c.result_paths(), c.hit)
+        result = c.result
+        if result is not None:
+            self.library_model.set_rows(result.docnums, result.hit, c.docnum)
         self.query_message.setText(c.message)
         self.query_message.setVisible(bool(c.message))
         self.query_message.setStyleSheet("color: palette(link);" if not c.message else
                                          "QLabel { color: #b3261e; }" if self.palette().base().color().lightness() > 127
                                          else "QLabel { color: #ffb4ab; }")
-        n = len(c.result_paths())
+        n = self.library_model.rowCount()
         total = c.article_count()
         self.result_label.setText(self.tr("%1 of %2 articles").replace("%1", str(n)).replace("%2", str(total))
                                   if (c.query.strip() or c.filters) else
                                   self.tr("All %1 articles").replace("%1", str(total)))
         set_library_row_lines(self.library_view, bool(c.query.strip()) and n > 0)
-        entities = c.entities()
-        self.entities_panel.set_entities(entities)
-        self.entities_dock.setWindowTitle(self.tr("Entities (%1)").replace("%1", str(len(entities))))
-        quotes = c.quotes()
-        self.quotes_model.set_rows(quotes)
-        sources = len({q.path for q in quotes})
-        self.quotes_dock.setWindowTitle(
-            self.tr("Quotes — %1 from %2 %3").replace("%1", str(len(quotes)))
-            .replace("%2", str(sources)).replace("%3", "article" if sources == 1 else "articles")
-            if n <= QUOTE_ARTICLE_LIMIT else
-            self.tr("Quotes — %1 from the first %2 articles").replace("%1", str(len(quotes)))
-            .replace("%2", str(QUOTE_ARTICLE_LIMIT)))
         if current is not None and self.library_model.row_of(current) >= 0:
             self._select_path(current)  # keep reading; update the highlighted terms
             art = c.article(current)
@@ -268,6 +251,24 @@ class MainWindow(QMainWindow):
             self.library_view.selectRow(0)  # the best match replaces an article filtered out
         else:
             self.reading_view.show_placeholder(self.tr("No article matches the search and filters."))
+
+    @Slot()
+    def _on_panels(self) -> None:
+        """Entities and quotes of the result set, which follow the list."""
+        c = self.controller
+        entities = c.entities()
+        self.entities_panel.set_entities(entities)
+        self.entities_dock.setWindowTitle(self.tr("Entities (%1)").replace("%1", str(len(entities))))
+        quotes = c.quotes()
+        self.quotes_model.set_rows(quotes)
+        sources = len({q.path for q in quotes})
+        self.quotes_dock.setWindowTitle(
+            self.tr("Quotes — %1 from %2 %3").replace("%1", str(len(quotes)))
+            .replace("%2", str(sources)).replace("%3", "article" if sources == 1 else "articles")
+            if c.total <= QUOTE_ARTICLE_LIMIT else
+            self.tr("Quotes — %1 from the first %2 articles").replace("%1", str(len(quotes)))
+            .replace("%2", str(QUOTE_ARTICLE_LIMIT)))
+        self.update_title()
 
     @Slot()
     def _on_filters(self) -> None:

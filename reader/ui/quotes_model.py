@@ -1,7 +1,6 @@
 """Every direct quote of the current result set, as a sortable table."""
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QModelIndex
@@ -9,21 +8,10 @@ from PySide6.QtCore import QPersistentModelIndex
 from PySide6.QtCore import QSortFilterProxyModel
 from PySide6.QtCore import Qt
 
+from reader.search.articles import QuoteRow  # noqa: F401 - the rows this model lists
 from reader.ui.table_model import ListTableModel
 
 Index = QModelIndex | QPersistentModelIndex
-
-
-@dataclass(frozen=True)
-class QuoteRow:
-    speaker: str
-    text: str
-    outlet: str
-    title: str
-    path: str
-    quote_index: int  # position in the article record's quote list (anchor q{n})
-    cue: str = ""
-    confidence: float = 0.0
 
 
 class QuotesModel(ListTableModel):

@@ -1,56 +1,93 @@
-"""One search's complete answer for the window, computed in one pure function.
+"""One search's answer for the window, computed in two pure steps.
 
-Qt-free so it can run on a worker thread: the ranked ids, rows and snippets,
-the entities of the result set and the records the quotes panel needs.
+Qt-free so both steps can run on a worker thread. ``compute_matches`` is what
+the library list needs (document numbers in rank order and snippets for the
+best hits) and is quick even on 10k articles; ``fill_panels`` adds what the
+side panels need (entities over every match, the best articles' quotes, each
+match's outlet for the coverage bar), which takes longer and follows it.
 """
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from dataclasses import field
-from typing import Collection
 from typing import Sequence
 
-from whoosh.index import Index
-
+from reader.search import fields as F
 from reader.search.articles import EntityCount
-from reader.search.articles import StoredArticle
+from reader.search.articles import QuoteRow
 from reader.search.articles import entity_counts
-from reader.search.articles import load_articles
+from reader.search.articles import quote_rows
 from reader.search.query import Hit
-from reader.search.query import search
+from reader.search.query import Matches
+from reader.search.query import find
+from reader.search.view import IndexView
 
 SNIPPET_LIMIT = 30  # snippets (the costly part of a search) for the best hits only
-QUOTE_ARTICLE_LIMIT = 300  # the quotes panel reads the records of the best hits only
+QUOTE_ARTICLE_LIMIT = 300  # the quotes panel lists the best hits' quotes only
+
+
+@dataclass
+class Panels:
+    entities: list[EntityCount] = field(default_factory=list)
+    quotes: list[QuoteRow] = field(default_factory=list)
+    outlets: list[tuple[str, str]] = field(default_factory=list)  # (outlet, bias) per match
+    folder: str = ""  # the folder all listed articles share ("" when none)
 
 
 @dataclass
 class ResultSet:
+    view: IndexView
     query: str
     entity_keys: tuple[str, ...]
-    paths: list[str] = field(default_factory=list)  # rank order
-    hits: dict[str, Hit] = field(default_factory=dict)
-    message: str = ""  # what was wrong with the query, if anything
-    total: int = 0
-    entities: list[EntityCount] = field(default_factory=list)
-    articles: list[StoredArticle] = field(default_factory=list)  # newly loaded records
+    matches: Matches = field(default_factory=Matches)
+    panels: Panels | None = None  # None until fill_panels has run
     generation: int = 0  # which request this answers (stale answers are dropped)
 
+    @property
+    def docnums(self) -> list[int]:
+        return self.matches.docnums
 
-def compute_results(ix: Index, query: str, entity_keys: Sequence[str],
-                    known_articles: Collection[str] = ()) -> ResultSet:
-    """All matching ids (no snippets), then snippets for the best, entities and records."""
+    @property
+    def total(self) -> int:
+        return self.matches.total
+
+    @property
+    def message(self) -> str:
+        return self.matches.message
+
+    def hit(self, docnum: int) -> Hit:
+        """A listed article's row, read from the view's columns when first painted."""
+        return self.view.hit(docnum, snippet=self.matches.snippets.get(docnum, ""))
+
+    def paths(self) -> list[str]:
+        return [self.view.path(n) for n in self.docnums]
+
+
+def compute_matches(view: IndexView, query: str, entity_keys: Sequence[str]) -> ResultSet:
+    """The ranked matches and the best hits' snippets: what the library list shows."""
     keys = tuple(entity_keys)
-    outcome = search(ix, query, entity_keys=keys, limit=None, snippets=False)
-    result = ResultSet(query=query, entity_keys=keys, message=outcome.message, total=outcome.total)
-    result.hits = {h.path: h for h in outcome.hits}
-    result.paths = [h.path for h in outcome.hits]
-    if query.strip() and outcome.hits:
-        top = search(ix, query, entity_keys=keys, limit=SNIPPET_LIMIT, snippets=True)
-        for h in top.hits:
-            if h.path in result.hits:
-                result.hits[h.path].snippet = h.snippet
-    result.entities = entity_counts(ix, result.paths)
-    wanted = [p for p in result.paths[:QUOTE_ARTICLE_LIMIT] if p not in known_articles]
-    if wanted:
-        result.articles = load_articles(ix, wanted)
+    matches = find(view, query, keys, snippet_limit=SNIPPET_LIMIT)
+    return ResultSet(view=view, query=query, entity_keys=keys, matches=matches)
+
+
+def fill_panels(result: ResultSet) -> ResultSet:
+    """Entities, quotes, outlets and shared folder of the result set (the slower part)."""
+    view, docnums = result.view, result.docnums
+    columns = view.columns()
+    outlets = [(columns.get(F.OUTLET_NAME, n) or "", (columns.get(F.BIAS, n) or "unknown").lower())
+               for n in docnums]
+    result.panels = Panels(entities=entity_counts(view, docnums),
+                           quotes=quote_rows(view, docnums[:QUOTE_ARTICLE_LIMIT]),
+                           outlets=outlets, folder=shared_folder(result.paths()))
     return result
+
+
+def shared_folder(paths: Sequence[str]) -> str:
+    """The deepest folder holding every path, or "" (the library's name in the title)."""
+    if not paths:
+        return ""
+    try:
+        return os.path.commonpath([os.path.dirname(p) for p in paths])
+    except ValueError:  # different drives on Windows, or relative and absolute paths
+        return ""

@@ -1,0 +1,148 @@
+"""One generation of the index, opened once and read by every query.
+
+Opening a Whoosh searcher and its column readers costs tens of milliseconds
+on 10k articles, more than the query itself, so a view keeps them: each
+thread gets its own searcher (Whoosh readers share file positions and are not
+thread-safe), and all of them read the same generation, so a document number
+found on a worker thread names the same article when the GUI thread paints
+its row. When a writer has moved on and a thread's searcher would see another
+generation, the view raises ``StaleView``; the owner opens a new view.
+"""
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from typing import Any
+
+from whoosh.index import Index
+
+from reader.search import fields as F
+
+
+@dataclass
+class Hit:
+    """One listed article: its column values, score and snippet."""
+
+    path: str
+    title: str
+    outlet: str
+    author: str
+    published: str
+    kind: str
+    bias: str
+    quote_count: int
+    score: float = 0.0
+    snippet: str = ""  # plain text with query.MARK_START/MARK_END around matches
+
+
+class StaleView(Exception):
+    """The index changed since this view was opened; open a new one."""
+
+
+class Columns:
+    """Per-document column values of one searcher: cheap metadata by docnum."""
+
+    def __init__(self, searcher) -> None:
+        reader = searcher.reader()
+        self._cols = {name: reader.column_reader(name) for name in F.COLUMN_FIELDS}
+
+    def get(self, name: str, docnum: int) -> Any:
+        return self._cols[name][docnum]
+
+    def hit(self, docnum: int, score: float = 0.0, snippet: str = "") -> Hit:
+        c = self._cols
+        return Hit(path=c[F.PATH][docnum], title=c[F.TITLE][docnum], outlet=c[F.OUTLET_NAME][docnum],
+                   author=c[F.AUTHOR][docnum], published=c[F.PUBLISHED][docnum],
+                   kind=(c[F.KIND][docnum] or "").lower(), bias=(c[F.BIAS][docnum] or "unknown").lower(),
+                   quote_count=int(c[F.QUOTE_COUNT][docnum] or 0), score=score, snippet=snippet)
+
+
+class IndexView:
+    """A pinned generation of ``ix`` with one searcher per thread."""
+
+    def __init__(self, ix: Index) -> None:
+        self.ix = ix
+        self._local = threading.local()
+        self._lock = threading.Lock()
+        self._opened: list[Any] = []  # every thread's searcher, closed together
+        self._closed = False
+        first = self._open()  # the creating thread's, which fixes the generation
+        self.generation: int = first.reader().generation()
+        self._docnums: list[int] | None = None
+
+    def _open(self):
+        searcher = self.ix.searcher()
+        self._local.searcher = searcher
+        self._local.columns = Columns(searcher)
+        self._local.parser = None
+        with self._lock:
+            self._opened.append(searcher)
+        return searcher
+
+    def searcher(self):
+        """This thread's searcher on the view's generation."""
+        if self._closed:
+            raise StaleView("the view was closed")
+        searcher = getattr(self._local, "searcher", None)
+        if searcher is None:
+            searcher = self._open()
+            if searcher.reader().generation() != self.generation:
+                raise StaleView("the index changed since the view was opened")
+        return searcher
+
+    def columns(self) -> Columns:
+        self.searcher()
+        return self._local.columns
+
+    def parser(self):
+        """This thread's query parser (building one costs more than most queries)."""
+        self.searcher()
+        if self._local.parser is None:
+            from reader.search.query import make_parser
+
+            self._local.parser = make_parser(self.searcher().schema)
+        return self._local.parser
+
+    def is_current(self) -> bool:
+        """False once a writer has committed a newer generation."""
+        try:
+            return self.ix.latest_generation() == self.generation
+        except OSError:
+            return False
+
+    def doc_count(self) -> int:
+        return self.searcher().doc_count()
+
+    def all_docnums(self) -> list[int]:
+        """Every live document, in index order (the unranked listing)."""
+        if self._docnums is None:
+            self._docnums = list(self.searcher().reader().all_doc_ids())
+        return list(self._docnums)
+
+    def docnum(self, path: str) -> int | None:
+        return self.searcher().document_number(**{F.PATH: path})
+
+    def path(self, docnum: int) -> str:
+        return self.columns().get(F.PATH, docnum)
+
+    def hit(self, docnum: int, score: float = 0.0, snippet: str = "") -> Hit:
+        return self.columns().hit(docnum, score, snippet)
+
+    def stored(self, docnum: int) -> dict:
+        return self.searcher().stored_fields(docnum)
+
+    def close(self) -> None:
+        """Close every thread's searcher (call when no thread still reads this view)."""
+        self._closed = True
+        with self._lock:
+            opened, self._opened = self._opened, []
+        for searcher in opened:
+            try:
+                searcher.close()
+            except Exception:  # noqa: BLE001 - closing is best effort
+                pass
+
+
+def as_view(source: Index | IndexView) -> IndexView:
+    """The view to read: the given one, or a fresh view of an index (CLI, tests)."""
+    return source if isinstance(source, IndexView) else IndexView(source)
