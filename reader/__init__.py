@@ -3,3 +3,4 @@
 __version__ = "0.1.0"
 APP_NAME = "Parallax"
 ORG_NAME = "Parallax"
+APP_ID = "parallax"  # desktop file, icon and Wayland app id

@@ -15,10 +15,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Sequence
 
+from reader import APP_ID
 from reader import APP_NAME
 from reader.paths import project_root, resource_path
 
-APP_ID = "parallax"
 DESKTOP_FILE = f"{APP_ID}.desktop"
 ICON_NAME = APP_ID
 ICON_SIZES: tuple[int, ...] = (16, 32, 48, 64, 128, 256, 512)

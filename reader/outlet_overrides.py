@@ -111,6 +111,9 @@ class OutletRegistry:
     def _merged_locked(self) -> OutletIndex:
         if self._index is None:
             base = OutletIndex(self._builtins())
+            if not self._overrides()["labels"]:
+                self._index = base  # nothing to merge: one index, built once
+                return base
             position = {id(o): i for i, o in enumerate(base.outlets)}
             merged = list(base.outlets)
             added: list[Outlet] = []

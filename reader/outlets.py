@@ -108,12 +108,18 @@ def _fold(text: str) -> str:
     return " ".join(text.casefold().split())
 
 
+_APOSTROPHES = re.compile(r"['’`]")
+_LEADING_THE = re.compile(r"^the\s+")
+_NOT_ALNUM = re.compile(r"[^a-z0-9]+")
+_HOST_PREFIX = re.compile(r"^(?:www\d*|m|amp|mobile)\.")
+
+
 def name_key(name: str) -> str:
     """Exact-ish key: case, accents, punctuation, "&" and a leading "The" do not matter."""
     s = _fold(name).replace("&", " and ")
-    s = re.sub(r"['’`]", "", s)
-    s = re.sub(r"^the\s+", "", s)
-    return re.sub(r"[^a-z0-9]+", "", s)
+    s = _APOSTROPHES.sub("", s)
+    s = _LEADING_THE.sub("", s)
+    return _NOT_ALNUM.sub("", s)
 
 
 def base_key(name: str) -> str:
@@ -136,7 +142,7 @@ def host_of(url: str) -> str:
         host = urlsplit(url).hostname or ""
     except ValueError:
         return ""
-    return re.sub(r"^(?:www\d*|m|amp|mobile)\.", "", host.lower().rstrip("."))
+    return _HOST_PREFIX.sub("", host.lower().rstrip("."))
 
 
 def _host_candidates(host: str) -> Iterable[str]:
@@ -170,25 +176,42 @@ class OutletIndex:
 
     def __init__(self, outlets: Iterable[Outlet]):
         self.outlets: list[Outlet] = list(outlets)
-        self._exact: dict[str, Outlet] = {}
-        self._base: dict[str, Outlet] = {}
-        self._domain: dict[str, Outlet] = {}
         # Later entries must not steal keys: news before opinion, rated before unrated,
         # user-added or user-edited outlets first (they are what the user meant).
-        order = sorted(self.outlets, key=lambda o: (
+        self._order = sorted(self.outlets, key=lambda o: (
             o.origin == "builtin", o.type not in ("News Media", "unknown", ""), not o.ratings))
-        for o in order:
+        self._exact: dict[str, Outlet] = {}
+        for o in self._order:
             for n in (o.name, *o.aliases):
                 self._exact.setdefault(name_key(n), o)
-            for d in o.domains:
-                self._domain.setdefault(host_of(d), o)
-        for o in order:
-            names = sorted((o.name, *o.aliases), key=lambda n: bool(_OPINION_RE.search(n)))
-            for n in names:
-                if not _OPINION_RE.search(n) or base_key(n) not in self._base:
-                    self._base.setdefault(base_key(n), o)
         self._exact.pop("", None)
-        self._base.pop("", None)
+        # the looser tables are built on first use: most lookups (the library's
+        # outlet names) hit an exact key, and building all three doubles start-up
+        self._base_table: dict[str, Outlet] | None = None
+        self._domain_table: dict[str, Outlet] | None = None
+
+    @property
+    def _base(self) -> dict[str, Outlet]:
+        if self._base_table is None:
+            table: dict[str, Outlet] = {}
+            for o in self._order:
+                names = sorted((o.name, *o.aliases), key=lambda n: bool(_OPINION_RE.search(n)))
+                for n in names:
+                    if not _OPINION_RE.search(n) or base_key(n) not in table:
+                        table.setdefault(base_key(n), o)
+            table.pop("", None)
+            self._base_table = table
+        return self._base_table
+
+    @property
+    def _domain(self) -> dict[str, Outlet]:
+        if self._domain_table is None:
+            table: dict[str, Outlet] = {}
+            for o in self._order:
+                for d in o.domains:
+                    table.setdefault(host_of(d), o)
+            self._domain_table = table
+        return self._domain_table
 
     def by_name(self, name: str) -> Outlet | None:
         """Exact key, then suffix-stripped key, then (for "nytimes.com") the domain."""

@@ -127,3 +127,10 @@ def test_schema_fields_are_constants():
     schema = F.build_schema()
     for name in (F.PATH, F.TITLE, F.BODY, F.SPEAKER, F.ENTITY, F.BIAS, F.QUOTE, F.RECORD):
         assert name in schema.names()
+
+
+def test_segments_are_separate_files_read_in_place(index):
+    # a compound segment is copied into memory by every searcher that opens it
+    folder = whoosh_dir(index)
+    assert not list(folder.glob("*.seg"))
+    assert list(folder.glob("*.pst")) and list(folder.glob("*.trm"))

@@ -165,10 +165,42 @@ def _query(view: IndexView, text: str, entity_keys: Sequence[str]) -> tuple[wq.Q
     return (wq.And([parsed, flt]) if flt is not None else parsed), message
 
 
-def _snippet(hit, text: str) -> str:
+def body_stems(q: wq.Query) -> list[str]:
+    """The query's terms in the body field, as indexed (lower-case stems or prefixes)."""
+    stems = set()
+    for fieldname, term in q.iter_all_terms():
+        if fieldname == F.BODY:
+            stems.add(term.decode("utf-8", "replace") if isinstance(term, bytes) else str(term))
+    return sorted(stems)
+
+
+def candidate_passages(body: str, stems: Sequence[str], limit: int = 6) -> str:
+    """The paragraphs that may hold a match, for the highlighter to read.
+
+    Whoosh's highlighter re-analyses all the text it is given, token by token
+    (two thirds of a search's time); a paragraph that does not contain a
+    term's stem, less its last letter (Porter turns "cry" into "cri"), holds
+    no match, so it is left out. The highlighter still decides what matched.
+    """
+    probes = [stem[:-1] if len(stem) > 3 else stem for stem in stems if stem]
+    if not probes:
+        return ""
+    found = []
+    for paragraph in body.split("\n"):
+        lowered = paragraph.lower()
+        if any(probe in lowered for probe in probes):
+            found.append(paragraph)
+            if len(found) >= limit:
+                break
+    return "\n".join(found)
+
+
+def _snippet(hit, stems: Sequence[str]) -> str:
     """Highlighted passages of the body, or the article's lead when the body did not match."""
-    snippet = (hit.highlights(F.BODY, top=2) or "") if text.strip() else ""
-    return snippet or _lead(hit.get(F.BODY, ""))
+    body = hit.get(F.BODY, "")
+    passages = candidate_passages(body, stems)
+    snippet = (hit.highlights(F.BODY, text=passages, top=2) or "") if passages else ""
+    return snippet or _lead(body)
 
 
 def search(source: Index | IndexView, text: str, entity_keys: Sequence[str] = (),
@@ -183,12 +215,15 @@ def search(source: Index | IndexView, text: str, entity_keys: Sequence[str] = ()
     outcome = SearchOutcome(message=message, query=str(q), nothing_searchable=q is wq.NullQuery)
     if q is wq.NullQuery:
         return outcome
-    results = view.searcher().search(q, limit=limit)
+    # optimize=False: the collector counts every match as it goes; the block-skipping
+    # default would run the whole query a second time for len(results)
+    results = view.searcher().search(q, limit=limit, optimize=False)
     outcome.total = len(results)
-    if snippets and text.strip():
+    stems = body_stems(q) if snippets and text.strip() else []
+    if stems:
         results.formatter, results.fragmenter = _mark_formatter()
     for rank, hit in enumerate(results):
-        snippet = _snippet(hit, text) if snippets and rank < snippet_limit else ""
+        snippet = _snippet(hit, stems) if snippets and rank < snippet_limit else ""
         outcome.hits.append(view.hit(hit.docnum, float(hit.score or 0.0), snippet))
     return outcome
 
@@ -206,9 +241,10 @@ def find(view: IndexView, text: str, entity_keys: Sequence[str] = (),
     results = view.searcher().search(q, limit=None)
     matches.docnums = [docnum for docnum, _score in results.items()]
     if text.strip() and matches.docnums:
+        stems = body_stems(q)
         results.formatter, results.fragmenter = _mark_formatter()
         for hit in results[:snippet_limit]:
-            matches.snippets[hit.docnum] = _snippet(hit, text)
+            matches.snippets[hit.docnum] = _snippet(hit, stems)
     return matches
 
 

@@ -51,11 +51,17 @@ class IndexBusy(IndexProblem):
 
 
 def open_writer(ix: Index):
-    """The index's one writer, waiting a while for another to finish."""
+    """The index's one writer, waiting a while for another to finish.
+
+    Segments are written as separate files, not Whoosh's default compound
+    file: a reader of a compound segment copies each part it opens into memory
+    (on 10k articles, 300 MB and 90 ms per searcher), while separate files are
+    read in place.
+    """
     from whoosh.writing import LockError
 
     try:
-        return ix.writer(timeout=WRITER_TIMEOUT)
+        return ix.writer(timeout=WRITER_TIMEOUT, compound=False)
     except LockError:
         raise IndexBusy("Another Parallax is writing to this index; try again when it has finished.") from None
 

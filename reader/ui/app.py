@@ -19,10 +19,10 @@ from PySide6.QtCore import QElapsedTimer
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from reader import APP_ID
 from reader import APP_NAME
 from reader.logs import setup_logging
 from reader import ORG_NAME
-from reader.desktop_entry import APP_ID
 from reader.library import index_location
 from reader.ui.icons import app_icon
 from reader.ui.controller import LibraryController

@@ -14,8 +14,6 @@ from dataclasses import field
 from typing import Sequence
 from urllib.parse import urlsplit
 
-import markdown
-
 from reader.analysis.record import Quote
 from reader.search.articles import StoredArticle
 
@@ -250,8 +248,10 @@ def _blocks(text: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in out if text[a:b].strip()]
 
 
-def _markdown_converter() -> markdown.Markdown:
+def _markdown_converter():
     """Markdown with every way to make a link, image or raw HTML switched off."""
+    import markdown  # only Markdown articles need it (a 30 ms import at start-up)
+
     md = markdown.Markdown(extensions=[])
     for name in ("link", "image_link", "image_reference", "reference", "short_reference",
                  "short_image_ref", "autolink", "automail", "html", "entity"):

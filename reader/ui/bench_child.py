@@ -4,8 +4,10 @@
     python -m reader.ui.bench_child app INDEX_DIR EXPECTED_ROWS
 
 Each prints ``READY <seconds since process start> <peak RSS MiB>`` once its
-window is shown (the app: with the whole corpus listed); the app then scrolls
-the library table to the end and prints ``SCROLL <longest frame ms>``.
+window is shown (the app: with the whole corpus listed); the app then prints
+``PANELS <seconds> <peak RSS MiB>`` when the entities, quotes and coverage
+panels are filled, scrolls the library table to the end and prints
+``SCROLL <longest frame ms> <peak RSS MiB>``.
 """
 from __future__ import annotations
 
@@ -73,6 +75,14 @@ def app_window(index_dir: str, expected: int) -> int:
         time.sleep(0.001)
     app.processEvents()
     print(f"READY {_since_start():.3f} {_rss_mib():.1f}", flush=True)
+    while window.controller.search_pending():  # entities, quotes and coverage follow the list
+        if timer.elapsed() > 600_000:
+            print("TIMEOUT", flush=True)
+            return 1
+        app.processEvents()
+        time.sleep(0.001)
+    app.processEvents()
+    print(f"PANELS {_since_start():.3f} {_rss_mib():.1f}", flush=True)
     view = window.library_view
     bar = view.verticalScrollBar()
     worst = 0.0

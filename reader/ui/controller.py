@@ -5,7 +5,8 @@ its signals. Index building runs through ``reader.ui.tasks`` off the GUI thread.
 
 Signals (what each carries):
     opened(int)            the library is open; its article count
-    results_changed()      the result set (query + entity filters) changed
+    results_changed()      the result set (query + entity filters) changed: the list
+    panels_changed()       the result set's entities, quotes and coverage are ready
     filters_changed()      entity filters were added or removed
     task_started(object)   a background Task began (status bar shows progress)
     state_changed(str)     index state for the status bar ("ready", "building…")
@@ -33,6 +34,8 @@ from reader.search.articles import QuoteRow
 from reader.search.articles import StoredArticle
 from reader.search.articles import entity_counts
 from reader.search.articles import load_article
+from reader.search.lookup import find_entity
+from reader.search.lookup import find_path
 from reader.search.query import Hit
 from reader.search.store import IndexBusy
 from reader.search.store import IndexMissing
@@ -47,6 +50,7 @@ from reader.ui.jobs import rebuild_job
 from reader.ui.jobs import relabel_job
 from reader.ui.jobs import remove_job
 from reader.ui.jobs import rescan_job
+from reader.ui.results import Panels
 from reader.ui.results import ResultSet
 from reader.ui.results import compute_matches
 from reader.ui.results import fill_panels
@@ -350,9 +354,6 @@ class LibraryController(QObject):
     def result_paths(self) -> list[str]:
         return self.result.paths() if self.result is not None else []
 
-    def result_docnums(self) -> list[int]:
-        return list(self.result.docnums) if self.result is not None else []
-
     def hit(self, path: str) -> Hit | None:
         """The listed row of an article (None when it is not in the result set)."""
         docnum = self.docnum(path)
@@ -365,8 +366,12 @@ class LibraryController(QObject):
 
     def result_outlets(self) -> list[tuple[str, str]]:
         """(outlet name, bias token) of every article in the result set (coverage bar)."""
+        return list(self._panels().outlets)
+
+    def _panels(self) -> Panels:
+        """The current result set's panels (empty until they are filled)."""
         panels = self.result.panels if self.result is not None else None
-        return list(panels.outlets) if panels is not None else []
+        return panels if panels is not None else Panels()
 
     def library_folder(self) -> str:
         """The folder all articles share, known once the full listing's panels were filled."""
@@ -393,40 +398,19 @@ class LibraryController(QObject):
 
     def entities(self) -> list[EntityCount]:
         """Entities of the current result set, most mentioned first."""
-        panels = self.result.panels if self.result is not None else None
-        return list(panels.entities) if panels is not None else []
+        return list(self._panels().entities)
 
     def all_entities(self) -> list[EntityCount]:
         return entity_counts(self.view) if self.view is not None else []
 
     def quotes(self) -> list[QuoteRow]:
         """Direct and partial quotes of the result set's best articles, in rank order."""
-        panels = self.result.panels if self.result is not None else None
-        return list(panels.quotes) if panels is not None else []
+        return list(self._panels().quotes)
 
     def find_path(self, name: str) -> str | None:
         """An indexed article by path or file name (``--open``)."""
-        if self.view is None:
-            return None
-        wanted = str(Path(name).expanduser().resolve()) if Path(name).exists() else None
-        for candidate in (name, wanted):
-            if candidate and self.view.docnum(candidate) is not None:
-                return candidate
-        base = Path(name).name
-        for docnum in self.view.all_docnums():
-            path = self.view.path(docnum)
-            if Path(path).name == base:
-                return path
-        return None
+        return find_path(self.view, name) if self.view is not None else None
 
     def find_entity(self, name: str) -> EntityCount | None:
-        """An entity by display name (case-insensitive) or ``type:name`` key."""
-        lowered = name.strip().lower()
-        ents = self.all_entities()
-        for e in ents:
-            if e.key == lowered:
-                return e
-        for e in ents:
-            if e.name.lower() == lowered:
-                return e
-        return None
+        """An entity by display name (case-insensitive) or ``type:name`` key (``--entity``)."""
+        return find_entity(self.all_entities(), name)

@@ -11,7 +11,6 @@ from typing import Sequence
 
 from PySide6.QtCore import QModelIndex
 from PySide6.QtCore import QPersistentModelIndex
-from PySide6.QtCore import QSortFilterProxyModel
 from PySide6.QtCore import Qt
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QFont
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import QWidget
 
 from reader.search.articles import EntityCount
 from reader.ui.table_model import ListTableModel
+from reader.ui.table_model import SourceSortProxy
 
 Index = QModelIndex | QPersistentModelIndex
 TYPE_LABELS = {"person": "Person", "organisation": "Org.", "place": "Place"}
@@ -44,9 +44,23 @@ class EntitiesModel(ListTableModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._active: set[str] = set()
+        self._text = ""  # case-folded name filter
+        self._type = ""
 
     def set_entities(self, rows: Sequence[EntityCount]) -> None:
         self.set_rows(rows)
+
+    def set_filter(self, text: str | None = None, etype: str | None = None) -> None:
+        """Show only entities whose name contains ``text`` and of type ``etype`` ("" = all)."""
+        self._text = self._text if text is None else text.casefold()
+        self._type = self._type if etype is None else etype
+        self.refilter()
+
+    def accepts(self, item: EntityCount) -> bool:
+        return (not self._type or item.type == self._type) and self._text in item.name.casefold()
+
+    def sort_key(self, item: EntityCount, column: int) -> Any:
+        return (item.name.casefold(), item.type, item.count)[column]
 
     def set_active(self, keys: Collection[str]) -> None:
         """Entities already used as filters are shown in bold."""
@@ -67,7 +81,7 @@ class EntitiesModel(ListTableModel):
                 role == Qt.ItemDataRole.AccessibleTextRole and col == self.COL_TYPE):
             return (e.name, TYPE_LABELS.get(e.type, e.type.title()), str(e.count))[col]
         if role == self.SortRole:
-            return (e.name.casefold(), e.type, e.count)[col]
+            return self.sort_key(e, col)
         if role == self.KeyRole:
             return e.key
         if role == Qt.ItemDataRole.FontRole and col == self.COL_NAME and e.key in self._active:
@@ -85,31 +99,14 @@ class EntitiesModel(ListTableModel):
         return None
 
 
-class EntitiesProxy(QSortFilterProxyModel):
-    """Name filter (the panel's own box) and type filter."""
-
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self.setSortRole(EntitiesModel.SortRole)
-        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.setFilterKeyColumn(EntitiesModel.COL_NAME)
-        self._type = ""
+class EntitiesProxy(SourceSortProxy):
+    """The view's side of the model's name filter (the panel's box) and type filter."""
 
     def set_type(self, etype: str) -> None:
-        if hasattr(self, "beginFilterChange"):  # Qt 6.10+
-            self.beginFilterChange()
-            self._type = etype
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-        else:
-            self._type = etype
-            self.invalidateFilter()
+        self.sourceModel().set_filter(etype=etype)
 
-    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
-        if self._type:
-            idx = self.sourceModel().index(source_row, 0, source_parent)
-            if idx.data(EntitiesModel.TypeRole) != self._type:
-                return False
-        return super().filterAcceptsRow(source_row, source_parent)
+    def setFilterFixedString(self, text: str) -> None:  # noqa: N802 - Qt's name
+        self.sourceModel().set_filter(text=text)
 
 
 class EntitiesPanel(QWidget):

@@ -48,8 +48,21 @@ def speaker_colour(slot: int, palette: QPalette) -> tuple[QColor, QColor]:
     return tint(hue, palette), ink(hue, palette)
 
 
+_THEMES: dict[int, HtmlTheme] = {}  # by QPalette.cacheKey(): one per palette in use
+
+
 def html_theme(palette: QPalette) -> HtmlTheme:
-    """The colour set the article HTML is built with."""
+    """The colour set the article HTML is built with (the library's rows ask on every paint)."""
+    key = palette.cacheKey()
+    theme = _THEMES.get(key)
+    if theme is None:
+        if len(_THEMES) > 32:  # palettes change with the theme: keep the cache small
+            _THEMES.clear()
+        theme = _THEMES[key] = _build_theme(palette)
+    return theme
+
+
+def _build_theme(palette: QPalette) -> HtmlTheme:
     dark = is_dark(palette)
     text = palette.color(QPalette.ColorRole.Text).name()
     muted = palette.color(QPalette.ColorRole.PlaceholderText).name()

@@ -5,11 +5,11 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex
 from PySide6.QtCore import QPersistentModelIndex
-from PySide6.QtCore import QSortFilterProxyModel
 from PySide6.QtCore import Qt
 
 from reader.search.articles import QuoteRow  # noqa: F401 - the rows this model lists
 from reader.ui.table_model import ListTableModel
+from reader.ui.table_model import SourceSortProxy
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -32,6 +32,9 @@ class QuotesModel(ListTableModel):
     def rows(self) -> list[QuoteRow]:
         return list(self._rows)
 
+    def sort_key(self, item: QuoteRow, column: int) -> Any:
+        return (item.speaker, item.text, item.outlet, item.title)[column].casefold()
+
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         cell = self.cell(index)
         if cell is None:
@@ -40,8 +43,7 @@ class QuotesModel(ListTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return (r.speaker, f"“{r.text}”", r.outlet, r.title)[col]
         if role == self.SortRole:
-            return (r.speaker.casefold(), r.text.casefold(), r.outlet.casefold(),
-                    r.title.casefold())[col]
+            return self.sort_key(r, col)
         if role == Qt.ItemDataRole.ToolTipRole:
             cue = f"cue “{r.cue}”, " if r.cue else ""
             return f"{r.speaker}: “{r.text}”\n{cue}confidence {r.confidence:.0%}\n{r.outlet} — {r.title}"
@@ -54,7 +56,5 @@ class QuotesModel(ListTableModel):
         return None
 
 
-class QuotesProxy(QSortFilterProxyModel):
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self.setSortRole(QuotesModel.SortRole)
+class QuotesProxy(SourceSortProxy):
+    """Sorting is done by the quotes model itself."""

@@ -1,4 +1,12 @@
-"""The part every list-backed table model shares: rows in a list, fixed headers."""
+"""The part every list-backed table model shares: rows in a list, sorted and
+filtered in Python in one pass, fixed headers.
+
+A ``QSortFilterProxyModel`` sorting a Python model calls ``data()`` twice per
+comparison: some 800k calls for the 45k entities of a 10k-article library,
+seconds of work on the GUI thread. These models sort by a key function and
+filter with a predicate instead; ``SourceSortProxy`` hands the view's sort
+requests to them.
+"""
 from __future__ import annotations
 
 from typing import Any
@@ -7,23 +15,62 @@ from typing import Sequence
 from PySide6.QtCore import QAbstractTableModel
 from PySide6.QtCore import QModelIndex
 from PySide6.QtCore import QPersistentModelIndex
+from PySide6.QtCore import QSortFilterProxyModel
 from PySide6.QtCore import Qt
 
 Index = QModelIndex | QPersistentModelIndex
 
 
 class ListTableModel(QAbstractTableModel):
-    """Rows held in a Python list; subclasses set ``HEADERS`` and implement ``data``."""
+    """Rows held in a Python list; subclasses set ``HEADERS`` and implement ``data``
+    and ``sort_key`` (and ``accepts`` to filter)."""
 
     HEADERS: tuple[str, ...] = ()
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self._rows: list[Any] = []
+        self._all: list[Any] = []  # every row given, in the given order
+        self._rows: list[Any] = []  # the rows shown: filtered and sorted
+        self._sort: tuple[int, Qt.SortOrder] = (-1, Qt.SortOrder.AscendingOrder)
 
     def set_rows(self, rows: Sequence[Any]) -> None:
         self.beginResetModel()
-        self._rows = list(rows)
+        self._all = list(rows)
+        self._rows = self._arranged()
+        self.endResetModel()
+
+    def sort_key(self, item: Any, column: int) -> Any:
+        """The value a column sorts by (subclasses)."""
+        return 0
+
+    def accepts(self, item: Any) -> bool:
+        """Whether a row passes the model's filter (subclasses)."""
+        return True
+
+    def _arranged(self) -> list[Any]:
+        rows = [item for item in self._all if self.accepts(item)]
+        column, order = self._sort
+        if 0 <= column < len(self.HEADERS):  # stable: ties keep the given order
+            rows.sort(key=lambda item: self.sort_key(item, column),
+                      reverse=order == Qt.SortOrder.DescendingOrder)
+        return rows
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort by a column (-1: the given order); selections follow their rows."""
+        self.layoutAboutToBeChanged.emit()
+        before = self._rows
+        self._sort = (column, order)
+        self._rows = self._arranged()
+        where = {id(item): row for row, item in enumerate(self._rows)}
+        old = self.persistentIndexList()
+        self.changePersistentIndexList(
+            old, [self.index(where[id(before[i.row()])], i.column()) for i in old])
+        self.layoutChanged.emit()
+
+    def refilter(self) -> None:
+        """Apply a changed filter (``accepts``) to the rows."""
+        self.beginResetModel()
+        self._rows = self._arranged()
         self.endResetModel()
 
     def row_at(self, row: int) -> Any | None:
@@ -56,3 +103,11 @@ class ListTableModel(QAbstractTableModel):
         if item is None or not 0 <= col < len(self.HEADERS):
             return None
         return item, col
+
+
+class SourceSortProxy(QSortFilterProxyModel):
+    """Hands sorting to a source model that sorts itself (one key per row)."""
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if self.sourceModel() is not None:
+            self.sourceModel().sort(column, order)
