@@ -79,6 +79,7 @@ def test_clicking_ned_price_leaves_only_the_dw_article(qtbot, main_window):
                      pos=panel.view.visualRect(index).center())
     qtbot.waitUntil(lambda: len(visible_paths(main_window)) == 1, timeout=3000)
     assert Path(visible_paths(main_window)[0]).name == DW_FILE
+    settle(qtbot, main_window)  # the quotes panel follows the list
     assert {Path(r.path).name for r in main_window.quotes_model.rows()} == {DW_FILE}
     chips = main_window.chips.chips()
     assert [c.text() for c in chips] == ["Ned Price  ×"] and main_window.chips.isVisible()

@@ -235,7 +235,10 @@ class LibraryController(QObject):
         result = compute_matches(self.view, self.query, [f.key for f in self.filters])
         result.generation = self._generation
         self._apply(result)
-        self._request_panels(result)
+        # after the list has been painted: counting entities on a worker competes
+        # with the first paint for the GIL
+        self._searches += 1
+        QTimer.singleShot(0, lambda: self._request_panels(result, counted=True))
 
     def busy(self) -> bool:
         return self._task is not None and not self._task.done
@@ -312,7 +315,8 @@ class LibraryController(QObject):
         self._searches += 1
         task.start()
 
-    def _request_panels(self, result: ResultSet) -> None:
+    def _request_panels(self, result: ResultSet, counted: bool = False) -> None:
+        self._searches -= counted  # already counted as pending when it was scheduled
         self._run_search(lambda _ctx: fill_panels(result), self._apply_panels)
 
     def search_pending(self) -> bool:
