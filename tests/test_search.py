@@ -121,3 +121,25 @@ def test_cli_reports_a_corrupt_index_in_one_line(tmp_path):
     assert out.returncode == 2
     assert "not a Parallax index" in out.stderr and "--rebuild" in out.stderr
     assert "Traceback" not in out.stderr
+
+
+def test_candidate_passages_keep_every_paragraph_that_may_match():
+    from reader.search.query import candidate_passages
+
+    body = "Opening line.\nThe minister spoke.\nNothing here.\nThey cry foul.\nPrime time."
+    assert candidate_passages(body, ["minist"]) == "The minister spoke."
+    assert candidate_passages(body, ["cri"]) == "They cry foul."  # Porter: cry -> cri
+    assert candidate_passages(body, ["prime", "minist"]) == "The minister spoke.\nPrime time."
+    assert candidate_passages(body, []) == ""
+
+
+def test_a_match_deep_in_a_long_article_is_still_highlighted(tmp_path):
+    from reader.search.indexer import update_index
+    from ui_helpers import gold_analyzer, simple_resolver
+
+    filler = "\n".join(f"Paragraph {i} says nothing in particular." for i in range(300))
+    (tmp_path / "long.txt").write_text(f"A long one\n{filler}\nThe zeppelins landed.\n", encoding="utf-8")
+    location = tmp_path / "index"
+    update_index(location, [tmp_path / "long.txt"], analyzer=gold_analyzer, resolver=simple_resolver)
+    (hit,) = search(open_index(location), "zeppelin").hits
+    assert "\x02zeppelins\x03 landed" in hit.snippet

@@ -15,7 +15,9 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def test_screenshot_cli_writes_png(ui_index, tmp_path):
     out = tmp_path / "shot.png"
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", TMPDIR=str(scratch))
     proc = subprocess.run([sys.executable, "-m", "reader", "--screenshot", str(out), "--index",
                            str(ui_index), "--query", "pipeline", "--entity", "Imran Khan",
                            "--open", DW_FILE], cwd=ROOT, env=env, capture_output=True, text=True,
@@ -26,3 +28,4 @@ def test_screenshot_cli_writes_png(ui_index, tmp_path):
     width, height = struct.unpack(">II", data[16:24])
     assert (width, height) == (1400, 900)
     assert len(data) > 20_000  # a real picture, not an empty window
+    assert not list(scratch.glob("parallax-shot-*"))  # its throw-away settings are gone

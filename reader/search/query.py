@@ -182,7 +182,7 @@ def candidate_passages(body: str, stems: Sequence[str], limit: int = 6) -> str:
     term's stem, less its last letter (Porter turns "cry" into "cri"), holds
     no match, so it is left out. The highlighter still decides what matched.
     """
-    probes = [stem[:-1] if len(stem) > 3 else stem for stem in stems if stem]
+    probes = [stem[:-1] if len(stem) > 2 else stem for stem in stems if stem]
     if not probes:
         return ""
     found = []

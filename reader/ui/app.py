@@ -119,6 +119,7 @@ def screenshot(window: MainWindow, path: Path, args: argparse.Namespace) -> int:
     problems = apply_state(window, args.query, args.entity, args.open)
     for problem in problems:
         print(f"parallax: {problem}", file=sys.stderr)
+    _wait_until(lambda: not window.controller.search_pending(), 60_000)  # the panels follow the list
     _wait_until(lambda: False, 300)  # let layouts, delegates and scrolling settle
     path.parent.mkdir(parents=True, exist_ok=True)
     if not window.grab().save(str(path), "PNG"):
@@ -142,8 +143,10 @@ def run_app(argv: list[str]) -> int:
     app.setApplicationDisplayName(APP_NAME)
     app.setDesktopFileName(APP_ID)  # matches parallax.desktop (Wayland task bars)
     app.setWindowIcon(app_icon())
+    scratch = None
     if args.screenshot:  # a fixed layout, and the user's saved one left alone
-        settings = Settings(Path(tempfile.mkdtemp(prefix="parallax-shot-")) / "screenshot.ini")
+        scratch = tempfile.TemporaryDirectory(prefix="parallax-shot-", ignore_cleanup_errors=True)
+        settings = Settings(Path(scratch.name) / "screenshot.ini")
     else:
         settings = Settings()
     setup_logging()  # after --dev has chosen the data folder; the error dialog shows its path
@@ -151,6 +154,7 @@ def run_app(argv: list[str]) -> int:
     if args.screenshot:
         code = screenshot(window, Path(args.screenshot), args)
         window.hide()
+        scratch.cleanup()  # the throw-away settings folder goes with the run
         return code
     install_excepthook(lambda: window.dialogs_enabled and not os.environ.get("PARALLAX_NO_DIALOGS"))
     if args.query or args.entity or args.open:
