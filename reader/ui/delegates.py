@@ -108,6 +108,9 @@ class TitleDelegate(QStyledItemDelegate):
         self.initStyleOption(option, index)
         _background(painter, option, index)
         rect = option.rect.adjusted(4, 2, -4, -2)
+        if not index.data(LibraryModel.SnippetRole):
+            self._paint_title(painter, option, index, rect)  # most rows: no rich text needed
+            return
         doc = self._document(option, index, rect.width())
         doc.setTextWidth(rect.width())
         painter.save()
@@ -115,6 +118,24 @@ class TitleDelegate(QStyledItemDelegate):
         painter.translate(rect.topLeft())
         ctx = QAbstractTextDocumentLayout.PaintContext()
         doc.documentLayout().draw(painter, ctx)
+        painter.restore()
+
+    def _paint_title(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex,
+                     rect: QRect) -> None:
+        """The bold title alone, drawn as plain text (a QTextDocument per row costs more)."""
+        bold = QFont(option.font)
+        bold.setBold(True)
+        inner = rect.adjusted(2, 2, -2, -2)  # the document margin the rich rows have
+        title = _fit_lines(str(index.data(Qt.ItemDataRole.DisplayRole) or ""), bold, inner.width(),
+                           self.TITLE_LINES)
+        painter.save()
+        painter.setClipRect(rect)
+        painter.setFont(bold)
+        painter.setPen(option.palette.color(
+            QPalette.ColorRole.HighlightedText if option.state & QStyle.StateFlag.State_Selected
+            else QPalette.ColorRole.Text))
+        painter.drawText(inner, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
+                                    | Qt.TextFlag.TextWordWrap), title)
         painter.restore()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
