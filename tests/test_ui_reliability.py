@@ -78,6 +78,36 @@ def test_a_search_shows_what_another_process_committed(qtbot, ui_index, tmp_path
     window.close()
 
 
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="counts open files through /proc")
+def test_replaced_index_views_let_go_of_their_files(qtbot, ui_index, tmp_path):
+    import gc
+    import shutil
+
+    from reader.search.indexer import remove_articles
+
+    location = tmp_path / "library"
+    shutil.copytree(ui_index, location)
+    window = create_window(index_dir=location)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.controller.ready and not window.controller.search_pending(), timeout=30000)
+
+    def open_files() -> int:
+        gc.collect()
+        return len(list(Path("/proc/self/fd").iterdir()))
+
+    counts = []
+    for query in ("putin", "khan", "moscow", "pipeline"):  # each search sees a new generation
+        paths = window.controller.result_paths()
+        remove_articles(location, paths[-1:])
+        window.set_query(query)
+        qtbot.waitUntil(lambda: not window.controller.search_pending(), timeout=10000)
+        counts.append(open_files())
+    assert window.controller.article_count() == 1
+    assert counts[-1] <= counts[0] + 2, counts  # old generations' files were closed
+    window.close()
+
+
 def test_read_only_window_never_builds_a_missing_library(qtbot, tmp_path):
     from reader.search.store import IndexBusy
 
