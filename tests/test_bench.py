@@ -29,3 +29,15 @@ def test_bench_rejects_bad_sizes():
     out = subprocess.run([sys.executable, "-m", "reader", "bench", "--sizes", "ten"], cwd=ROOT,
                          capture_output=True, text=True, timeout=60)
     assert out.returncode == 2 and "whole numbers" in out.stderr
+
+
+def test_a_benchmark_child_reports_its_own_memory_not_its_parents():
+    # a forked child inherits the parent's ru_maxrss on Linux; the figure must not
+    ballast = bytearray(300 * 2**20)
+    ballast[::4096] = b"\x01" * len(ballast[::4096])  # touch every page
+    code = "from reader.ui.bench_child import peak_rss_mib; print(peak_rss_mib())"
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
+                         timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert 5 < float(out.stdout) < 250  # PySide6 imported: tens of MiB, not the 300 MiB above
+    del ballast
