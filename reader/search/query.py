@@ -174,13 +174,14 @@ def body_stems(q: wq.Query) -> list[str]:
     return sorted(stems)
 
 
-def candidate_passages(body: str, stems: Sequence[str], limit: int = 6) -> str:
-    """The paragraphs that may hold a match, for the highlighter to read.
+def candidate_passages(body: str, stems: Sequence[str], limit: int = 3, reach: int = 160) -> str:
+    """Short passages of the body that may hold a match, for the highlighter to read.
 
     Whoosh's highlighter re-analyses all the text it is given, token by token
-    (two thirds of a search's time); a paragraph that does not contain a
-    term's stem, less its last letter (Porter turns "cry" into "cri"), holds
-    no match, so it is left out. The highlighter still decides what matched.
+    (most of a search's time). Text that does not contain a term's stem, less
+    its last letter (Porter turns "cry" into "cri"), holds no match, so only
+    ``reach`` characters either side of the first such spot in each of the first
+    ``limit`` paragraphs are passed on. The highlighter still decides what matched.
     """
     probes = [stem[:-1] if len(stem) > 2 else stem for stem in stems if stem]
     if not probes:
@@ -188,10 +189,17 @@ def candidate_passages(body: str, stems: Sequence[str], limit: int = 6) -> str:
     found = []
     for paragraph in body.split("\n"):
         lowered = paragraph.lower()
-        if any(probe in lowered for probe in probes):
-            found.append(paragraph)
-            if len(found) >= limit:
-                break
+        spots = [i for i in (lowered.find(probe) for probe in probes) if i >= 0]
+        if not spots:
+            continue
+        start, end = max(0, min(spots) - reach), min(len(paragraph), min(spots) + reach)
+        if start > 0:  # whole words only
+            start = paragraph.find(" ", start) + 1 or start
+        if end < len(paragraph):
+            end = paragraph.rfind(" ", start, end) if paragraph.rfind(" ", start, end) > min(spots) else end
+        found.append(paragraph[start:end])
+        if len(found) >= limit:
+            break
     return "\n".join(found)
 
 
