@@ -295,3 +295,12 @@ def test_help_menu_explains_the_query_language(main_window):
     file_menu = main_window.menuBar().actions()[0].menu()
     assert [a.text().replace("&", "") for a in file_menu.actions() if a.text()] == [
         "Add Files…", "Add Folder…", "Rescan Changed Files", "Rebuild Index", "Quit"]
+
+
+def test_title_and_status_bar_name_the_library_folder(qtbot, main_window):
+    assert main_window.windowTitle() == "Parallax — seeds (5 articles)"
+    assert main_window.status.corpus_label.text().endswith("5 articles in “seeds”")
+    main_window.set_query("pipeline")  # a search does not rename the library
+    settle(qtbot, main_window)
+    assert main_window.windowTitle() == "Parallax — seeds (5 articles)"
+    assert "“seeds”" in main_window.status.corpus_label.text()

@@ -220,8 +220,7 @@ class LibraryController(QObject):
 
     def _set_view(self, ix: Index) -> None:
         self.view = IndexView(ix)  # the old view closes when the last reader drops it
-        self._articles.clear()
-        self._folder = ""
+        self._articles.clear()  # the folder name stays until the new listing's panels say otherwise
 
     def _use_index(self, ix: Index) -> None:
         """Show a (new) generation: list it now, fill the panels in the background.

@@ -268,6 +268,7 @@ class MainWindow(QMainWindow):
             if c.total <= QUOTE_ARTICLE_LIMIT else
             self.tr("Quotes — %1 from the first %2 articles").replace("%1", str(len(quotes)))
             .replace("%2", str(QUOTE_ARTICLE_LIMIT)))
+        self.status.set_corpus(self.corpus_name(), c.article_count())  # the folder is known now
         self.update_title()
 
     @Slot()
