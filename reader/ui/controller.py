@@ -117,7 +117,7 @@ class LibraryController(QObject):
             if self.read_only:  # the window holding the lock is building it
                 busy = IndexBusy("Another Parallax window is building this library; "
                                  "open it again when that has finished.")
-                QTimer.singleShot(0, lambda: self._task_failed(busy))
+                QTimer.singleShot(0, self, lambda: self._task_failed(busy))
                 return None
             location = self.location
 
@@ -128,9 +128,9 @@ class LibraryController(QObject):
             self.state_changed.emit("building from the seed articles…")
             return self._start("Building library", work)
         except Exception as exc:  # noqa: BLE001 - IndexProblem: a dialog offers Rebuild
-            QTimer.singleShot(0, lambda problem=exc: self._task_failed(problem))
+            QTimer.singleShot(0, self, lambda problem=exc: self._task_failed(problem))
             return None
-        QTimer.singleShot(0, lambda: self._task_finished(None, ix))
+        QTimer.singleShot(0, self, lambda: self._task_finished(None, ix))
         return None
 
     def rebuild(self, sources: list[Path] | None = None) -> Task | None:
@@ -237,7 +237,7 @@ class LibraryController(QObject):
         # after the list has been painted: counting entities on a worker competes
         # with the first paint for the GIL
         self._searches += 1
-        QTimer.singleShot(0, lambda: self._request_panels(result, counted=True))
+        QTimer.singleShot(0, self, lambda: self._request_panels(result, counted=True))
 
     def busy(self) -> bool:
         return self._task is not None and not self._task.done
