@@ -12,6 +12,7 @@ from ui_helpers import main_window  # noqa: F401 - fixture
 from ui_helpers import no_dangling_workers  # noqa: F401 - autouse fixture
 from ui_helpers import simple_resolver
 from ui_helpers import ui_index  # noqa: F401 - fixture
+from ui_helpers import wait_open
 
 from reader.outlet_overrides import default_registry
 from reader.outlets import Outlet
@@ -133,7 +134,7 @@ def test_a_label_survives_a_restart(qtbot, ui_index, tmp_path):
     first = create_window(index_dir=location, index_options=options)
     qtbot.addWidget(first)
     first.show()
-    qtbot.waitUntil(lambda: first.controller.ready and not first.controller.search_pending(), timeout=30000)
+    wait_open(qtbot, first)
     path = first.controller.find_path(DW_FILE)
     sha = first.controller.article_sha(path)
     assert sha
@@ -147,7 +148,7 @@ def test_a_label_survives_a_restart(qtbot, ui_index, tmp_path):
     second = create_window(index_dir=location, index_options=options)
     qtbot.addWidget(second)
     second.show()
-    qtbot.waitUntil(lambda: second.controller.ready and not second.controller.search_pending(), timeout=30000)
+    wait_open(qtbot, second)
     assert not second.controller.read_only
     assert default_registry().article_outlet(sha).name == "My Weekly"
     hit = second.controller.hit(path)

@@ -15,6 +15,7 @@ from ui_helpers import gold_analyzer
 from ui_helpers import no_dangling_workers  # noqa: F401 - autouse fixture
 from ui_helpers import simple_resolver
 from ui_helpers import ui_index  # noqa: F401 - fixture
+from ui_helpers import wait_open
 
 from reader.search.store import open_index
 from reader.search.articles import article_count
@@ -36,7 +37,7 @@ def window(qtbot, ui_index, tmp_path):
     qtbot.addWidget(win)
     win.resize(1200, 800)
     win.show()
-    qtbot.waitUntil(lambda: win.controller.ready and not win.controller.search_pending(), timeout=30000)
+    wait_open(qtbot, win)
     return win
 
 

@@ -83,3 +83,19 @@ def test_entities_model(qtmodeltester, ui_index):
     proxy.setFilterFixedString("price")
     qtmodeltester.check(proxy)
     assert [proxy.index(r, 0).data() for r in range(proxy.rowCount())] == ["Ned Price"]
+
+
+def test_sorting_by_one_column_read_matches_sorting_whole_rows(ui_index):
+    view = IndexView(open_index(ui_index))
+    by_rows, by_column = LibraryModel(), LibraryModel()
+    by_rows.set_rows(view.all_docnums(), view.hit, view.docnum)
+    by_column.set_rows(view.all_docnums(), view.hit, view.docnum,
+                       lambda field, docnum: view.columns().get(field, docnum))
+    for col in range(len(LibraryModel.HEADERS)):
+        for order in (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder):
+            by_rows.sort(col, order)
+            by_column.sort(col, order)
+            paths = [[m.index(r, 0).data(LibraryModel.PathRole) for r in range(5)] for m in (by_rows, by_column)]
+            assert paths[0] == paths[1], (col, order)
+            keys = [by_column.index(r, col).data(LibraryModel.SortRole) for r in range(5)]
+            assert keys == sorted(keys, reverse=order == Qt.SortOrder.DescendingOrder)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -16,11 +17,13 @@ from PySide6.QtGui import QTextDocument
 from ui_helpers import main_window  # noqa: F401 - fixture
 from ui_helpers import no_dangling_workers  # noqa: F401 - autouse fixture
 from ui_helpers import ui_index  # noqa: F401 - fixture
+from ui_helpers import wait_open
 
 from reader.analysis.record import ArticleRecord
 from reader.logs import log_path
 from reader.paths import user_config_dir
 from reader.search.articles import StoredArticle
+from reader.search.indexer import remove_articles
 from reader.ui import errors
 from reader.ui import links
 from reader.ui.app import create_window
@@ -38,7 +41,7 @@ def test_second_window_on_the_same_library_is_read_only(qtbot, main_window, ui_i
     second = create_window(index_dir=ui_index)
     qtbot.addWidget(second)
     second.show()
-    qtbot.waitUntil(lambda: second.controller.ready and not second.controller.search_pending(), timeout=30000)
+    wait_open(qtbot, second)
     assert second.controller.read_only
     assert second.read_only_banner.isVisible()
     assert "this one is read-only" in second.read_only_banner.text()
@@ -56,17 +59,19 @@ def test_second_window_on_the_same_library_is_read_only(qtbot, main_window, ui_i
     second.close()
 
 
-def test_a_search_shows_what_another_process_committed(qtbot, ui_index, tmp_path):
-    import shutil
-
-    from reader.search.indexer import remove_articles
-
+def _window_on_a_copy(qtbot, ui_index, tmp_path):
+    """A window on a copy of the seed library, which the test may change behind its back."""
     location = tmp_path / "library"
     shutil.copytree(ui_index, location)
     window = create_window(index_dir=location)
     qtbot.addWidget(window)
     window.show()
-    qtbot.waitUntil(lambda: window.controller.ready and not window.controller.search_pending(), timeout=30000)
+    wait_open(qtbot, window)
+    return window, location
+
+
+def test_a_search_shows_what_another_process_committed(qtbot, ui_index, tmp_path):
+    window, location = _window_on_a_copy(qtbot, ui_index, tmp_path)
     assert window.library_proxy.rowCount() == 5
     gone = window.controller.result_paths()[-1]
     assert remove_articles(location, [gone]) == 1  # as another Parallax would
@@ -81,16 +86,8 @@ def test_a_search_shows_what_another_process_committed(qtbot, ui_index, tmp_path
 @pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="counts open files through /proc")
 def test_replaced_index_views_let_go_of_their_files(qtbot, ui_index, tmp_path):
     import gc
-    import shutil
 
-    from reader.search.indexer import remove_articles
-
-    location = tmp_path / "library"
-    shutil.copytree(ui_index, location)
-    window = create_window(index_dir=location)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitUntil(lambda: window.controller.ready and not window.controller.search_pending(), timeout=30000)
+    window, location = _window_on_a_copy(qtbot, ui_index, tmp_path)
 
     def open_files() -> int:
         gc.collect()
@@ -203,7 +200,7 @@ def test_corrupt_settings_are_backed_up_and_reset(qtbot, ui_index):
     assert "damaged" in window.statusBar().currentMessage()
     backups = list(path.parent.glob("parallax.ini.corrupt-*"))
     assert len(backups) == 1 and backups[0].read_bytes().startswith(b"\x00\xff")
-    qtbot.waitUntil(lambda: window.controller.ready and not window.controller.search_pending(), timeout=30000)
+    wait_open(qtbot, window)
     window.close()  # saving works again
     again = Settings()
     assert not again.warning and again.window_geometry is not None
@@ -222,7 +219,7 @@ def test_corrupt_outlet_labels_are_reported_not_fatal(qtbot, ui_index):
         window.show()
         qtbot.waitUntil(lambda: "outlet labels" in window.statusBar().currentMessage(), timeout=5000)
         assert list(path.parent.glob("outlets.json.corrupt-*"))
-        qtbot.waitUntil(lambda: window.controller.ready and not window.controller.search_pending(), timeout=30000)
+        wait_open(qtbot, window)
         window.close()
     finally:
         default_registry.cache_clear()

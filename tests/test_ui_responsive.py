@@ -11,6 +11,7 @@ from PySide6.QtCore import QTimer
 from ui_helpers import index_options
 from ui_helpers import no_dangling_workers  # noqa: F401 - autouse fixture
 from ui_helpers import ui_index  # noqa: F401 - fixture
+from ui_helpers import wait_open
 
 from reader.ui.app import create_window
 from reader.ui.app import use_gui_start_method
@@ -33,7 +34,7 @@ def test_rebuild_keeps_the_event_loop_responsive(qtbot, ui_index, tmp_path, gui_
     window = create_window(index_dir=location, index_options=index_options(ui_index))
     qtbot.addWidget(window)
     window.show()
-    qtbot.waitUntil(lambda: window.controller.ready and not window.controller.search_pending(), timeout=30000)
+    wait_open(qtbot, window)
 
     gaps: list[float] = []
     last = [time.perf_counter()]

@@ -15,6 +15,7 @@ from ui_helpers import load_gold
 from ui_helpers import main_window  # noqa: F401 - fixture
 from ui_helpers import no_dangling_workers  # noqa: F401 - autouse fixture
 from ui_helpers import ui_index  # noqa: F401 - fixture
+from ui_helpers import wait_open
 
 from reader.analysis.record import ArticleRecord
 from reader.search.articles import StoredArticle
@@ -226,7 +227,7 @@ def test_cancelled_rebuild_leaves_the_library_as_it_was(qtbot, ui_index, tmp_pat
     window = create_window(index_dir=location, index_options=index_options(ui_index))
     qtbot.addWidget(window)
     window.show()
-    qtbot.waitUntil(lambda: window.controller.ready and not window.controller.search_pending(), timeout=30000)
+    wait_open(qtbot, window)
     task = window.controller.rebuild()
     assert task is not None and window.controller.rebuild() is None  # one rebuild at a time
     qtbot.mouseClick(window.status.cancel_button, Qt.MouseButton.LeftButton)

@@ -130,6 +130,12 @@ def ui_index(request, tmp_path_factory) -> Path:
     return location
 
 
+def wait_open(qtbot, window, timeout: int = 30000) -> None:
+    """Wait until the window's library is open and its list and panels are shown."""
+    qtbot.waitUntil(lambda: window.controller.ready and not window.controller.search_pending(),
+                    timeout=timeout)
+
+
 @pytest.fixture()
 def main_window(qtbot, ui_index):
     """The real main window opened on the seed index, with settings isolated."""
@@ -139,7 +145,7 @@ def main_window(qtbot, ui_index):
     qtbot.addWidget(window)
     window.resize(1400, 900)
     window.show()
-    qtbot.waitUntil(lambda: window.controller.ready and not window.controller.search_pending(), timeout=30000)
+    wait_open(qtbot, window)
     return window
 
 

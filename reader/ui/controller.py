@@ -350,7 +350,7 @@ class LibraryController(QObject):
             self._searches = max(0, self._searches - 1)
         if result is not self.result:
             return
-        if not result.query.strip() and not result.entity_keys:
+        if result.unfiltered:
             self._folder = result.panels.folder
         self.panels_changed.emit()
 

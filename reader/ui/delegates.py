@@ -9,6 +9,7 @@ from PySide6.QtCore import QRectF
 from PySide6.QtCore import QSize
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAbstractTextDocumentLayout
+from PySide6.QtGui import QColor
 from PySide6.QtGui import QFont
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtGui import QPainter
@@ -36,10 +37,10 @@ def _background(painter: QPainter, option: QStyleOptionViewItem, index: QModelIn
     style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
 
 
-def _text_colour(option: QStyleOptionViewItem) -> str:
+def _ink(option: QStyleOptionViewItem) -> QColor:
+    """The text colour for the row's state (selected rows use the highlight's)."""
     selected = bool(option.state & QStyle.StateFlag.State_Selected)
-    role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
-    return option.palette.color(role).name()
+    return option.palette.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
 
 
 def _fit_lines(text: str, font: QFont, width: int, lines: int) -> str:
@@ -85,7 +86,7 @@ class TitleDelegate(QStyledItemDelegate):
 
     def _document(self, option: QStyleOptionViewItem, index: QModelIndex, width: int) -> QTextDocument:
         theme = html_theme(option.palette)
-        colour = _text_colour(option)
+        colour = _ink(option).name()
         fm = QFontMetrics(option.font)
         title = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
         bold = QFont(option.font)
@@ -131,9 +132,7 @@ class TitleDelegate(QStyledItemDelegate):
         painter.save()
         painter.setClipRect(rect)
         painter.setFont(bold)
-        painter.setPen(option.palette.color(
-            QPalette.ColorRole.HighlightedText if option.state & QStyle.StateFlag.State_Selected
-            else QPalette.ColorRole.Text))
+        painter.setPen(_ink(option))
         painter.drawText(inner, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
                                     | Qt.TextFlag.TextWordWrap), title)
         painter.restore()
@@ -157,9 +156,7 @@ class BiasChipDelegate(QStyledItemDelegate):
         painter.save()
         fm = QFontMetrics(option.font)
         painter.setFont(option.font)
-        painter.setPen(option.palette.color(
-            QPalette.ColorRole.HighlightedText if option.state & QStyle.StateFlag.State_Selected
-            else QPalette.ColorRole.Text))
+        painter.setPen(_ink(option))
         chip_font = QApplication.font()
         chip_font.setPointSizeF(max(6.0, option.font.pointSizeF() * 0.82))
         chip_font.setBold(True)

@@ -17,16 +17,19 @@ from PySide6.QtCore import QModelIndex
 from PySide6.QtCore import QPersistentModelIndex
 from PySide6.QtCore import Qt
 
+from reader.search import fields as F
 from reader.search.query import MARK_END
 from reader.search.query import MARK_START
 from reader.search.query import Hit
 from reader.ui.article_html import KIND_LABELS
 from reader.ui.article_html import bias_label
 from reader.ui.table_model import SourceSortProxy
+from reader.ui.table_model import move_persistent_rows
 
 Index = QModelIndex | QPersistentModelIndex
 RowFetcher = Callable[[int], Hit | None]
 Locator = Callable[[str], int | None]  # path -> document number
+ValueReader = Callable[[str, int], Any]  # (index field, document number) -> column value
 
 
 class LibraryModel(QAbstractTableModel):
@@ -50,6 +53,10 @@ class LibraryModel(QAbstractTableModel):
     BiasLabelRole = Qt.ItemDataRole.UserRole + 5
     RankRole = Qt.ItemDataRole.UserRole + 6
 
+    # what each column shows: the index column it sorts by, and the Hit attribute holding it
+    COLUMN_FIELDS = (F.TITLE, F.OUTLET_NAME, F.AUTHOR, F.PUBLISHED, F.KIND, F.QUOTE_COUNT)
+    HIT_ATTRS = ("title", "outlet", "author", "published", "kind", "quote_count")
+
     CACHE_SIZE = 2000
 
     def __init__(self, parent=None) -> None:
@@ -60,6 +67,7 @@ class LibraryModel(QAbstractTableModel):
         self._rows: dict[int, int] = {}  # docnum -> row, built on first row_of()
         self._fetch: RowFetcher = lambda _docnum: None
         self._locate: Locator = lambda _path: None
+        self._read: ValueReader = self._read_from_row
         self._cache: OrderedDict[int, Hit | None] = OrderedDict()
         # outlet name -> where its bias label comes from (set by the window)
         self.outlet_tooltip: Callable[[str], str] | None = None
@@ -67,16 +75,23 @@ class LibraryModel(QAbstractTableModel):
         self.chip_label: Callable[[str, str], str] | None = None
 
     # -- feeding ---------------------------------------------------------------
-    def set_rows(self, ids: Sequence[int], fetch: RowFetcher, locate: Locator) -> None:
+    def set_rows(self, ids: Sequence[int], fetch: RowFetcher, locate: Locator,
+                 read: ValueReader | None = None) -> None:
         """Replace the result set: document numbers in rank order, how to read a
-        row, and how to find an article's number by path."""
+        row, how to find an article's number by path, and how to read one column
+        value (sorting 10k rows reads one column, not 10k whole rows)."""
         self.beginResetModel()
         self._rank = list(ids)  # the order to return to when unsorted
         self._rows = {}
         self._fetch, self._locate = fetch, locate
+        self._read = read or self._read_from_row
         self._cache.clear()
         self._ids = self._sorted_ids()
         self.endResetModel()
+
+    def _read_from_row(self, field: str, docnum: int) -> Any:
+        hit = self._fetch(docnum)
+        return getattr(hit, self.HIT_ATTRS[self.COLUMN_FIELDS.index(field)]) if hit is not None else None
 
     def row_of(self, path: str) -> int:
         docnum = self._locate(path)
@@ -136,7 +151,7 @@ class LibraryModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(hit, col)
         if role == self.SortRole:
-            return self._sort_key(hit, col)
+            return self._sort_key(col, getattr(hit, self.HIT_ATTRS[col]))
         if role == Qt.ItemDataRole.ToolTipRole:
             if col == self.COL_OUTLET:
                 head = f"{hit.outlet or 'Unknown outlet'} — bias: {self._chip(hit)}"
@@ -174,12 +189,20 @@ class LibraryModel(QAbstractTableModel):
             return KIND_LABELS.get(hit.kind, hit.kind.title())
         return str(hit.quote_count)
 
-    def _sort_key(self, hit: Hit, col: int) -> Any:
+    def _sort_key(self, col: int, value: Any) -> Any:
+        """What a column sorts by, from its raw value (a Hit attribute or an index column)."""
         if col == self.COL_QUOTES:
-            return hit.quote_count
+            return int(value or 0)
         if col == self.COL_DATE:
-            return hit.published or "0000"  # undated sort first ascending
-        return self._display(hit, col).casefold()
+            return value or "0000"  # undated sort first ascending
+        if col == self.COL_KIND:
+            value = (value or "").lower()
+            value = KIND_LABELS.get(value, value.title())
+        elif col == self.COL_OUTLET:
+            value = value or "Unknown outlet"
+        elif col == self.COL_AUTHOR:
+            value = value or "—"
+        return (value or "").casefold()
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
@@ -191,23 +214,19 @@ class LibraryModel(QAbstractTableModel):
         column, order = self._sort
         if not 0 <= column < len(self.HEADERS):
             return list(self._rank)
-        keyed = []
-        for docnum in self._rank:  # Python's sort is stable: ties keep rank order
-            hit = self._cache.get(docnum) or self._fetch(docnum)
-            keyed.append(((0, self._sort_key(hit, column)) if hit is not None else (1, ""), docnum))
+        field = self.COLUMN_FIELDS[column]  # one column read per row, not a whole Hit
+        keyed = [(self._sort_key(column, self._read(field, docnum)), docnum) for docnum in self._rank]
         keyed.sort(key=lambda item: item[0], reverse=order == Qt.SortOrder.DescendingOrder)
-        return [docnum for _key, docnum in keyed]
+        return [docnum for _key, docnum in keyed]  # the sort is stable: ties keep rank order
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Order rows by a column (ties and column -1 keep rank order)."""
         self.layoutAboutToBeChanged.emit()
-        before = list(self._ids)
+        before = self._ids
         self._sort = (column, order)
         self._ids = self._sorted_ids()
         self._rows = {}
-        where = {docnum: row for row, docnum in enumerate(self._ids)}
-        old = self.persistentIndexList()
-        self.changePersistentIndexList(old, [self.index(where[before[i.row()]], i.column()) for i in old])
+        move_persistent_rows(self, before, self._ids)
         self.layoutChanged.emit()
 
 

@@ -229,7 +229,7 @@ class MainWindow(QMainWindow):
         current = self.reading_view.article.path if self.reading_view.article else None
         result = c.result
         if result is not None:
-            self.library_model.set_rows(result.docnums, result.hit, c.docnum)
+            self.library_model.set_rows(result.docnums, result.hit, c.docnum, result.value)
         self.query_message.setText(c.message)
         self.query_message.setVisible(bool(c.message))
         self.query_message.setStyleSheet("color: palette(link);" if not c.message else

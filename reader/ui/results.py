@@ -32,7 +32,7 @@ class Panels:
     entities: list[EntityCount] = field(default_factory=list)
     quotes: list[QuoteRow] = field(default_factory=list)
     outlets: list[tuple[str, str]] = field(default_factory=list)  # (outlet, bias) per match
-    folder: str = ""  # the folder all listed articles share ("" when none)
+    folder: str = ""  # the folder the whole library shares (only for the unfiltered listing)
 
 
 @dataclass
@@ -43,6 +43,11 @@ class ResultSet:
     matches: Matches = field(default_factory=Matches)
     panels: Panels | None = None  # None until fill_panels has run
     generation: int = 0  # which request this answers (stale answers are dropped)
+
+    @property
+    def unfiltered(self) -> bool:
+        """Whether this lists the whole library (no query words, no entity filter)."""
+        return not self.query.strip() and not self.entity_keys
 
     @property
     def docnums(self) -> list[int]:
@@ -59,6 +64,10 @@ class ResultSet:
     def hit(self, docnum: int) -> Hit:
         """A listed article's row, read from the view's columns when first painted."""
         return self.view.hit(docnum, snippet=self.matches.snippets.get(docnum, ""))
+
+    def value(self, field: str, docnum: int):
+        """One column value of a listed article (sorting reads just this)."""
+        return self.view.columns().get(field, docnum)
 
     def paths(self) -> list[str]:
         return [self.view.path(n) for n in self.docnums]
@@ -78,8 +87,8 @@ def fill_panels(result: ResultSet) -> ResultSet:
     outlets = [(columns.get(F.OUTLET_NAME, n) or "", (columns.get(F.BIAS, n) or "unknown").lower())
                for n in docnums]
     result.panels = Panels(entities=entity_counts(view, docnums),
-                           quotes=quote_rows(view, docnums[:QUOTE_ARTICLE_LIMIT]),
-                           outlets=outlets, folder=shared_folder(result.paths()))
+                           quotes=quote_rows(view, docnums[:QUOTE_ARTICLE_LIMIT]), outlets=outlets,
+                           folder=shared_folder(result.paths()) if result.unfiltered else "")
     return result
 
 

@@ -61,10 +61,7 @@ class ListTableModel(QAbstractTableModel):
         before = self._rows
         self._sort = (column, order)
         self._rows = self._arranged()
-        where = {id(item): row for row, item in enumerate(self._rows)}
-        old = self.persistentIndexList()
-        self.changePersistentIndexList(
-            old, [self.index(where[id(before[i.row()])], i.column()) for i in old])
+        move_persistent_rows(self, [id(item) for item in before], [id(item) for item in self._rows])
         self.layoutChanged.emit()
 
     def refilter(self) -> None:
@@ -103,6 +100,15 @@ class ListTableModel(QAbstractTableModel):
         if item is None or not 0 <= col < len(self.HEADERS):
             return None
         return item, col
+
+
+def move_persistent_rows(model: QAbstractTableModel, before: Sequence[Any],
+                         after: Sequence[Any]) -> None:
+    """Point persistent indexes (selections, the current row) at their rows' new
+    places after a reorder; ``before``/``after`` hold the same row keys."""
+    where = {key: row for row, key in enumerate(after)}
+    old = model.persistentIndexList()
+    model.changePersistentIndexList(old, [model.index(where[before[i.row()]], i.column()) for i in old])
 
 
 class SourceSortProxy(QSortFilterProxyModel):
