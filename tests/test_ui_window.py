@@ -305,3 +305,20 @@ def test_title_and_status_bar_name_the_library_folder(qtbot, main_window):
     settle(qtbot, main_window)
     assert main_window.windowTitle() == "Parallax — seeds (5 articles)"
     assert "“seeds”" in main_window.status.corpus_label.text()
+
+
+def test_the_library_folder_is_named_when_the_first_search_comes_before_the_panels(qtbot, ui_index):
+    from reader.ui.app import create_window
+    from ui_helpers import index_options
+
+    window = create_window(index_dir=ui_index, index_options=index_options(ui_index), open_now=False)
+    qtbot.addWidget(window)
+    # as `parallax --query` does: search as soon as the library opens, before its panels arrive
+    window.controller.opened.connect(lambda _count: window.set_query("pipeline"))
+    window.controller.open()
+    window.show()
+    qtbot.waitUntil(lambda: window.controller.ready, timeout=30000)
+    settle(qtbot, window)
+    assert "“seeds”" in window.status.corpus_label.text()
+    assert window.windowTitle() == "Parallax — seeds (5 articles)"
+    window.close()

@@ -10,6 +10,7 @@ generation, the view raises ``StaleView``; the owner opens a new view.
 """
 from __future__ import annotations
 
+import os
 import threading
 from dataclasses import dataclass
 from typing import Any
@@ -69,6 +70,7 @@ class IndexView:
         first = self._open()  # the creating thread's, which fixes the generation
         self.generation: int = first.reader().generation()
         self._docnums: list[int] | None = None
+        self._folder: str | None = None
 
     def _open(self):
         searcher = self.ix.searcher()
@@ -119,6 +121,15 @@ class IndexView:
             self._docnums = list(self.searcher().reader().all_doc_ids())
         return list(self._docnums)
 
+    def shared_folder(self) -> str:
+        """The deepest folder holding every article, or "" (the library's name in the title).
+
+        Computed once per generation, on whichever thread asks first.
+        """
+        if self._folder is None:
+            self._folder = common_folder([self.path(n) for n in self.all_docnums()])
+        return self._folder
+
     def docnum(self, path: str) -> int | None:
         return self.searcher().document_number(**{F.PATH: path})
 
@@ -141,6 +152,16 @@ class IndexView:
                 searcher.close()
             except Exception:  # noqa: BLE001 - closing is best effort
                 pass
+
+
+def common_folder(paths: list[str]) -> str:
+    """The deepest folder holding every path, or "" when there is none."""
+    if not paths:
+        return ""
+    try:
+        return os.path.commonpath([os.path.dirname(p) for p in paths])
+    except ValueError:  # different drives on Windows, or relative and absolute paths
+        return ""
 
 
 def as_view(source: Index | IndexView) -> IndexView:

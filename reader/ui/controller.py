@@ -220,7 +220,7 @@ class LibraryController(QObject):
 
     def _set_view(self, ix: Index) -> None:
         self.view = IndexView(ix)  # the old view closes when the last reader drops it
-        self._articles.clear()  # the folder name stays until the new listing's panels say otherwise
+        self._articles.clear()  # the folder name stays until the new view's panels say otherwise
 
     def _use_index(self, ix: Index) -> None:
         """Show a (new) generation: list it now, fill the panels in the background.
@@ -350,8 +350,7 @@ class LibraryController(QObject):
             self._searches = max(0, self._searches - 1)
         if result is not self.result:
             return
-        if result.unfiltered:
-            self._folder = result.panels.folder
+        self._folder = result.panels.folder
         self.panels_changed.emit()
 
     def result_paths(self) -> list[str]:
@@ -377,7 +376,7 @@ class LibraryController(QObject):
         return panels if panels is not None else Panels()
 
     def library_folder(self) -> str:
-        """The folder all articles share, known once the full listing's panels were filled."""
+        """The folder all articles share, known once the panels were filled."""
         return self._folder
 
     def article_sha(self, path: str) -> str | None:

@@ -8,7 +8,6 @@ match's outlet for the coverage bar), which takes longer and follows it.
 """
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from dataclasses import field
 from typing import Sequence
@@ -32,7 +31,7 @@ class Panels:
     entities: list[EntityCount] = field(default_factory=list)
     quotes: list[QuoteRow] = field(default_factory=list)
     outlets: list[tuple[str, str]] = field(default_factory=list)  # (outlet, bias) per match
-    folder: str = ""  # the folder the whole library shares (only for the unfiltered listing)
+    folder: str = ""  # the folder the whole library shares ("" when none)
 
 
 @dataclass
@@ -43,11 +42,6 @@ class ResultSet:
     matches: Matches = field(default_factory=Matches)
     panels: Panels | None = None  # None until fill_panels has run
     generation: int = 0  # which request this answers (stale answers are dropped)
-
-    @property
-    def unfiltered(self) -> bool:
-        """Whether this lists the whole library (no query words, no entity filter)."""
-        return not self.query.strip() and not self.entity_keys
 
     @property
     def docnums(self) -> list[int]:
@@ -81,22 +75,12 @@ def compute_matches(view: IndexView, query: str, entity_keys: Sequence[str]) -> 
 
 
 def fill_panels(result: ResultSet) -> ResultSet:
-    """Entities, quotes, outlets and shared folder of the result set (the slower part)."""
+    """Entities, quotes and outlets of the result set, and the library's folder (the slower part)."""
     view, docnums = result.view, result.docnums
     columns = view.columns()
     outlets = [(columns.get(F.OUTLET_NAME, n) or "", (columns.get(F.BIAS, n) or "unknown").lower())
                for n in docnums]
     result.panels = Panels(entities=entity_counts(view, docnums),
                            quotes=quote_rows(view, docnums[:QUOTE_ARTICLE_LIMIT]), outlets=outlets,
-                           folder=shared_folder(result.paths()) if result.unfiltered else "")
+                           folder=view.shared_folder())
     return result
-
-
-def shared_folder(paths: Sequence[str]) -> str:
-    """The deepest folder holding every path, or "" (the library's name in the title)."""
-    if not paths:
-        return ""
-    try:
-        return os.path.commonpath([os.path.dirname(p) for p in paths])
-    except ValueError:  # different drives on Windows, or relative and absolute paths
-        return ""
