@@ -5,12 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from whoosh.index import Index
-
 from reader.paths import default_index_dir, seeds_dir
-from reader.search.store import IndexMissing, open_index
 
-if TYPE_CHECKING:  # the indexer (analysis, sources) loads only when something is written
+if TYPE_CHECKING:  # Whoosh loads when an index is opened; the indexer only when one is written
+    from whoosh.index import Index
+
     from reader.search.indexer import Progress, UpdateReport
 
 
@@ -25,6 +24,9 @@ def open_library(location: Path, progress: Progress | None = None) -> tuple[Inde
     Other problems (damaged, wrong version, busy) propagate as IndexProblem
     so the caller can say so and offer a rebuild.
     """
+    from reader.search.problems import IndexMissing
+    from reader.search.store import open_index
+
     try:
         return open_index(location), None
     except IndexMissing:

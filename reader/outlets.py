@@ -8,7 +8,6 @@ live in :mod:`reader.outlet_overrides`. Plain Python: never imports Qt.
 from __future__ import annotations
 
 import re
-import tomllib
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -255,18 +254,20 @@ def _registry_data(path: Path) -> dict:
     The copy is keyed by the TOML's size and mtime, and any problem with it
     falls back to parsing the TOML.
     """
-    import hashlib
     import json
+    import zlib  # not hashlib: loading OpenSSL costs ~10 ms, and this is a cache key
 
     from reader.paths import user_data_dir
 
     stat = path.stat()
-    key = hashlib.sha1(f"{path.resolve()}|{stat.st_size}|{stat.st_mtime_ns}".encode()).hexdigest()[:16]
+    key = f"{zlib.crc32(str(path.resolve()).encode()):08x}-{stat.st_size}-{stat.st_mtime_ns}"
     cache = user_data_dir() / "cache" / f"outlets-{key}.json"
     try:
         return json.loads(cache.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         pass
+    import tomllib  # only when the cache is missing or outdated
+
     with open(path, "rb") as fh:
         data = tomllib.load(fh)
     try:

@@ -124,9 +124,14 @@ def test_interrupted_swap_is_recovered(index):
 
 
 def test_schema_fields_are_constants():
-    schema = F.build_schema()
-    for name in (F.PATH, F.TITLE, F.BODY, F.SPEAKER, F.ENTITY, F.BIAS, F.QUOTE, F.RECORD):
-        assert name in schema.names()
+    from reader.search.schema import build_schema
+
+    schema = build_schema()
+    constants = {value for name, value in vars(F).items() if name.isupper() and isinstance(value, str)}
+    assert constants == set(schema.names())  # every field named once, in fields.py
+    for name in F.COLUMN_FIELDS + F.QUERY_FIELDS + F.DEFAULT_FIELDS:
+        assert name in constants
+    assert all(schema[name].column_type is not None for name in F.COLUMN_FIELDS)
 
 
 def test_segments_are_separate_files_read_in_place(index):

@@ -8,15 +8,16 @@ from __future__ import annotations
 import json
 from collections import Counter
 from dataclasses import dataclass
-from typing import Iterable
-
-from whoosh.index import Index
+from typing import TYPE_CHECKING, Iterable
 
 from reader.analysis.record import ArticleRecord
 from reader.search import fields as F
 from reader.search.documents import entity_key
 from reader.search.view import IndexView
 from reader.search.view import as_view
+
+if TYPE_CHECKING:
+    from whoosh.index import Index
 
 
 @dataclass

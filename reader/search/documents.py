@@ -3,11 +3,13 @@ from __future__ import annotations
 
 import json
 import time
-from typing import Any, Sequence
+from typing import TYPE_CHECKING, Any, Sequence
 
 from reader.analysis.record import ArticleRecord
 from reader.search import fields as F
-from reader.sources import SourceDocument
+
+if TYPE_CHECKING:  # the window reads documents without the file readers
+    from reader.sources import SourceDocument
 
 SPEAKER_SEPARATOR = "\n"  # keeps names apart in the stored speaker field
 

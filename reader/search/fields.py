@@ -1,13 +1,10 @@
-"""Index field names and the Whoosh schema.
+"""Index field names (the Whoosh schema that uses them is in ``schema.py``).
 
 Field names are constants so the indexer, the query layer and the UI agree
 by import, not by string. ``FORMAT_VERSION`` changes whenever the schema or
 the stored record changes shape; an index of another version is rebuilt.
 """
 from __future__ import annotations
-
-from whoosh import columns, fields
-from whoosh.analysis import StandardAnalyzer, StemmingAnalyzer
 
 FORMAT_VERSION = 3
 
@@ -42,31 +39,3 @@ COLUMN_FIELDS = ("path", "title", "outlet_name", "author", "published", "kind", 
 QUERY_FIELDS = (TITLE, OUTLET, AUTHOR, KIND, SPEAKER, ENTITY, BIAS, QUOTE, PUBLISHED)
 # Fields searched when a query names none.
 DEFAULT_FIELDS = (TITLE, BODY)
-
-
-def build_schema() -> fields.Schema:
-    stem = StemmingAnalyzer()
-    words = StandardAnalyzer(stoplist=None)
-    return fields.Schema(**{
-        PATH: fields.ID(unique=True, stored=True, sortable=True),
-        SHA: fields.ID(stored=True),
-        TITLE: fields.TEXT(analyzer=stem, stored=True, field_boost=2.0, sortable=True),
-        OUTLET: fields.TEXT(analyzer=words),
-        OUTLET_NAME: fields.ID(stored=True, sortable=True),
-        AUTHOR: fields.TEXT(analyzer=words, stored=True, sortable=True),
-        PUBLISHED: fields.ID(stored=True, sortable=True),
-        KIND: fields.KEYWORD(stored=True, lowercase=True, sortable=True),
-        URL: fields.STORED(),
-        FORMAT: fields.STORED(),
-        BODY: fields.TEXT(analyzer=stem, stored=True),
-        SPEAKER: fields.TEXT(analyzer=words, stored=True),
-        ENTITY: fields.TEXT(analyzer=words),
-        ENTITY_KEY: fields.KEYWORD(commas=True, lowercase=True),
-        ENTITY_LIST: fields.COLUMN(columns.VarBytesColumn()),
-        BIAS: fields.KEYWORD(stored=True, lowercase=True, sortable=True),
-        QUOTE: fields.TEXT(analyzer=stem),
-        QUOTE_COUNT: fields.NUMERIC(stored=True, sortable=True),
-        QUOTE_LIST: fields.COLUMN(columns.VarBytesColumn()),
-        RECORD: fields.STORED(),
-        INDEXED_AT: fields.STORED(),
-    })

@@ -16,12 +16,14 @@ from whoosh import query as wq
 from whoosh.index import Index
 
 from reader.search import fields as F
-from reader.search.view import Hit  # noqa: F401 - re-exported: search results are Hits
+from reader.search.hits import MARK_END
+from reader.search.hits import MARK_START
+from reader.search.hits import Hit
+from reader.search.hits import Matches
+from reader.search.hits import render_marks  # noqa: F401 - re-exported for the CLI
 from reader.search.view import IndexView
 from reader.search.view import as_view
 
-MARK_START = "\x02"  # snippet text between these two characters matched the query
-MARK_END = "\x03"
 _OPERATORS = {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE", "TO"}
 
 
@@ -32,25 +34,6 @@ class SearchOutcome:
     message: str = ""  # non-empty when the query was not used as written
     query: str = ""  # the query actually run, in Whoosh's syntax
     nothing_searchable: bool = False  # the query had no words to search for
-
-
-@dataclass
-class Matches:
-    """A whole result set as document numbers of one view, best first.
-
-    The window lists 10k matches without building a row for each: rows are
-    read from the view's columns when painted. Only the best hits get a snippet.
-    """
-
-    docnums: list[int] = field(default_factory=list)
-    snippets: dict[int, str] = field(default_factory=dict)
-    message: str = ""
-    query: str = ""
-    nothing_searchable: bool = False
-
-    @property
-    def total(self) -> int:
-        return len(self.docnums)
 
 
 @lru_cache(maxsize=1)
@@ -254,8 +237,3 @@ def find(view: IndexView, text: str, entity_keys: Sequence[str] = (),
         for hit in results[:snippet_limit]:
             matches.snippets[hit.docnum] = _snippet(hit, stems)
     return matches
-
-
-def render_marks(snippet: str, start: str, end: str) -> str:
-    """Replace the match markers (CLI: ANSI or brackets; UI: HTML after escaping)."""
-    return snippet.replace(MARK_START, start).replace(MARK_END, end)

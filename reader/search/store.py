@@ -20,34 +20,13 @@ from whoosh.index import Index
 
 from reader import __version__
 from reader.atomic import write_text_atomic
-from reader.search.fields import FORMAT_VERSION, build_schema
+from reader.search.fields import FORMAT_VERSION
+from reader.search.layout import INDEX_NAME, STAMP, WHOOSH_DIR, whoosh_dir  # noqa: F401 - re-exported
+from reader.search.problems import (IndexBusy, IndexCorrupt, IndexMissing,  # noqa: F401 - re-exported
+                                     IndexProblem, IndexVersionMismatch)
+from reader.search.schema import build_schema
 
-WHOOSH_DIR = "whoosh"
-STAMP = "parallax-index.json"
-INDEX_NAME = "articles"
 WRITER_TIMEOUT = 10.0  # seconds to wait for another writer before giving up
-
-
-class IndexProblem(Exception):
-    """An index that cannot be used as it is; ``str()`` is for the user."""
-
-    rebuildable = True
-
-
-class IndexMissing(IndexProblem):
-    pass
-
-
-class IndexCorrupt(IndexProblem):
-    pass
-
-
-class IndexVersionMismatch(IndexProblem):
-    pass
-
-
-class IndexBusy(IndexProblem):
-    rebuildable = False
 
 
 def open_writer(ix: Index):
@@ -64,10 +43,6 @@ def open_writer(ix: Index):
         return ix.writer(timeout=WRITER_TIMEOUT, compound=False)
     except LockError:
         raise IndexBusy("Another Parallax is writing to this index; try again when it has finished.") from None
-
-
-def whoosh_dir(location: Path) -> Path:
-    return Path(location) / WHOOSH_DIR
 
 
 def _write_stamp(folder: Path) -> None:

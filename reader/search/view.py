@@ -12,28 +12,14 @@ from __future__ import annotations
 
 import os
 import threading
-from dataclasses import dataclass
-from typing import Any
-
-from whoosh.index import Index
+from typing import TYPE_CHECKING, Any
 
 from reader.search import fields as F
+from reader.search.hits import Hit
+from reader.search.hits import hit_from_columns
 
-
-@dataclass
-class Hit:
-    """One listed article: its column values, score and snippet."""
-
-    path: str
-    title: str
-    outlet: str
-    author: str
-    published: str
-    kind: str
-    bias: str
-    quote_count: int
-    score: float = 0.0
-    snippet: str = ""  # plain text with query.MARK_START/MARK_END around matches
+if TYPE_CHECKING:  # Whoosh itself loads with the first index opened
+    from whoosh.index import Index
 
 
 class StaleView(Exception):
@@ -51,11 +37,7 @@ class Columns:
         return self._cols[name][docnum]
 
     def hit(self, docnum: int, score: float = 0.0, snippet: str = "") -> Hit:
-        c = self._cols
-        return Hit(path=c[F.PATH][docnum], title=c[F.TITLE][docnum], outlet=c[F.OUTLET_NAME][docnum],
-                   author=c[F.AUTHOR][docnum], published=c[F.PUBLISHED][docnum],
-                   kind=(c[F.KIND][docnum] or "").lower(), bias=(c[F.BIAS][docnum] or "unknown").lower(),
-                   quote_count=int(c[F.QUOTE_COUNT][docnum] or 0), score=score, snippet=snippet)
+        return hit_from_columns(self._cols, docnum, score, snippet)
 
 
 class IndexView:
@@ -135,6 +117,10 @@ class IndexView:
 
     def path(self, docnum: int) -> str:
         return self.columns().get(F.PATH, docnum)
+
+    def value(self, name: str, docnum: int) -> Any:
+        """One column value (``F.COLUMN_FIELDS``) of a document."""
+        return self.columns().get(name, docnum)
 
     def hit(self, docnum: int, score: float = 0.0, snippet: str = "") -> Hit:
         return self.columns().hit(docnum, score, snippet)

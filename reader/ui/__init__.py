@@ -1,4 +1,6 @@
 """The desktop UI (PySide6). The only package allowed to import Qt."""
+from reader.ui import before_qt  # noqa: F401 - first: see reader/ui/before_qt.py
+
 try:
     from reader.ui.pyside_fix import protect_singletons
 except ImportError:  # PySide6 missing: only the Qt-free helpers (article_html) are usable

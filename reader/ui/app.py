@@ -7,12 +7,11 @@ import time.
 from __future__ import annotations
 
 import argparse
-import multiprocessing
 import os
 import sys
 import tempfile
 from pathlib import Path
-from typing import Sequence
+from typing import Callable, Sequence
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtCore import QElapsedTimer
@@ -31,16 +30,6 @@ from reader.ui.main_window import MainWindow
 from reader.ui.settings import Settings
 
 SCREENSHOT_SIZE = (1400, 900)
-
-
-def use_gui_start_method() -> None:
-    """Start analysis worker processes with "spawn", never "fork".
-
-    Forking a process that runs Qt threads is unsafe (locks held by other
-    threads stay locked in the child) and, in a large process, the fork itself
-    holds the GIL long enough to freeze the UI. Spawned workers start clean.
-    """
-    multiprocessing.set_start_method("spawn", force=True)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -129,20 +118,34 @@ def screenshot(window: MainWindow, path: Path, args: argparse.Namespace) -> int:
     return 0 if not problems else 2
 
 
-def run_app(argv: list[str]) -> int:
-    """Entry point of the desktop app (and of ``--screenshot``)."""
-    multiprocessing.freeze_support()  # a frozen (PyInstaller) index worker starts here
-    args = build_parser().parse_args(argv)
-    use_gui_start_method()
-    if args.dev and not os.environ.get("PARALLAX_HOME"):
-        os.environ["PARALLAX_HOME"] = str(Path.cwd() / ".parallax-dev")
+def make_application() -> QApplication:
+    """The application object with Parallax's names and icon (the existing one, if any)."""
     QCoreApplication.setOrganizationName(ORG_NAME)
     QCoreApplication.setApplicationName(APP_NAME)
-    QApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app = QApplication.instance()
+    if app is None:
+        QApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+        app = QApplication(sys.argv[:1])
     app.setApplicationDisplayName(APP_NAME)
     app.setDesktopFileName(APP_ID)  # matches parallax.desktop (Wayland task bars)
     app.setWindowIcon(app_icon())
+    return app
+
+
+def run_app(argv: list[str], on_window: Callable[[MainWindow], None] | None = None) -> int:
+    """Entry point of the desktop app (and of ``--screenshot``).
+
+    ``on_window`` sees the main window before it is shown (the benchmark times
+    its first paint).
+    """
+    if getattr(sys, "frozen", False):
+        import multiprocessing
+
+        multiprocessing.freeze_support()  # a frozen (PyInstaller) index worker starts here
+    args = build_parser().parse_args(argv)
+    if args.dev and not os.environ.get("PARALLAX_HOME"):
+        os.environ["PARALLAX_HOME"] = str(Path.cwd() / ".parallax-dev")
+    app = make_application()
     scratch = None
     if args.screenshot:  # a fixed layout, and the user's saved one left alone
         scratch = tempfile.TemporaryDirectory(prefix="parallax-shot-", ignore_cleanup_errors=True)
@@ -151,6 +154,8 @@ def run_app(argv: list[str]) -> int:
         settings = Settings()
     setup_logging()  # after --dev has chosen the data folder; the error dialog shows its path
     window = create_window(Path(args.index) if args.index else None, settings)
+    if on_window is not None:
+        on_window(window)
     if args.screenshot:
         code = screenshot(window, Path(args.screenshot), args)
         window.hide()

@@ -4,10 +4,14 @@
     python -m reader.ui.bench_child app INDEX_DIR EXPECTED_ROWS
 
 Each prints ``READY <seconds since process start> <peak RSS MiB>`` once its
-window is shown (the app: with the whole corpus listed); the app then prints
+window has been painted (the app: its library table with the whole corpus
+listed), measured by ``FirstPaint`` for both windows alike. The app child
+starts Parallax through ``run_app``, as the ``parallax`` command does (set
+``PARALLAX_HOME`` to keep its settings and caches out of the real home). It
+then prints ``ARTICLE <seconds> <MiB>`` when the first article is shown,
 ``PANELS <seconds> <peak RSS MiB>`` when the entities, quotes and coverage
-panels are filled, scrolls the library table to the end and prints
-``SCROLL <longest frame ms> <peak RSS MiB>``.
+panels are filled, scrolls the library table to the end, prints
+``SCROLL <longest frame ms> <peak RSS MiB>`` and closes the window.
 """
 from __future__ import annotations
 
@@ -15,9 +19,12 @@ import os
 import resource
 import sys
 import time
+from typing import Callable, Iterator
 
-from PySide6.QtCore import QCoreApplication, QElapsedTimer
-from PySide6.QtWidgets import QApplication, QMainWindow
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
+
+TIMEOUT_MS = 600_000
 
 
 def _since_start() -> float:
@@ -53,47 +60,65 @@ def peak_rss_mib() -> float:
     return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
 
 
+class FirstPaint(QObject):
+    """When a widget was first painted in a wanted state, to the end of that paint.
+
+    A paint event of the target starts the measurement; the next event of
+    any other kind, anywhere in the application, ends it: painting a window
+    (its widgets, then the flush) runs without returning to the event loop, so
+    ``line`` is taken after the paint and before anything the app queued
+    behind it. A user event posted when the paint starts makes sure such a
+    next event exists. Only that short stretch is watched application-wide; a
+    filter on every event from the start would slow the window it measures.
+    """
+
+    _NUDGE = QEvent.Type(QEvent.registerEventType())
+
+    def __init__(self, target: QWidget, wanted: Callable[[], bool] = lambda: True) -> None:
+        super().__init__()
+        self._target, self._wanted = target, wanted
+        self._painting = False
+        self.line = ""  # "READY <seconds> <MiB>" once measured
+        target.installEventFilter(self)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if self.line:
+            return False
+        if not self._painting:
+            if obj is self._target and event.type() == QEvent.Type.Paint and self._wanted():
+                self._painting = True
+                self._target.removeEventFilter(self)
+                QCoreApplication.instance().installEventFilter(self)
+                QCoreApplication.postEvent(self, QEvent(self._NUDGE))
+        elif event.type() != QEvent.Type.Paint:
+            self.line = f"READY {_since_start():.3f} {peak_rss_mib():.1f}"
+            QCoreApplication.instance().removeEventFilter(self)
+        return False
+
+
 def bare() -> int:
     app = QApplication(sys.argv[:1])
     window = QMainWindow()
     window.resize(1400, 900)
+    painted = FirstPaint(window)
     window.show()
-    app.processEvents()
-    print(f"READY {_since_start():.3f} {peak_rss_mib():.1f}", flush=True)
+    while not painted.line:
+        app.processEvents()
+        time.sleep(0.001)
+    print(painted.line, flush=True)
     return 0
 
 
-def app_window(index_dir: str, expected: int) -> int:
-    from pathlib import Path
-
-    from reader.ui.app import create_window, use_gui_start_method
-    from reader.ui.settings import Settings
-    import tempfile
-
-    use_gui_start_method()
-    app = QApplication(sys.argv[:1])
-    scratch = tempfile.TemporaryDirectory(prefix="parallax-bench-")  # removed at exit
-    settings = Settings(Path(scratch.name) / "bench.ini")
-    window = create_window(Path(index_dir), settings)
-    window.resize(1400, 900)
-    window.show()
-    timer = QElapsedTimer()
-    timer.start()
-    while window.library_model.rowCount() < expected:
-        if timer.elapsed() > 600_000:
-            print("TIMEOUT", flush=True)
-            return 1
-        app.processEvents()
-        QCoreApplication.sendPostedEvents()
-        time.sleep(0.001)
-    app.processEvents()
-    print(f"READY {_since_start():.3f} {peak_rss_mib():.1f}", flush=True)
+def _after_ready(app: QApplication, window, painted: FirstPaint) -> Iterator[bool]:
+    """The steps after the first paint; each ``yield False`` waits for the next tick."""
+    while not painted.line:
+        yield False
+    print(painted.line, flush=True)
+    while window.reading_view.article is None:
+        yield False
+    print(f"ARTICLE {_since_start():.3f} {peak_rss_mib():.1f}", flush=True)
     while window.controller.search_pending():  # entities, quotes and coverage follow the list
-        if timer.elapsed() > 600_000:
-            print("TIMEOUT", flush=True)
-            return 1
-        app.processEvents()
-        time.sleep(0.001)
+        yield False
     app.processEvents()
     print(f"PANELS {_since_start():.3f} {peak_rss_mib():.1f}", flush=True)
     view = window.library_view
@@ -109,8 +134,29 @@ def app_window(index_dir: str, expected: int) -> int:
         worst = max(worst, (time.perf_counter() - started) * 1000)
         value += step
     print(f"SCROLL {worst:.1f} {peak_rss_mib():.1f}", flush=True)
-    window.close()
-    return 0
+    window.close()  # the last window: run_app returns
+    yield True
+
+
+def app_window(index_dir: str, expected: int) -> int:
+    from reader.ui.app import make_application, run_app
+
+    app = make_application()  # as run_app makes it; run_app then uses this instance
+    ticker = QTimer()
+    ticker.setInterval(1)
+
+    def watch(window) -> None:  # the main window, before it is shown
+        painted = FirstPaint(window.library_view.viewport(), lambda: window.library_model.rowCount() >= expected)
+        steps = _after_ready(app, window, painted)
+        ticker.timeout.connect(lambda: next(steps, True))
+        ticker.start()
+
+    def give_up() -> None:
+        print("TIMEOUT", flush=True)
+        app.exit(1)
+
+    QTimer.singleShot(TIMEOUT_MS, give_up)
+    return run_app(["--index", index_dir], on_window=watch)
 
 
 if __name__ == "__main__":

@@ -20,13 +20,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtCore import QTimer
 from PySide6.QtCore import Signal
 from PySide6.QtCore import Slot
-from whoosh.index import Index
-
 from reader.paths import seeds_dir
 from reader.search import fields as F
 from reader.search.articles import EntityCount
@@ -34,31 +33,38 @@ from reader.search.articles import QuoteRow
 from reader.search.articles import StoredArticle
 from reader.search.articles import entity_counts
 from reader.search.articles import load_article
+from reader.search.hits import Hit
+from reader.search.listing import Listing
+from reader.search.listing import load_listing
+from reader.search.listing import save_listing
 from reader.search.lookup import find_entity
 from reader.search.lookup import find_path
-from reader.search.query import Hit
-from reader.search.store import IndexBusy
-from reader.search.store import IndexMissing
-from reader.search.store import open_index
+from reader.search.problems import IndexBusy
+from reader.search.problems import IndexMissing
 from reader.search.view import IndexView
 from reader.search.view import StaleView
-from reader.ui.jobs import JobCancelled
-from reader.ui.jobs import add_job
-from reader.ui.jobs import build_if_missing
-from reader.ui.jobs import call_in_process
-from reader.ui.jobs import rebuild_job
-from reader.ui.jobs import relabel_job
-from reader.ui.jobs import remove_job
-from reader.ui.jobs import rescan_job
+from reader.ui.deferred import after_paint
 from reader.ui.results import Panels
 from reader.ui.results import ResultSet
 from reader.ui.results import compute_matches
 from reader.ui.results import fill_panels
+from reader.ui.results import listed
 from reader.ui.tasks import Task
 from reader.ui.tasks import TaskContext
 
+if TYPE_CHECKING:  # Whoosh loads when the index is opened, after the list is painted
+    from whoosh.index import Index
+
 ARTICLE_CACHE = 20  # stored articles kept for re-reading (each holds its full record)
 
+
+
+def _jobs():
+    """The index jobs; multiprocessing loads with the first job, not at start-up."""
+    from reader.ui import jobs
+
+    jobs.use_gui_start_method()
+    return jobs
 
 
 @dataclass(frozen=True)
@@ -94,6 +100,7 @@ class LibraryController(QObject):
         self.filters: list[EntityFilter] = []
         self.total = 0
         self._articles: dict[str, StoredArticle] = {}  # the last few articles read
+        self._listing_due = False  # the open view's generation has no listing snapshot yet
         self._folder = ""
         self._task: Task | None = None
         self._opening = False  # between open() and the result being handled
@@ -105,25 +112,30 @@ class LibraryController(QObject):
     def open(self) -> Task | None:
         """Open the library; the first use builds it from the seeds in the background.
 
-        Opening an existing index takes milliseconds and happens here, on the GUI
-        thread (Whoosh imports lazily, and imports in worker threads are best
-        avoided under PySide). Results arrive through the signals either way,
-        after the caller has connected to them.
+        With a current listing snapshot the library is listed first and the
+        index opened after that list is painted; otherwise opening an existing
+        index takes a moment and happens here, on the GUI thread (imports in
+        worker threads are best avoided under PySide). Results arrive through
+        the signals either way, after the caller has connected to them.
         """
         self._opening = True
+        listing = None if (self.query or self.filters) else load_listing(self.location)
+        if listing is not None:
+            QTimer.singleShot(0, self, lambda: self._show_listing(listing))
+            return None
         try:
-            ix = open_index(self.location)
+            ix = self._open_index()
         except IndexMissing:
             if self.read_only:  # the window holding the lock is building it
                 busy = IndexBusy("Another Parallax window is building this library; "
                                  "open it again when that has finished.")
                 QTimer.singleShot(0, self, lambda: self._task_failed(busy))
                 return None
-            location = self.location
+            location, jobs = self.location, _jobs()
 
             def work(ctx: TaskContext):
-                return call_in_process(build_if_missing, location, progress=ctx.progress,
-                                       cancelled=ctx.cancelled)
+                return jobs.call_in_process(jobs.build_if_missing, location, progress=ctx.progress,
+                                            cancelled=ctx.cancelled)
 
             self.state_changed.emit("building from the seed articles…")
             return self._start("Building library", work)
@@ -138,10 +150,10 @@ class LibraryController(QObject):
         if self.read_only or (self._task is not None and not self._task.done):
             return None
         location, paths = self.location, sources or [seeds_dir()]
-        options = self.index_options
+        options, jobs = self.index_options, _jobs()
 
         def work(ctx: TaskContext):
-            return call_in_process(rebuild_job, location, paths, options,
+            return jobs.call_in_process(jobs.rebuild_job, location, paths, options,
                                    progress=lambda d, t, f: ctx.progress(d, t, Path(f).name if f else ""),
                                    cancelled=ctx.cancelled)
 
@@ -151,26 +163,26 @@ class LibraryController(QObject):
     # -- changing the library (each in a spawned process, one job at a time) -------
     def add_paths(self, paths: list[Path]) -> Task | None:
         """Add files and folders (recursively); the user's files are only read."""
-        return self._start_write("Adding articles", add_job, [Path(p) for p in paths],
+        return self._start_write("Adding articles", _jobs().add_job, [Path(p) for p in paths],
                                  self.index_options)
 
     def remove_paths(self, paths: list[str]) -> Task | None:
         """Remove articles from the library; their files stay on disk."""
-        return self._start_write("Removing articles", remove_job, [str(p) for p in paths])
+        return self._start_write("Removing articles", _jobs().remove_job, [str(p) for p in paths])
 
     def rescan(self) -> Task | None:
         """Re-read the files that changed since they were added."""
-        return self._start_write("Rescanning files", rescan_job)
+        return self._start_write("Rescanning files", _jobs().rescan_job)
 
     def relabel(self, paths: list[str] | None = None) -> Task | None:
         """Re-resolve outlet and bias of stored articles after a label change."""
-        return self._start_write("Updating labels", relabel_job, paths)
+        return self._start_write("Updating labels", _jobs().relabel_job, paths)
 
     def _start_write(self, name: str, job, *args) -> Task | None:
         """Run ``job(location, *args)`` in a spawned process, unless read-only or busy."""
         if self.read_only or not self.ready or self.busy():
             return None
-        location = self.location
+        location, call_in_process = self.location, _jobs().call_in_process
         self.state_changed.emit(f"busy: {name.lower()}…")
         return self._start(name, lambda ctx: call_in_process(
             job, location, *args, progress=ctx.progress, cancelled=ctx.cancelled))
@@ -184,13 +196,55 @@ class LibraryController(QObject):
         task.start()
         return task
 
+    def _open_index(self) -> Index:
+        from reader.search.store import open_index  # imports Whoosh
+
+        return open_index(self.location)
+
+    def _show_listing(self, listing: Listing) -> None:
+        """List the library from its snapshot; the index opens once that is painted."""
+        self._opening = False
+        self._generation += 1
+        result = listed(listing)
+        result.generation = self._generation
+        self._folder = listing.folder
+        self._apply(result)
+        self.ready = True
+        self.state_changed.emit("ready")
+        self.opened.emit(self.article_count())
+        self._searches += 1  # the panels follow, once the index is open
+        after_paint(self, self._open_listed_index)
+
+    def _open_listed_index(self) -> None:
+        self._searches = max(0, self._searches - 1)
+        self._ensure_view()
+
+    def _ensure_view(self) -> IndexView | None:
+        """The open index; opens it now when the library is still listed from its snapshot."""
+        if self.view is None and self.result is not None:
+            try:
+                ix = self._open_index()
+            except Exception as exc:  # noqa: BLE001 - IndexProblem: shown with a Rebuild offer
+                self.state_changed.emit("not available")
+                self.problem.emit(exc)
+                return None
+            self._set_view(ix)
+            result = self.result
+            if isinstance(result.source, Listing) and result.source.generation == self.view.generation:
+                result.source = self.view  # the same documents, now with the index behind them
+                self._searches += 1  # counting 10k articles' entities waits for the first article
+                after_paint(self, lambda: self._request_panels(result, counted=True))
+            else:  # another process committed since the snapshot: list what is there now
+                self._use_view()
+        return self.view
+
     @Slot(object)
     def _task_finished(self, report, ix: Index | None = None) -> None:
         name = self._task.name if self._task is not None else ""
         self._task = None
         self._opening = False
         try:
-            self._use_index(ix or open_index(self.location))
+            self._use_index(ix or self._open_index())
         except Exception as exc:  # noqa: BLE001 - IndexProblem: shown with a Rebuild offer
             self._task_failed(exc)
             return
@@ -205,7 +259,7 @@ class LibraryController(QObject):
         self._task = None
         self._opening = False
         self.state_changed.emit("not available" if self.view is None else "ready")
-        if isinstance(exc, JobCancelled):
+        if isinstance(exc, _jobs().JobCancelled):
             if self.ready:  # a stopped job may have committed part of its work: show it
                 self._reload()
             self.cancelled.emit()
@@ -214,22 +268,28 @@ class LibraryController(QObject):
 
     def _reload(self) -> None:
         try:
-            self._use_index(open_index(self.location))
+            self._use_index(self._open_index())
         except Exception as exc:  # noqa: BLE001 - shown with a Rebuild offer
             self.problem.emit(exc)
 
     def _set_view(self, ix: Index) -> None:
         self.view = IndexView(ix)  # the old view closes when the last reader drops it
         self._articles.clear()  # the folder name stays until the new view's panels say otherwise
+        self._listing_due = True  # until the snapshot on disk is known to be this generation's
+        if isinstance(self.result.source if self.result else None, Listing):
+            self._listing_due = self.result.source.generation != self.view.generation
 
     def _use_index(self, ix: Index) -> None:
-        """Show a (new) generation: list it now, fill the panels in the background.
+        self._set_view(ix)
+        self._use_view()
+
+    def _use_view(self) -> None:
+        """Show a (new) generation: list it now, fill the panels after the list is painted.
 
         Listing is cheap (document numbers; rows are read when painted), so the
         window shows the library at once; counting entities over 10k articles
         follows on a worker.
         """
-        self._set_view(ix)
         self._generation += 1
         result = compute_matches(self.view, self.query, [f.key for f in self.filters])
         result.generation = self._generation
@@ -237,7 +297,7 @@ class LibraryController(QObject):
         # after the list has been painted: counting entities on a worker competes
         # with the first paint for the GIL
         self._searches += 1
-        QTimer.singleShot(0, self, lambda: self._request_panels(result, counted=True))
+        after_paint(self, lambda: self._request_panels(result, counted=True))
 
     def busy(self) -> bool:
         return self._task is not None and not self._task.done
@@ -248,7 +308,8 @@ class LibraryController(QObject):
 
     # -- query and filters -----------------------------------------------------
     def article_count(self) -> int:
-        return self.view.doc_count() if self.view is not None else 0
+        source = self.view or (self.result.source if self.result is not None else None)
+        return source.doc_count() if source is not None else 0
 
     def set_query(self, text: str) -> None:
         self.query = text
@@ -274,7 +335,7 @@ class LibraryController(QObject):
 
     def refresh(self) -> None:
         """Recompute list and panels now, on this thread (screenshots, tests)."""
-        if self.view is None:
+        if self._ensure_view() is None:
             return
         self._generation += 1
         result = compute_matches(self.view, self.query, [f.key for f in self.filters])
@@ -288,11 +349,11 @@ class LibraryController(QObject):
         The list comes first; the panels (entities, quotes, coverage) follow in a
         second step, so a new query is listed before 10k articles are counted.
         """
-        if self.view is None:
+        if self._ensure_view() is None:
             return
         if not self.view.is_current():  # another writer committed: search what is there now
             try:
-                self._set_view(open_index(self.location))
+                self._set_view(self._open_index())
             except Exception as exc:  # noqa: BLE001 - shown with a Rebuild offer
                 self.problem.emit(exc)
                 return
@@ -335,7 +396,7 @@ class LibraryController(QObject):
     def _apply(self, result: ResultSet) -> None:
         if self.sender() is not None:  # an answer from a worker
             self._searches = max(0, self._searches - 1)
-        if result.generation != self._generation or result.view is not self.view:
+        if result.generation != self._generation or result.source is not (self.view or result.source):
             return  # a newer request is on its way
         self.result = result
         self.message = result.message
@@ -352,6 +413,18 @@ class LibraryController(QObject):
             return
         self._folder = result.panels.folder
         self.panels_changed.emit()
+        if self._listing_due and not (result.query.strip() or result.entity_keys):
+            self._save_listing(result.view)
+
+    def _save_listing(self, view: IndexView) -> None:
+        """Snapshot this generation's list for the next start (on a worker, best effort)."""
+        self._listing_due = False
+        location = self.location
+
+        def work(_ctx: TaskContext) -> bool:
+            return save_listing(location, view)
+
+        Task("Saving the listing", work).start()
 
     def result_paths(self) -> list[str]:
         return self.result.paths() if self.result is not None else []
@@ -364,7 +437,8 @@ class LibraryController(QObject):
         return self.result.hit(docnum)
 
     def docnum(self, path: str) -> int | None:
-        return self.view.docnum(path) if self.view is not None else None
+        source = self.result.source if self.result is not None else self.view
+        return source.docnum(path) if source is not None else None
 
     def result_outlets(self) -> list[tuple[str, str]]:
         """(outlet name, bias token) of every article in the result set (coverage bar)."""
@@ -381,12 +455,14 @@ class LibraryController(QObject):
 
     def article_sha(self, path: str) -> str | None:
         """The stored content hash of an article: its id for outlet assignments."""
-        docnum = self.docnum(path)
+        if self._ensure_view() is None:
+            return None
+        docnum = self.view.docnum(path)
         return self.view.stored(docnum).get(F.SHA) if docnum is not None else None
 
     # -- articles, entities, quotes ----------------------------------------------
     def article(self, path: str) -> StoredArticle | None:
-        if self.view is None:
+        if self._ensure_view() is None:
             return None
         art = self._articles.get(path)
         if art is None:
@@ -403,7 +479,7 @@ class LibraryController(QObject):
         return list(self._panels().entities)
 
     def all_entities(self) -> list[EntityCount]:
-        return entity_counts(self.view) if self.view is not None else []
+        return entity_counts(self.view) if self._ensure_view() is not None else []
 
     def quotes(self) -> list[QuoteRow]:
         """Direct and partial quotes of the result set's best articles, in rank order."""
@@ -411,7 +487,7 @@ class LibraryController(QObject):
 
     def find_path(self, name: str) -> str | None:
         """An indexed article by path or file name (``--open``)."""
-        return find_path(self.view, name) if self.view is not None else None
+        return find_path(self.view, name) if self._ensure_view() is not None else None
 
     def find_entity(self, name: str) -> EntityCount | None:
         """An entity by display name (case-insensitive) or ``type:name`` key (``--entity``)."""

@@ -21,9 +21,9 @@ from PySide6.QtWidgets import QStyle
 from PySide6.QtWidgets import QStyledItemDelegate
 from PySide6.QtWidgets import QStyleOptionViewItem
 
-from reader.search.query import MARK_END
-from reader.search.query import MARK_START
-from reader.search.query import render_marks
+from reader.search.hits import MARK_END
+from reader.search.hits import MARK_START
+from reader.search.hits import render_marks
 from reader.ui.library_model import LibraryModel
 from reader.ui.palette import bias_colours
 from reader.ui.palette import html_theme

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QWidget
 
 from reader import __version__
 from reader.search import fields as F
-from reader.search.store import IndexProblem
+from reader.search.problems import IndexProblem
 
 FIELD_HELP = {
     F.TITLE: "words in the headline", F.OUTLET: "the outlet’s name", F.AUTHOR: "the byline",

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import html
 from pathlib import Path
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
 
 from PySide6.QtCore import QMimeData
 from PySide6.QtCore import QObject
@@ -24,8 +24,10 @@ from PySide6.QtWidgets import QTextBrowser
 from PySide6.QtWidgets import QVBoxLayout
 from PySide6.QtWidgets import QWidget
 
-from reader.search.indexer import UpdateReport
 from reader.ui.library_model import LibraryModel
+
+if TYPE_CHECKING:  # the indexer (and Whoosh) load only when a job has reported
+    from reader.search.indexer import UpdateReport
 
 FILE_FILTER = "Articles (*.txt *.md *.markdown *.html *.htm);;All files (*)"
 SUMMARY_JOBS = ("Adding articles", "Rescanning files")
@@ -193,6 +195,8 @@ class LibraryEditing(QObject):
             n = int(result or 0)
             bar.showMessage(self.tr("Removed %d from the library; the files on disk are kept.") % n, 8000)
             return
+        from reader.search.indexer import UpdateReport
+
         if name not in SUMMARY_JOBS or not isinstance(result, UpdateReport):
             return
         self.last_report = result

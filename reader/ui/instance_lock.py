@@ -7,9 +7,9 @@ crashed process is stale (its process is gone) and is taken over.
 """
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
+from PySide6.QtCore import QCryptographicHash
 from PySide6.QtCore import QLockFile
 
 from reader.paths import user_data_dir
@@ -18,7 +18,9 @@ STALE_AFTER_MS = 0  # never by age: a live process holds its lock however long i
 
 
 def lock_path(index_location: Path) -> Path:
-    key = hashlib.sha1(str(Path(index_location).resolve()).encode("utf-8")).hexdigest()[:16]
+    # Qt's SHA-1 (the same digest as hashlib's) spares loading OpenSSL at start-up
+    data = str(Path(index_location).resolve()).encode("utf-8")
+    key = bytes(QCryptographicHash.hash(data, QCryptographicHash.Algorithm.Sha1).toHex()).decode()[:16]
     return user_data_dir() / "locks" / f"library-{key}.lock"
 
 

@@ -18,17 +18,29 @@ import queue as queue_module
 import sys
 import time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from typing import Callable
 
 from reader.library import open_library
 
 if sys.platform != "win32":
     import multiprocessing.popen_spawn_posix  # noqa: F401 - see above
-from reader.search.indexer import UpdateReport
+if TYPE_CHECKING:  # the indexer runs in the job's own process
+    from reader.search.indexer import UpdateReport
 
 
 CANCEL_GRACE_S = 3.0  # how long a cancelled job may take to stop by itself
+
+
+def use_gui_start_method() -> None:
+    """Start worker processes of the window's process with "spawn", never "fork".
+
+    Forking a process that runs Qt threads is unsafe (locks held by other
+    threads stay locked in the child) and, in a large process, the fork itself
+    holds the GIL long enough to freeze the UI. Spawned workers start clean.
+    ``call_in_process`` asks for spawn itself; this covers anything else.
+    """
+    multiprocessing.set_start_method("spawn", force=True)
 
 
 class JobCancelled(Exception):

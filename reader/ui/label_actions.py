@@ -3,13 +3,14 @@ outlet dialog, and re-labelling the library in the background after a change."""
 from __future__ import annotations
 
 from PySide6.QtCore import QObject
-from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QMainWindow
 
 from reader.outlet_overrides import default_registry
+from reader.outlets import UNKNOWN
 from reader.outlets import Outlet
 from reader.search.articles import StoredArticle
 from reader.ui.bias_panel import active_bias_tokens
+from reader.ui.deferred import after_paint
 from reader.ui.bias_panel import toggle_bias_term
 from reader.ui.outlet_dialog import OutletDialog
 from reader.ui.outlet_info import about_label_html
@@ -28,13 +29,13 @@ class LabelEditing(QObject):
         self.last_dialog: OutletDialog | None = None
         window.reading_view.describe_outlet = self.describe
         window.library_model.outlet_tooltip = self.tooltip
-        window.library_model.chip_label = lambda name, token: chip_label(self.outlet(name), token)
+        window.library_model.chip_label = self.chip
         window.coverage_bar.toggled.connect(self.toggle_bias)
         window.controller.panels_changed.connect(self.update_coverage)
         window.actions.edit_label.triggered.connect(lambda: self.edit(assign=False))
         window.actions.set_outlet.triggered.connect(lambda: self.edit(assign=True))
         window.controller.job_done.connect(self._on_job_done)
-        QTimer.singleShot(0, self._report_registry_problem)
+        after_paint(self, self._report_registry_problem)
 
     def _report_registry_problem(self) -> None:
         """A corrupt outlets.json was moved aside by the registry: say so."""
@@ -48,6 +49,12 @@ class LabelEditing(QObject):
     @staticmethod
     def outlet(name: str | None) -> Outlet | None:
         return default_registry().resolve(name=name) if name else None
+
+    def chip(self, outlet_name: str, token: str) -> str:
+        """A library row's chip. An article indexed as "unknown" is Unknown whatever the
+        registry says, so painting it needs no lookup (unknown names miss the fast table)."""
+        known = (token or UNKNOWN).lower() != UNKNOWN
+        return chip_label(self.outlet(outlet_name) if known else None, token)
 
     def tooltip(self, outlet_name: str) -> str:
         return label_tooltip(self.outlet(outlet_name), outlet_name or "This outlet")

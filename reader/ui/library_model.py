@@ -18,9 +18,9 @@ from PySide6.QtCore import QPersistentModelIndex
 from PySide6.QtCore import Qt
 
 from reader.search import fields as F
-from reader.search.query import MARK_END
-from reader.search.query import MARK_START
-from reader.search.query import Hit
+from reader.search.hits import MARK_END
+from reader.search.hits import MARK_START
+from reader.search.hits import Hit
 from reader.ui.article_html import KIND_LABELS
 from reader.ui.article_html import bias_label
 from reader.ui.table_model import SourceSortProxy

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import QWidget
 from reader.ui.actions import Actions
 from reader.ui.article_html import query_terms
 from reader.ui.controller import LibraryController
+from reader.ui.deferred import after_paint
 from reader.ui.dialogs import problem_box
 from reader.ui.dialogs import problem_text
 from reader.ui.dialogs import show_about
@@ -247,10 +248,16 @@ class MainWindow(QMainWindow):
             if art is not None and query_terms(c.query) != self.reading_view.terms:
                 self.reading_view.show_article(art, query_terms(c.query),
                                                self.reading_view.selected_quote)
+        elif n and c.view is None:  # listed from the snapshot: the article follows the painted list
+            after_paint(self, self._select_first)
         elif n:
             self.library_view.selectRow(0)  # the best match replaces an article filtered out
         else:
             self.reading_view.show_placeholder(self.tr("No article matches the search and filters."))
+
+    def _select_first(self) -> None:
+        if not self.library_view.currentIndex().isValid() and self.library_model.rowCount():
+            self.library_view.selectRow(0)
 
     @Slot()
     def _on_panels(self) -> None:

@@ -1,6 +1,9 @@
 """One search's answer for the window, computed in two pure steps.
 
-Qt-free so both steps can run on a worker thread. ``compute_matches`` is what
+Qt-free so both steps can run on a worker thread. ``listed`` is the answer
+before the index is open: the whole library from its listing snapshot (see
+``reader.search.listing``), with no panels until a view replaces the
+listing as the result's source. ``compute_matches`` is what
 the library list needs (document numbers in rank order and snippets for the
 best hits) and is quick even on 10k articles; ``fill_panels`` adds what the
 side panels need (entities over every match, the best articles' quotes, each
@@ -17,9 +20,9 @@ from reader.search.articles import EntityCount
 from reader.search.articles import QuoteRow
 from reader.search.articles import entity_counts
 from reader.search.articles import quote_rows
-from reader.search.query import Hit
-from reader.search.query import Matches
-from reader.search.query import find
+from reader.search.hits import Hit
+from reader.search.hits import Matches
+from reader.search.listing import Listing
 from reader.search.view import IndexView
 
 SNIPPET_LIMIT = 30  # snippets (the costly part of a search) for the best hits only
@@ -36,7 +39,7 @@ class Panels:
 
 @dataclass
 class ResultSet:
-    view: IndexView
+    source: IndexView | Listing  # where rows are read; panels need the view
     query: str
     entity_keys: tuple[str, ...]
     matches: Matches = field(default_factory=Matches)
@@ -55,30 +58,43 @@ class ResultSet:
     def message(self) -> str:
         return self.matches.message
 
+    @property
+    def view(self) -> IndexView | None:
+        """The open index generation behind the rows (None while listed from a snapshot)."""
+        return self.source if isinstance(self.source, IndexView) else None
+
     def hit(self, docnum: int) -> Hit:
-        """A listed article's row, read from the view's columns when first painted."""
-        return self.view.hit(docnum, snippet=self.matches.snippets.get(docnum, ""))
+        """A listed article's row, read from the source's columns when first painted."""
+        return self.source.hit(docnum, snippet=self.matches.snippets.get(docnum, ""))
 
     def value(self, field: str, docnum: int):
         """One column value of a listed article (sorting reads just this)."""
-        return self.view.columns().get(field, docnum)
+        return self.source.value(field, docnum)
 
     def paths(self) -> list[str]:
-        return [self.view.path(n) for n in self.docnums]
+        return [self.source.path(n) for n in self.docnums]
+
+
+def listed(listing: Listing) -> ResultSet:
+    """The whole library as its snapshot lists it: no query, no filters, no panels yet."""
+    return ResultSet(source=listing, query="", entity_keys=(), matches=Matches(docnums=listing.all_docnums()))
 
 
 def compute_matches(view: IndexView, query: str, entity_keys: Sequence[str]) -> ResultSet:
     """The ranked matches and the best hits' snippets: what the library list shows."""
+    from reader.search.query import find  # Whoosh's query layer loads with the first search
+
     keys = tuple(entity_keys)
     matches = find(view, query, keys, snippet_limit=SNIPPET_LIMIT)
-    return ResultSet(view=view, query=query, entity_keys=keys, matches=matches)
+    return ResultSet(source=view, query=query, entity_keys=keys, matches=matches)
 
 
 def fill_panels(result: ResultSet) -> ResultSet:
     """Entities, quotes and outlets of the result set, and the library's folder (the slower part)."""
     view, docnums = result.view, result.docnums
-    columns = view.columns()
-    outlets = [(columns.get(F.OUTLET_NAME, n) or "", (columns.get(F.BIAS, n) or "unknown").lower())
+    if view is None:
+        raise ValueError("panels need the open index, not a listing snapshot")
+    outlets = [(view.value(F.OUTLET_NAME, n) or "", (view.value(F.BIAS, n) or "unknown").lower())
                for n in docnums]
     result.panels = Panels(entities=entity_counts(view, docnums),
                            quotes=quote_rows(view, docnums[:QUOTE_ARTICLE_LIMIT]), outlets=outlets,

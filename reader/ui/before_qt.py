@@ -1,0 +1,33 @@
+"""The Qt-free modules the window needs, imported before PySide6.
+
+PySide6 inspects every module imported after it: its ``__feature__`` switch
+reads the module's source and looks it up among all loaded modules, which
+grows with their number. For the ~60 Qt-free modules (ours and the standard
+library's) a window needs, that was about 80 ms of every start. Importing them
+first (``reader/ui/__init__.py`` does, before anything touches Qt) spares
+them the check; ``tests/test_startup.py`` fails when a Qt-free ``reader``
+module is imported after PySide6 at start-up, so the list stays complete.
+Importing has no other effect: these modules do no work at import time.
+"""
+# ruff: noqa: F401
+import argparse
+import dataclasses
+import datetime
+import html
+import json
+import logging
+import tempfile
+import threading
+import traceback
+
+import reader.library
+import reader.logs
+import reader.outlet_overrides
+import reader.paths
+import reader.search.articles
+import reader.search.listing
+import reader.search.lookup
+import reader.search.problems
+import reader.ui.article_html
+import reader.ui.outlet_info
+import reader.ui.results
