@@ -47,7 +47,7 @@ def test_second_window_on_the_same_library_is_read_only(qtbot, main_window, ui_i
     assert "this one is read-only" in second.read_only_banner.text()
     assert "read-only" in second.statusBar().currentMessage()
     assert not any(a.isEnabled() for a in second.actions.writing())
-    assert second.controller.add_paths([tmp_path]) is None and second.controller.rebuild() is None
+    assert second.controller.jobs.add_paths([tmp_path]) is None and second.controller.jobs.rebuild() is None
     assert not second.editing.add([tmp_path])
     assert not second.acceptDrops()
     assert second.library_proxy.rowCount() == 5  # reading still works

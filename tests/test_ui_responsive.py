@@ -47,7 +47,7 @@ def test_rebuild_keeps_the_event_loop_responsive(qtbot, ui_index, tmp_path, gui_
     timer = QTimer()
     timer.setInterval(10)
     timer.timeout.connect(tick)
-    task = window.controller.rebuild()
+    task = window.controller.jobs.rebuild()
     assert task is not None
     assert window.status.progress.isVisible() and window.status.cancel_button.isVisible()
     with qtbot.waitSignal(window.controller.opened, timeout=120000):

@@ -228,8 +228,8 @@ def test_cancelled_rebuild_leaves_the_library_as_it_was(qtbot, ui_index, tmp_pat
     qtbot.addWidget(window)
     window.show()
     wait_open(qtbot, window)
-    task = window.controller.rebuild()
-    assert task is not None and window.controller.rebuild() is None  # one rebuild at a time
+    task = window.controller.jobs.rebuild()
+    assert task is not None and window.controller.jobs.rebuild() is None  # one rebuild at a time
     qtbot.mouseClick(window.status.cancel_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not window.controller.busy_or_pending(), timeout=60000)
     assert window.library_proxy.rowCount() == 5

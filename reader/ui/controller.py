@@ -26,7 +26,6 @@ from PySide6.QtCore import QObject
 from PySide6.QtCore import QTimer
 from PySide6.QtCore import Signal
 from PySide6.QtCore import Slot
-from reader.paths import seeds_dir
 from reader.search import fields as F
 from reader.search.articles import EntityCount
 from reader.search.articles import QuoteRow
@@ -44,6 +43,7 @@ from reader.search.problems import IndexMissing
 from reader.search.view import IndexView
 from reader.search.view import StaleView
 from reader.ui.deferred import after_paint
+from reader.ui.library_jobs import LibraryJobs
 from reader.ui.results import Panels
 from reader.ui.results import ResultSet
 from reader.ui.results import compute_matches
@@ -57,14 +57,6 @@ if TYPE_CHECKING:  # Whoosh loads when the index is opened, after the list is pa
 
 ARTICLE_CACHE = 20  # stored articles kept for re-reading (each holds its full record)
 
-
-
-def _jobs():
-    """The index jobs; multiprocessing loads with the first job, not at start-up."""
-    from reader.ui import jobs
-
-    jobs.use_gui_start_method()
-    return jobs
 
 
 @dataclass(frozen=True)
@@ -102,11 +94,14 @@ class LibraryController(QObject):
         self._articles: dict[str, StoredArticle] = {}  # the last few articles read
         self._listing_due = False  # the open view's generation has no listing snapshot yet
         self._folder = ""
-        self._task: Task | None = None
         self._opening = False  # between open() and the result being handled
         self._generation = 0  # numbers search requests; older answers are dropped
         self._searches = 0  # searches running on workers
         self.read_only = False  # another window holds this library's lock
+        self.jobs = LibraryJobs(self.location, self.index_options, lambda: self.read_only,
+                                lambda: self.ready, self)
+        self.jobs.started.connect(self._job_started)
+        self.jobs.state_changed.connect(self.state_changed)
 
     # -- opening and rebuilding ------------------------------------------------
     def open(self) -> Task | None:
@@ -131,70 +126,18 @@ class LibraryController(QObject):
                                  "open it again when that has finished.")
                 QTimer.singleShot(0, self, lambda: self._task_failed(busy))
                 return None
-            location, jobs = self.location, _jobs()
-
-            def work(ctx: TaskContext):
-                return jobs.call_in_process(jobs.build_if_missing, location, progress=ctx.progress,
-                                            cancelled=ctx.cancelled)
-
-            self.state_changed.emit("building from the seed articles…")
-            return self._start("Building library", work)
+            return self.jobs.build_if_missing()
         except Exception as exc:  # noqa: BLE001 - IndexProblem: a dialog offers Rebuild
             QTimer.singleShot(0, self, lambda problem=exc: self._task_failed(problem))
             return None
         QTimer.singleShot(0, self, lambda: self._task_finished(None, ix))
         return None
 
-    def rebuild(self, sources: list[Path] | None = None) -> Task | None:
-        """Re-index everything from scratch in the background (swap-in when done)."""
-        if self.read_only or (self._task is not None and not self._task.done):
-            return None
-        location, paths = self.location, sources or [seeds_dir()]
-        options, jobs = self.index_options, _jobs()
-
-        def work(ctx: TaskContext):
-            return jobs.call_in_process(jobs.rebuild_job, location, paths, options,
-                                   progress=lambda d, t, f: ctx.progress(d, t, Path(f).name if f else ""),
-                                   cancelled=ctx.cancelled)
-
-        self.state_changed.emit("rebuilding…")
-        return self._start("Rebuilding index", work)
-
-    # -- changing the library (each in a spawned process, one job at a time) -------
-    def add_paths(self, paths: list[Path]) -> Task | None:
-        """Add files and folders (recursively); the user's files are only read."""
-        return self._start_write("Adding articles", _jobs().add_job, [Path(p) for p in paths],
-                                 self.index_options)
-
-    def remove_paths(self, paths: list[str]) -> Task | None:
-        """Remove articles from the library; their files stay on disk."""
-        return self._start_write("Removing articles", _jobs().remove_job, [str(p) for p in paths])
-
-    def rescan(self) -> Task | None:
-        """Re-read the files that changed since they were added."""
-        return self._start_write("Rescanning files", _jobs().rescan_job)
-
-    def relabel(self, paths: list[str] | None = None) -> Task | None:
-        """Re-resolve outlet and bias of stored articles after a label change."""
-        return self._start_write("Updating labels", _jobs().relabel_job, paths)
-
-    def _start_write(self, name: str, job, *args) -> Task | None:
-        """Run ``job(location, *args)`` in a spawned process, unless read-only or busy."""
-        if self.read_only or not self.ready or self.busy():
-            return None
-        location, call_in_process = self.location, _jobs().call_in_process
-        self.state_changed.emit(f"busy: {name.lower()}…")
-        return self._start(name, lambda ctx: call_in_process(
-            job, location, *args, progress=ctx.progress, cancelled=ctx.cancelled))
-
-    def _start(self, name: str, work) -> Task:
-        task = Task(name, work)
+    @Slot(object)
+    def _job_started(self, task: Task) -> None:
         task.finished.connect(self._task_finished)
         task.failed.connect(self._task_failed)
-        self._task = task
-        self.task_started.emit(task)  # listeners connect before the work starts
-        task.start()
-        return task
+        self.task_started.emit(task)  # the status bar shows its progress
 
     def _open_index(self) -> Index:
         from reader.search.store import open_index  # imports Whoosh
@@ -204,11 +147,8 @@ class LibraryController(QObject):
     def _show_listing(self, listing: Listing) -> None:
         """List the library from its snapshot; the index opens once that is painted."""
         self._opening = False
-        self._generation += 1
-        result = listed(listing)
-        result.generation = self._generation
         self._folder = listing.folder
-        self._apply(result)
+        self._show(listed(listing))
         self.ready = True
         self.state_changed.emit("ready")
         self.opened.emit(self.article_count())
@@ -240,8 +180,8 @@ class LibraryController(QObject):
 
     @Slot(object)
     def _task_finished(self, report, ix: Index | None = None) -> None:
-        name = self._task.name if self._task is not None else ""
-        self._task = None
+        name = self.jobs.task.name if self.jobs.task is not None else ""
+        self.jobs.task = None
         self._opening = False
         try:
             self._use_index(ix or self._open_index())
@@ -256,10 +196,10 @@ class LibraryController(QObject):
 
     @Slot(object)
     def _task_failed(self, exc: BaseException) -> None:
-        self._task = None
+        self.jobs.task = None
         self._opening = False
         self.state_changed.emit("not available" if self.view is None else "ready")
-        if isinstance(exc, _jobs().JobCancelled):
+        if self.jobs.is_cancellation(exc):
             if self.ready:  # a stopped job may have committed part of its work: show it
                 self._reload()
             self.cancelled.emit()
@@ -290,21 +230,25 @@ class LibraryController(QObject):
         window shows the library at once; counting entities over 10k articles
         follows on a worker.
         """
-        self._generation += 1
-        result = compute_matches(self.view, self.query, [f.key for f in self.filters])
-        result.generation = self._generation
-        self._apply(result)
+        result = self._show(compute_matches(self.view, self.query, [f.key for f in self.filters]))
         # after the list has been painted: counting entities on a worker competes
         # with the first paint for the GIL
         self._searches += 1
         after_paint(self, lambda: self._request_panels(result, counted=True))
 
+    def _show(self, result: ResultSet) -> ResultSet:
+        """List a result computed here, on the GUI thread, as the newest answer."""
+        self._generation += 1
+        result.generation = self._generation
+        self._apply(result)
+        return result
+
     def busy(self) -> bool:
-        return self._task is not None and not self._task.done
+        return self.jobs.busy()
 
     def busy_or_pending(self) -> bool:
         """True until a started task's result has been handled on the GUI thread."""
-        return self._task is not None or self._opening
+        return self.jobs.task is not None or self._opening
 
     # -- query and filters -----------------------------------------------------
     def article_count(self) -> int:
@@ -337,10 +281,7 @@ class LibraryController(QObject):
         """Recompute list and panels now, on this thread (screenshots, tests)."""
         if self._ensure_view() is None:
             return
-        self._generation += 1
-        result = compute_matches(self.view, self.query, [f.key for f in self.filters])
-        result.generation = self._generation
-        self._apply(result)
+        result = self._show(compute_matches(self.view, self.query, [f.key for f in self.filters]))
         self._apply_panels(fill_panels(result))
 
     def request_refresh(self) -> None:

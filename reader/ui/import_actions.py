@@ -145,10 +145,10 @@ class LibraryEditing(QObject):
         """Index ``paths`` (files or folders) in the background; False if that cannot start now."""
         if not paths:
             return False
-        return self._started(self.window.controller.add_paths(paths))
+        return self._started(self.window.controller.jobs.add_paths(paths))
 
     def rescan(self) -> bool:
-        return self._started(self.window.controller.rescan())
+        return self._started(self.window.controller.jobs.rescan())
 
     def selected_paths(self) -> list[str]:
         view = self.window.library_view
@@ -177,7 +177,7 @@ class LibraryEditing(QObject):
         paths = self.selected_paths()
         if not paths or not self.confirm_remove(paths):
             return False
-        return self._started(self.window.controller.remove_paths(paths))
+        return self._started(self.window.controller.jobs.remove_paths(paths))
 
     def _started(self, task) -> bool:
         if task is None:

@@ -63,10 +63,14 @@ def add_job(location: Path, paths: list[Path], options: dict, progress=None,
 
 def rebuild_job(location: Path, paths: list[Path], options: dict, progress=None,
                 cancelled=None) -> UpdateReport:
-    """Re-index everything into a new folder, swapped in when complete."""
+    """Re-index everything into a new folder, swapped in when complete (progress names files)."""
     from reader.search.indexer import update_index
 
-    return update_index(location, paths, full=True, progress=progress, cancelled=cancelled, **options)
+    def named(done: int, total: int, path) -> None:
+        progress(done, total, Path(path).name if path else "")
+
+    return update_index(location, paths, full=True, progress=named if progress else None,
+                        cancelled=cancelled, **options)
 
 
 def remove_job(location: Path, paths: list[str], progress=None, cancelled=None) -> int:

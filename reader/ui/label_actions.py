@@ -96,7 +96,7 @@ class LabelEditing(QObject):
 
     def saved(self) -> None:
         """After a label or assignment changed: re-label the index, then refresh."""
-        if self.window.controller.relabel() is None:
+        if self.window.controller.jobs.relabel() is None:
             self.window.statusBar().showMessage(
                 self.tr("Saved. The library will show the new label after its current job."), 8000)
         else:

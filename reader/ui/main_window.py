@@ -356,7 +356,7 @@ class MainWindow(QMainWindow):
             event.ignore()
 
     def rebuild_index(self) -> None:
-        if self.controller.rebuild() is None:
+        if self.controller.jobs.rebuild() is None:
             self.statusBar().showMessage(self.tr("The index is already being rebuilt."), 4000)
 
     def _cancel_task(self) -> None:
