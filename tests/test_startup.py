@@ -266,3 +266,23 @@ def test_lock_names_keep_their_sha1(tmp_path):
     # Qt's hash spares loading OpenSSL; the lock file keeps the name hashlib gave it
     expected = hashlib.sha1(str(tmp_path.resolve()).encode("utf-8")).hexdigest()[:16]
     assert lock_path(tmp_path).name == f"library-{expected}.lock"
+
+
+def test_a_damaged_index_behind_a_snapshot_is_reported_once(qtbot, tmp_path):
+    location = _library(tmp_path)
+    _snapshot(location)
+    for part in whoosh_dir(location).glob("*.pst"):
+        part.unlink()  # the postings go; the table of contents and the snapshot stay
+    window = create_window(index_dir=location)
+    window.dialogs_enabled = False
+    qtbot.addWidget(window)
+    problems: list = []
+    window.controller.problem.connect(problems.append)
+    window.show()
+    qtbot.waitUntil(lambda: bool(problems), timeout=10000)
+    assert window.library_model.rowCount() == 5  # listed, then the index failed to open
+    assert getattr(problems[0], "rebuildable", False)  # the dialog offers a rebuild
+    assert not window.controller.search_pending()
+    window.open_article(window.library_model.hit(1).path)
+    qtbot.wait(200)
+    assert len(problems) == 1

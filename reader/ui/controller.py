@@ -95,6 +95,7 @@ class LibraryController(QObject):
         self._listing_due = False  # the open view's generation has no listing snapshot yet
         self._folder = ""
         self._opening = False  # between open() and the result being handled
+        self._open_failed = False  # the listed library's index could not be opened (said once)
         self._generation = 0  # numbers search requests; older answers are dropped
         self._searches = 0  # searches running on workers
         self.read_only = False  # another window holds this library's lock
@@ -161,10 +162,12 @@ class LibraryController(QObject):
 
     def _ensure_view(self) -> IndexView | None:
         """The open index; opens it now when the library is still listed from its snapshot."""
-        if self.view is None and self.result is not None:
+        if self.view is None and self.result is not None and not self._open_failed:
             try:
                 ix = self._open_index()
             except Exception as exc:  # noqa: BLE001 - IndexProblem: shown with a Rebuild offer
+                self._open_failed = True  # once: not again for every article clicked
+                self._searches = 0  # no panels will follow
                 self.state_changed.emit("not available")
                 self.problem.emit(exc)
                 return None
@@ -214,6 +217,7 @@ class LibraryController(QObject):
 
     def _set_view(self, ix: Index) -> None:
         self.view = IndexView(ix)  # the old view closes when the last reader drops it
+        self._open_failed = False
         self._articles.clear()  # the folder name stays until the new view's panels say otherwise
         self._listing_due = True  # until the snapshot on disk is known to be this generation's
         if isinstance(self.result.source if self.result else None, Listing):
