@@ -1,10 +1,12 @@
 """The thin layer between widgets and the core: the open library and the current view.
 
 Widgets never query Whoosh or read files; they call this object and listen to
-its signals. Index building runs through ``reader.ui.tasks`` off the GUI thread.
+its signals. Jobs that build or change the index start through ``self.jobs``
+(``reader.ui.library_jobs``) and run off the GUI thread. At start-up a current
+listing snapshot is shown first and the index opened after the first paint.
 
 Signals (what each carries):
-    opened(int)            the library is open; its article count
+    opened(int)            the library is listed (from its snapshot or the index); its article count
     results_changed()      the result set (query + entity filters) changed: the list
     panels_changed()       the result set's entities, quotes and coverage are ready
     filters_changed()      entity filters were added or removed
