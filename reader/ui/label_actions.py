@@ -3,6 +3,7 @@ outlet dialog, and re-labelling the library in the background after a change."""
 from __future__ import annotations
 
 from PySide6.QtCore import QObject
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QMainWindow
 
 from reader.outlet_overrides import default_registry
@@ -10,7 +11,6 @@ from reader.outlets import UNKNOWN
 from reader.outlets import Outlet
 from reader.search.articles import StoredArticle
 from reader.ui.bias_panel import active_bias_tokens
-from reader.ui.deferred import after_paint
 from reader.ui.bias_panel import toggle_bias_term
 from reader.ui.outlet_dialog import OutletDialog
 from reader.ui.outlet_info import about_label_html
@@ -35,7 +35,7 @@ class LabelEditing(QObject):
         window.actions.edit_label.triggered.connect(lambda: self.edit(assign=False))
         window.actions.set_outlet.triggered.connect(lambda: self.edit(assign=True))
         window.controller.job_done.connect(self._on_job_done)
-        after_paint(self, self._report_registry_problem)
+        QTimer.singleShot(0, self._report_registry_problem)  # the chips load the registry anyway
 
     def _report_registry_problem(self) -> None:
         """A corrupt outlets.json was moved aside by the registry: say so."""

@@ -94,7 +94,8 @@ def fill_panels(result: ResultSet) -> ResultSet:
     view, docnums = result.view, result.docnums
     if view is None:
         raise ValueError("panels need the open index, not a listing snapshot")
-    outlets = [(view.value(F.OUTLET_NAME, n) or "", (view.value(F.BIAS, n) or "unknown").lower())
+    columns = view.columns()  # once: every match is read here
+    outlets = [(columns.get(F.OUTLET_NAME, n) or "", (columns.get(F.BIAS, n) or "unknown").lower())
                for n in docnums]
     result.panels = Panels(entities=entity_counts(view, docnums),
                            quotes=quote_rows(view, docnums[:QUOTE_ARTICLE_LIMIT]), outlets=outlets,
