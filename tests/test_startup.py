@@ -129,44 +129,70 @@ def test_a_snapshot_overtaken_by_a_commit_is_replaced_by_the_index(qtbot, tmp_pa
 
 
 def test_the_first_paint_comes_before_whoosh_and_the_first_article(tmp_path):
-    """In a fresh process, as ``parallax`` starts: the list is painted from the snapshot
-    before Whoosh, the job machinery or the first article are loaded."""
+    """In a fresh process started as ``parallax`` starts (``gui_main``): the list is
+    painted from the snapshot before Whoosh, the job machinery or the first article
+    are loaded, with garbage collection paused until that paint."""
     location = _library(tmp_path)
     _snapshot(location)
     code = f"""
-import sys
-from reader.ui.bench_child import FirstPaint
-from reader.ui.app import make_application, run_app
-app = make_application()
-seen = {{}}
+import gc, sys
+from reader.cli import gui_main
+seen = {{"gc_before": gc.isenabled()}}
 
 def watch(window):
+    from PySide6.QtCore import QTimer
+    from reader.ui.bench_child import FirstPaint
+
     def state():
         seen.setdefault("loaded", sorted(m for m in ("whoosh", "reader.search.query", "reader.ui.jobs",
                                                      "multiprocessing", "logging.handlers", "markdown")
                                          if m in sys.modules))
         seen.setdefault("article", window.reading_view.article is not None)
+        seen.setdefault("gc_at_paint", gc.isenabled())
         return window.library_model.rowCount() == 5
     seen["probe"] = FirstPaint(window.library_view.viewport(), state)  # kept alive
     def later():
         if window.reading_view.article is not None and not window.controller.search_pending():
             seen["after"] = "whoosh" in sys.modules
+            seen["gc_after"] = gc.isenabled()
             window.close()
-    from PySide6.QtCore import QTimer
     timer = QTimer(window)
     timer.timeout.connect(later)
     timer.start(5)
-    QTimer.singleShot(60000, app.quit)
+    QTimer.singleShot(60000, window.close)
 
-run_app(["--index", {str(location)!r}], on_window=watch)
+gui_main(["--index", {str(location)!r}], on_window=watch)
 seen.pop("probe")
+seen["gc_at_exit"] = gc.isenabled()
 print(seen)
 """
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
                          timeout=120, env=_child_env(tmp_path))
     assert out.returncode == 0, out.stderr[-3000:]
     seen = eval(out.stdout.strip().splitlines()[-1])  # noqa: S307 - our own repr of a dict
-    assert seen == {"loaded": [], "article": False, "after": True}, seen
+    assert seen == {"gc_before": True, "loaded": [], "article": False, "gc_at_paint": False,
+                    "after": True, "gc_after": True, "gc_at_exit": True}, seen
+
+
+def test_startup_gc_pause_leaves_a_callers_own_setting_alone():
+    import gc
+
+    from reader import startup_gc
+
+    assert gc.isenabled()
+    try:
+        startup_gc.pause()
+        assert not gc.isenabled()
+        startup_gc.resume()
+        assert gc.isenabled()
+        startup_gc.resume()  # a second resume changes nothing
+        assert gc.isenabled()
+        gc.disable()  # the caller's own choice...
+        startup_gc.pause()
+        startup_gc.resume()
+        assert not gc.isenabled()  # ...is not undone
+    finally:
+        gc.enable()
 
 
 def test_qt_free_modules_load_before_pyside6():

@@ -108,9 +108,9 @@ def _child(args: list[str], home: Path | None = None) -> dict[str, float]:
     if home is not None:
         env.update(PARALLAX_HOME=str(home), PARALLAX_NO_DIALOGS="1")
     # the bare window runs the child as a file (-P: without its folder on the path), so it
-    # imports PySide6 alone, not the reader.ui package; the app runs as ``parallax`` does
-    where = ["-P", str(BENCH_CHILD)] if args[:1] == ["bare"] else ["-m", "reader.ui.bench_child"]
-    proc = subprocess.run([sys.executable, *where, *args],
+    # imports PySide6 alone, not the reader.ui package; the app starts as ``parallax`` does
+    where = ["-P", str(BENCH_CHILD)] if args[:1] == ["bare"] else ["-m", "reader.bench.app_child"]
+    proc = subprocess.run([sys.executable, *where, *args[1:]],
                           capture_output=True, text=True, timeout=900,
                           env={**env, "QT_QPA_PLATFORM": "offscreen"})
     out: dict[str, float] = {}

@@ -65,11 +65,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
 
 
-def gui_main(argv: Sequence[str] | None = None) -> int:
-    """Start the desktop app (imports Qt only here)."""
-    from reader.ui.app import run_app
+def gui_main(argv: Sequence[str] | None = None, on_window=None) -> int:
+    """Start the desktop app (imports Qt only here); ``on_window`` as in ``run_app``."""
+    from reader import startup_gc
 
-    return run_app(list(sys.argv[1:] if argv is None else argv))
+    startup_gc.pause()  # run_app resumes it after the first paint
+    try:
+        from reader.ui.app import run_app
+
+        return run_app(list(sys.argv[1:] if argv is None else argv), on_window=on_window)
+    finally:
+        startup_gc.resume()
 
 
 if __name__ == "__main__":

@@ -22,9 +22,11 @@ from reader import APP_ID
 from reader import APP_NAME
 from reader.logs import setup_logging
 from reader import ORG_NAME
+from reader import startup_gc
 from reader.library import index_location
 from reader.ui.icons import app_icon
 from reader.ui.controller import LibraryController
+from reader.ui.deferred import after_paint
 from reader.ui.errors import install_excepthook
 from reader.ui.main_window import MainWindow
 from reader.ui.settings import Settings
@@ -157,6 +159,7 @@ def run_app(argv: list[str], on_window: Callable[[MainWindow], None] | None = No
     if on_window is not None:
         on_window(window)
     if args.screenshot:
+        startup_gc.resume()  # a screenshot run is not timed
         code = screenshot(window, Path(args.screenshot), args)
         window.hide()
         scratch.cleanup()  # the throw-away settings folder goes with the run
@@ -173,4 +176,5 @@ def run_app(argv: list[str], on_window: Callable[[MainWindow], None] | None = No
 
         window.controller.opened.connect(first_open)
     window.show()
+    after_paint(window, startup_gc.resume)  # paused by reader.cli.gui_main
     return app.exec()

@@ -28,6 +28,7 @@ import reader.search.articles
 import reader.search.listing
 import reader.search.lookup
 import reader.search.problems
+import reader.startup_gc
 import reader.ui.article_html
 import reader.ui.outlet_info
 import reader.ui.results

@@ -1,14 +1,14 @@
 """Child processes for the benchmark's cold-start, memory and scroll figures.
 
-    python -m reader.ui.bench_child bare
-    python -m reader.ui.bench_child app INDEX_DIR EXPECTED_ROWS
+    python -P reader/ui/bench_child.py          (the bare window)
+    python -m reader.bench.app_child INDEX_DIR EXPECTED_ROWS   (uses ``watch_window``)
 
 Each prints ``READY <seconds since process start> <peak RSS MiB>`` once its
 window has been painted (the app: its library table with the whole corpus
 listed), measured by ``FirstPaint`` for both windows alike. The app child
-starts Parallax through ``run_app``, as the ``parallax`` command does (set
-``PARALLAX_HOME`` to keep its settings and caches out of the real home). It
-then prints ``ARTICLE <seconds> <MiB>`` when the first article is shown,
+starts Parallax through ``reader.cli.gui_main``, as the ``parallax`` command
+does (set ``PARALLAX_HOME`` to keep its settings and caches out of the real
+home). It then prints ``ARTICLE <seconds> <MiB>`` when the first article is shown,
 ``PANELS <seconds> <peak RSS MiB>`` when the entities, quotes and coverage
 panels are filled, scrolls the library table to the end, prints
 ``SCROLL <longest frame ms> <peak RSS MiB>`` and closes the window.
@@ -138,28 +138,23 @@ def _after_ready(app: QApplication, window, painted: FirstPaint) -> Iterator[boo
     yield True
 
 
-def app_window(index_dir: str, expected: int) -> int:
-    from reader.ui.app import make_application, run_app
-
-    app = make_application()  # as run_app makes it; run_app then uses this instance
-    ticker = QTimer()
+def watch_window(window, expected: int) -> None:
+    """Time the main window (before it is shown): its first paint with ``expected``
+    rows, then the first article, the panels and a scroll to the end."""
+    app = QApplication.instance()
+    painted = FirstPaint(window.library_view.viewport(), lambda: window.library_model.rowCount() >= expected)
+    steps = _after_ready(app, window, painted)
+    ticker = QTimer(window)
     ticker.setInterval(1)
-
-    def watch(window) -> None:  # the main window, before it is shown
-        painted = FirstPaint(window.library_view.viewport(), lambda: window.library_model.rowCount() >= expected)
-        steps = _after_ready(app, window, painted)
-        ticker.timeout.connect(lambda: next(steps, True))
-        ticker.start()
+    ticker.timeout.connect(lambda: next(steps, True))
+    ticker.start()
 
     def give_up() -> None:
         print("TIMEOUT", flush=True)
         app.exit(1)
 
-    QTimer.singleShot(TIMEOUT_MS, give_up)
-    return run_app(["--index", index_dir], on_window=watch)
+    QTimer.singleShot(TIMEOUT_MS, window, give_up)
 
 
 if __name__ == "__main__":
-    if sys.argv[1:2] == ["bare"]:
-        sys.exit(bare())
-    sys.exit(app_window(sys.argv[2], int(sys.argv[3])))
+    sys.exit(bare())
