@@ -315,3 +315,62 @@ def test_user_domain_wins_and_bad_label_fields_ignored(tmp_path: Path, builtin: 
     path.write_text(json.dumps(data))
     bol = _registry(path, builtin).resolve(name="Bol News")
     assert bol.lean == "unrated" and "n" not in bol.aliases
+
+
+# --- the lean memo (the library's chips at start-up) -------------------------------------------
+
+def _memo_registry(tmp_path: Path, builtin: list[Outlet] | None, toml: Path | None = None) -> OutletRegistry:
+    return OutletRegistry(toml or BUILTIN, tmp_path / "cfg" / "outlets.json", builtin=builtin,
+                          lean_memo=tmp_path / "cache" / "outlet-leans.json")
+
+
+NAMES = ["DW", "Bol News", "The Washington Post", "RFE/RL", "Nobody's Gazette"]
+
+
+def test_lean_memo_answers_the_next_run_without_building_the_registry(tmp_path, builtin, monkeypatch):
+    first = _memo_registry(tmp_path, builtin)
+    expected = {n: (o.lean if (o := first.resolve(name=n)) else None) for n in NAMES}
+    assert {n: first.lean_of(n) for n in NAMES} == expected
+    assert expected["Nobody's Gazette"] is None and expected["Bol News"] == "unrated"
+    first.save_lean_memo()
+
+    def no_registry(_path):
+        raise AssertionError("the registry was built")
+
+    monkeypatch.setattr("reader.outlet_overrides.load_builtin", no_registry)
+    second = _memo_registry(tmp_path, None)  # would parse the TOML on its first lookup
+    assert {n: second.lean_of(n) for n in NAMES} == expected
+    with pytest.raises(AssertionError, match="built"):
+        second.lean_of("A name the memo never saw")
+
+
+def test_lean_memo_follows_label_changes_here_and_elsewhere(tmp_path, builtin):
+    reg = _memo_registry(tmp_path, builtin)
+    assert reg.lean_of("Bol News") == "unrated"
+    reg.save_lean_memo()
+    reg.set_label("Bol News", "lean right")  # in this process: answered anew at once
+    assert reg.lean_of("Bol News") == "lean right"
+    reg.save_lean_memo()
+    assert _memo_registry(tmp_path, builtin).lean_of("Bol News") == "lean right"
+
+    other = _registry(tmp_path / "cfg" / "outlets.json", builtin)  # another program, no memo
+    other.set_label("Bol News", "left")
+    assert _memo_registry(tmp_path, builtin).lean_of("Bol News") == "left"
+
+
+def test_lean_memo_is_voided_by_a_new_registry_and_ignored_when_damaged(tmp_path, builtin):
+    toml = tmp_path / "outlets.toml"
+    toml.write_bytes(BUILTIN.read_bytes())
+    reg = _memo_registry(tmp_path, builtin, toml)
+    assert reg.lean_of("The Washington Post") == "lean left"
+    reg.save_lean_memo()
+    memo = tmp_path / "cache" / "outlet-leans.json"
+    data = json.loads(memo.read_text(encoding="utf-8"))
+    data["leans"]["The Washington Post"] = "right"  # what a stale memo would say
+    memo.write_text(json.dumps(data), encoding="utf-8")
+    assert _memo_registry(tmp_path, builtin, toml).lean_of("The Washington Post") == "right"  # trusted while current
+    toml.write_bytes(BUILTIN.read_bytes() + b"\n# an update\n")
+    assert _memo_registry(tmp_path, builtin, toml).lean_of("The Washington Post") == "lean left"
+    for damage in ("{not json", '["a list"]', '{"key": 1}', ""):
+        memo.write_text(damage, encoding="utf-8")
+        assert _memo_registry(tmp_path, builtin, toml).lean_of("The Washington Post") == "lean left"

@@ -131,13 +131,22 @@ def test_a_snapshot_overtaken_by_a_commit_is_replaced_by_the_index(qtbot, tmp_pa
 def test_the_first_paint_comes_before_whoosh_and_the_first_article(tmp_path):
     """In a fresh process started as ``parallax`` starts (``gui_main``): the list is
     painted from the snapshot before Whoosh, the job machinery or the first article
-    are loaded, with garbage collection paused until that paint."""
+    are loaded, with garbage collection paused until that paint. From the second
+    start on, the chips come from the lean memo: the registry is not built either."""
     location = _library(tmp_path)
     _snapshot(location)
     code = f"""
 import gc, sys
+import reader.outlet_overrides as registry_module
 from reader.cli import gui_main
 seen = {{"gc_before": gc.isenabled()}}
+parse_registry = registry_module.load_builtin
+
+def parsing(path):
+    seen.setdefault("registry_built_before_paint", not seen["probe"].line)  # by the first paint's end
+    return parse_registry(path)
+
+registry_module.load_builtin = parsing
 
 def watch(window):
     from PySide6.QtCore import QTimer
@@ -166,12 +175,18 @@ seen.pop("probe")
 seen["gc_at_exit"] = gc.isenabled()
 print(seen)
 """
-    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
-                         timeout=120, env=_child_env(tmp_path))
-    assert out.returncode == 0, out.stderr[-3000:]
-    seen = eval(out.stdout.strip().splitlines()[-1])  # noqa: S307 - our own repr of a dict
-    assert seen == {"gc_before": True, "loaded": [], "article": False, "gc_at_paint": False,
-                    "after": True, "gc_after": True, "gc_at_exit": True}, seen
+    expected = {"gc_before": True, "loaded": [], "article": False, "gc_at_paint": False,
+                "after": True, "gc_after": True, "gc_at_exit": True}
+    for start in ("first", "second"):
+        out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
+                             timeout=120, env=_child_env(tmp_path))
+        assert out.returncode == 0, out.stderr[-3000:]
+        seen = eval(out.stdout.strip().splitlines()[-1])  # noqa: S307 - our own repr of a dict
+        if start == "first":  # a fresh home has no memo: the chips build the registry
+            assert seen.pop("registry_built_before_paint") is True, seen
+        else:  # the panels of the first start resolved the library's outlets into the memo
+            assert seen.pop("registry_built_before_paint", False) is False, seen
+        assert seen == expected, (start, seen)
 
 
 def test_startup_gc_pause_leaves_a_callers_own_setting_alone():

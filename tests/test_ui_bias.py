@@ -57,16 +57,18 @@ def test_label_details_give_provenance_or_the_reason():
 def test_coverage_counts_split_leans_and_follow_the_index_when_stale():
     known = {"Daily Example": RATED, "Quiet Times": UNRATED_OUTLET}
     counts = coverage_counts([("Daily Example", "right"), ("Quiet Times", "unrated"), ("", "unknown"),
-                              ("Daily Example", "center"), ("Nobody", "unknown")], known.get)
+                              ("Daily Example", "center"), ("Nobody", "unknown")],
+                             lambda name: known[name].lean if name in known else None)
     assert counts["lean right"] == 1 and counts["unrated"] == 1 and counts["unknown"] == 2
     assert counts["center"] == 1  # the index says center: that is what bias:center will show
     assert sum(counts.values()) == 5
 
 
 def test_chip_label_refines_the_indexed_token():
-    assert chip_label(RATED, "right") == "Lean right"
-    assert chip_label(RATED, "center") == "Center"  # stale index: say what the filter will find
-    assert chip_label(UNRATED_OUTLET, "unrated") == "Unrated"
+    assert chip_label(RATED.lean, "right") == "Lean right"
+    assert chip_label(RATED.lean, "center") == "Center"  # stale index: say what the filter will find
+    assert chip_label(UNRATED_OUTLET.lean, "unrated") == "Unrated"
+    assert chip_label("mixed", "unrated") == "Mixed"
     assert chip_label(None, "unknown") == "Unknown"
 
 

@@ -22,6 +22,7 @@ import traceback
 
 import reader.library
 import reader.logs
+import reader.outlet_leans
 import reader.outlet_overrides
 import reader.paths
 import reader.search.articles

@@ -35,13 +35,11 @@ class LabelEditing(QObject):
         window.actions.edit_label.triggered.connect(lambda: self.edit(assign=False))
         window.actions.set_outlet.triggered.connect(lambda: self.edit(assign=True))
         window.controller.job_done.connect(self._on_job_done)
-        QTimer.singleShot(0, self._report_registry_problem)  # the chips load the registry anyway
+        QTimer.singleShot(0, self._report_registry_problem)
 
     def _report_registry_problem(self) -> None:
         """A corrupt outlets.json was moved aside by the registry: say so."""
-        registry = default_registry()
-        registry.resolve(name="")  # reads the user's overrides
-        if registry.warning:
+        if default_registry().overrides_warning():
             self.window.statusBar().showMessage(
                 self.tr("Your outlet labels file was damaged and has been reset (a backup was kept)."),
                 15000)
@@ -52,9 +50,10 @@ class LabelEditing(QObject):
 
     def chip(self, outlet_name: str, token: str) -> str:
         """A library row's chip. An article indexed as "unknown" is Unknown whatever the
-        registry says, so painting it needs no lookup (unknown names miss the fast table)."""
-        known = (token or UNKNOWN).lower() != UNKNOWN
-        return chip_label(self.outlet(outlet_name) if known else None, token)
+        registry says, so painting it needs no lookup; the others ask ``lean_of``,
+        which the first paint answers from the last run's memo, without the registry."""
+        known = bool(outlet_name) and (token or UNKNOWN).lower() != UNKNOWN
+        return chip_label(default_registry().lean_of(outlet_name) if known else None, token)
 
     def tooltip(self, outlet_name: str) -> str:
         return label_tooltip(self.outlet(outlet_name), outlet_name or "This outlet")
@@ -64,12 +63,14 @@ class LabelEditing(QObject):
         outlet = self.outlet(article.outlet)
         name = article.outlet or "This outlet"
         return (about_label_html(outlet, muted, name), label_tooltip(outlet, name),
-                chip_label(outlet, article.bias))
+                chip_label(outlet.lean if outlet else None, article.bias))
 
     def update_coverage(self) -> None:
         c = self.window.controller
-        counts = coverage_counts(c.result_outlets(), lambda n: self.outlet(n))
+        registry = default_registry()
+        counts = coverage_counts(c.result_outlets(), registry.lean_of)
         self.window.coverage_bar.set_counts(counts, active_bias_tokens(c.query))
+        registry.save_lean_memo()  # the library's outlets, for the next start's chips
 
     def toggle_bias(self, token: str) -> None:
         self.window.set_query(toggle_bias_term(self.window.search_edit.text(), token))

@@ -25,11 +25,11 @@ SEGMENT_LABELS = {"left": "Left", "lean left": "Lean left", "center": "Center",
 LABEL_VALUES = (*LEANS, UNRATED)
 
 
-def segment_of(outlet: Outlet | None) -> str:
-    """The coverage segment of an outlet: its 5-point lean, "unrated" or "unknown"."""
-    if outlet is None:
+def segment_of(lean: str | None) -> str:
+    """The coverage segment of an outlet's lean (None: not in the registry):
+    the 5-point lean, "unrated" or "unknown"."""
+    if lean is None:
         return UNKNOWN
-    lean = outlet.lean
     return "unrated" if lean in ("mixed", UNRATED) else lean
 
 
@@ -44,33 +44,35 @@ CHIP_LABELS = {"left": "Left", "lean left": "Lean left", "center": "Center",
                "lean right": "Lean right", "right": "Right"}
 
 
-def chip_label(outlet: Outlet | None, token: str) -> str:
-    """Chip text: the registry's 5-point lean when it agrees with the indexed token."""
+def chip_label(lean: str | None, token: str) -> str:
+    """Chip text: the registry's 5-point lean (None: not in the registry) when it
+    agrees with the indexed token."""
     token = (token or UNKNOWN).lower()
-    segment = segment_of(outlet)
-    if outlet is not None and segment_token(segment) == token:
-        if outlet.lean == "mixed":
+    segment = segment_of(lean)
+    if lean is not None and segment_token(segment) == token:
+        if lean == "mixed":
             return "Mixed"
         return CHIP_LABELS.get(segment, "Unrated")
     return {"left": "Left", "center": "Center", "right": "Right", "unrated": "Unrated"}.get(token, "Unknown")
 
 
 def coverage_counts(articles: Iterable[tuple[str | None, str | None]],
-                    resolve: Callable[[str], Outlet | None]) -> dict[str, int]:
-    """Articles per segment from (outlet name, indexed ``bias`` token) pairs.
+                    lean_of: Callable[[str], str | None]) -> dict[str, int]:
+    """Articles per segment from (outlet name, indexed ``bias`` token) pairs, with
+    ``lean_of`` giving an outlet name's lean (None: not in the registry).
 
     The registry refines the index's 3-way token into the 5-point lean; when the
     two disagree (labels changed since indexing) the index wins, so a segment's
     count is what clicking it (``bias:<token>``) will show.
     """
     counts = dict.fromkeys(SEGMENTS, 0)
-    cache: dict[str, Outlet | None] = {}
+    cache: dict[str, str | None] = {}
     for name, token in articles:
         token = (token or UNKNOWN).lower()
         segment = UNKNOWN
         if name:
             if name not in cache:
-                cache[name] = resolve(name)
+                cache[name] = lean_of(name)
             segment = segment_of(cache[name])
         if segment_token(segment) != token:
             segment = token if token in SEGMENTS else UNKNOWN
