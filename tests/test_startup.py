@@ -238,6 +238,36 @@ print(late)
     assert out.stdout.strip() == "[]", f"add these to reader/ui/before_qt.py: {out.stdout}"
 
 
+def test_pyside6_does_not_inspect_our_modules_at_start_up():
+    """PySide6 reads the source of each module imported after it unless its table
+    already has the answer; reader/ui/pyside_feature.py gives it the answers."""
+    code = """
+import sys
+import reader.ui
+import shibokensupport.feature as feature
+checked = []
+check = feature._mod_uses_pyside
+feature._mod_uses_pyside = lambda module: checked.append(module.__name__) or check(module)
+import reader.ui.app
+from reader.ui import main_window, controller, label_actions, import_actions  # noqa
+import json, logging, reader.search.articles  # loaded before PySide6, imported again
+print(sorted(name for name in checked if name.startswith("reader") or name in ("json", "logging")))
+"""
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
+                         timeout=120)
+    assert out.returncode == 0, out.stderr[-3000:]
+    assert out.stdout.strip() == "[]", out.stdout
+
+
+def test_sparing_pyside6_checks_does_nothing_without_its_table(monkeypatch):
+    import types
+
+    from reader.ui.pyside_feature import spare_feature_checks
+
+    monkeypatch.setitem(sys.modules, "shibokensupport.feature", types.SimpleNamespace())
+    assert spare_feature_checks([]) == 0
+
+
 def _child_env(tmp_path: Path) -> dict:
     import os
 

@@ -7,3 +7,6 @@ except ImportError:  # PySide6 missing: only the Qt-free helpers (article_html) 
     pass
 else:
     protect_singletons()  # before other Qt calls: see reader/ui/pyside_fix.py
+    from reader.ui.pyside_feature import spare_feature_checks
+
+    spare_feature_checks(__path__)  # see reader/ui/pyside_feature.py

@@ -1,13 +1,17 @@
 """The Qt-free modules the window needs, imported before PySide6.
 
-PySide6 inspects every module imported after it: its ``__feature__`` switch
-reads the module's source and looks it up among all loaded modules, which
-grows with their number. For the ~60 Qt-free modules (ours and the standard
-library's) a window needs, that was about 80 ms of every start. Importing them
-first (``reader/ui/__init__.py`` does, before anything touches Qt) spares
-them the check; ``tests/test_startup.py`` fails when a Qt-free ``reader``
-module is imported after PySide6 at start-up, so the list stays complete.
-Importing has no other effect: these modules do no work at import time.
+PySide6 puts itself in the way of every import that follows it: its
+``__feature__`` hook runs Python code for each import statement, and reads the
+source of each module it has not seen, looking it up among all loaded modules,
+which grows with their number. For the ~60 Qt-free modules (ours and the
+standard library's) a window needs, that was about 80 ms of every start.
+Loading them first (``reader/ui/__init__.py`` does, before anything touches
+Qt) spares them the hook; ``pyside_feature.py`` then answers the source check
+for them and for the ``reader.ui`` modules still to come, which later import
+statements would otherwise trigger. ``tests/test_startup.py`` fails when a
+Qt-free ``reader`` module is imported after PySide6 at start-up, so the list
+stays complete. Importing has no other effect: these modules do no work at
+import time.
 """
 # ruff: noqa: F401
 import argparse
