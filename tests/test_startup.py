@@ -29,6 +29,7 @@ from reader.search.store import open_index
 from reader.search.view import IndexView
 from reader.ui import controller as controller_module
 from reader.ui.app import create_window
+from reader.ui.deferred import GATE_TIMEOUT_MS
 from reader.ui.deferred import after_paint
 from reader.ui.instance_lock import lock_path
 
@@ -296,6 +297,23 @@ def test_after_paint_waits_for_the_pending_paint(qtbot):
     widget.update()
     after_paint(widget, lambda: log.append("call"))
     qtbot.waitUntil(lambda: "call" in log)
+    assert log.index("paint") < log.index("call")
+
+
+def test_after_paint_follows_the_repaint_of_a_widget_inside_the_window(qtbot):
+    """A later repaint of one widget (a new result in the table) releases the calls
+    too, long before the gate's time-out, and after that widget was painted."""
+    log: list[str] = []
+    window = QWidget()
+    qtbot.addWidget(window)
+    child = _Painted(log)
+    child.setParent(window)
+    window.show()
+    qtbot.waitUntil(lambda: "paint" in log)
+    log.clear()
+    child.update()
+    after_paint(child, lambda: log.append("call"))
+    qtbot.waitUntil(lambda: "call" in log, timeout=GATE_TIMEOUT_MS // 2)
     assert log.index("paint") < log.index("call")
 
 
