@@ -160,7 +160,7 @@ def watch(window):
         seen.setdefault("article", window.reading_view.article is not None)
         seen.setdefault("gc_at_paint", gc.isenabled())
         return window.library_model.rowCount() == 5
-    seen["probe"] = FirstPaint(window.library_view.viewport(), state)  # kept alive
+    seen["probe"] = FirstPaint(window, state)  # kept alive
     def later():
         if window.reading_view.article is not None and not window.controller.search_pending():
             seen["after"] = "whoosh" in sys.modules
