@@ -155,7 +155,8 @@ def watch(window):
 
     def state():
         seen.setdefault("loaded", sorted(m for m in ("whoosh", "reader.search.query", "reader.ui.jobs",
-                                                     "multiprocessing", "logging.handlers", "markdown")
+                                                     "multiprocessing", "logging.handlers", "markdown",
+                                                     "reader.ui.outlet_dialog", "reader.ui.report_dialog")
                                          if m in sys.modules))
         seen.setdefault("article", window.reading_view.article is not None)
         seen.setdefault("gc_at_paint", gc.isenabled())

@@ -4,13 +4,17 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
-from PySide6.QtWidgets import QPushButton
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import QWidget
 
 from reader import __version__
 from reader.search import fields as F
 from reader.search.problems import IndexProblem
+
+if TYPE_CHECKING:  # dialogs load their classes when shown: QMessageBox's type costs ~4 ms
+    from PySide6.QtWidgets import QMessageBox
+    from PySide6.QtWidgets import QPushButton
 
 FIELD_HELP = {
     F.TITLE: "words in the headline", F.OUTLET: "the outlet’s name", F.AUTHOR: "the byline",
@@ -41,6 +45,8 @@ def search_help_html() -> str:
 
 
 def show_search_help(parent: QWidget) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(QMessageBox.Icon.Information, parent.tr("Search Syntax"), search_help_html(),
                       QMessageBox.StandardButton.Close, parent)
     box.setTextFormat(Qt.TextFormat.RichText)
@@ -49,6 +55,8 @@ def show_search_help(parent: QWidget) -> None:
 
 
 def show_about(parent: QWidget) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
     QMessageBox.about(parent, parent.tr("About Parallax"),
                       f"<h3>Parallax {html.escape(__version__)}</h3><p>Read how different outlets "
                       f"cover the same story: who they quote, whom they mention, and how.</p>")
@@ -56,6 +64,8 @@ def show_about(parent: QWidget) -> None:
 
 def problem_text(exc: BaseException) -> str:
     """One sentence for the user; never a traceback."""
+    from PySide6.QtWidgets import QMessageBox
+
     text = str(exc) or exc.__class__.__name__
     if isinstance(exc, IndexProblem):
         return QMessageBox.tr("The library index cannot be used: %s") % text
@@ -64,6 +74,8 @@ def problem_text(exc: BaseException) -> str:
 
 def problem_box(exc: BaseException, parent: QWidget) -> tuple[QMessageBox, QPushButton | None]:
     """The dialog for a problem, with a Rebuild button when rebuilding can help."""
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(QMessageBox.Icon.Warning, parent.tr("Parallax"), problem_text(exc), parent=parent)
     rebuild = None
     if getattr(exc, "rebuildable", True):

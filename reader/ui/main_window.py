@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 import os
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel
 from PySide6.QtCore import QModelIndex
@@ -20,7 +21,6 @@ from PySide6.QtGui import QDropEvent
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDockWidget
 from PySide6.QtWidgets import QMainWindow
-from PySide6.QtWidgets import QMessageBox
 from PySide6.QtWidgets import QPushButton
 from PySide6.QtWidgets import QSplitter
 from PySide6.QtWidgets import QWidget
@@ -49,6 +49,9 @@ from reader.ui.settings import Settings
 from reader.ui.views import quotes_view
 from reader.ui.views import set_library_row_lines
 from reader.ui.status import StatusPanel
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox
 
 
 class MainWindow(QMainWindow):

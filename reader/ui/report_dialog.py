@@ -1,0 +1,74 @@
+"""The summary of what an import or rescan did: its HTML, and the dialog that shows it.
+
+Loaded when a job reports, not at start-up: creating the ``QDialog`` types costs
+a few milliseconds that the first paint does not need.
+"""
+from __future__ import annotations
+
+import html
+from pathlib import Path
+from typing import TYPE_CHECKING, Sequence
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QTextBrowser
+from PySide6.QtWidgets import QVBoxLayout
+from PySide6.QtWidgets import QWidget
+
+if TYPE_CHECKING:
+    from reader.search.indexer import UpdateReport
+
+LIST_LIMIT = 200  # longer lists are cut, with a count of the rest
+
+
+def _items(paths: Sequence, limit: int = LIST_LIMIT) -> str:
+    rows = []
+    for item in list(paths)[:limit]:
+        if isinstance(item, tuple):
+            path, reason = item
+            rows.append(f"<li><b>{html.escape(Path(path).name)}</b> — {html.escape(str(reason))}"
+                        f"<br><small>{html.escape(str(path))}</small></li>")
+        else:
+            rows.append(f"<li>{html.escape(Path(item).name)} <small>{html.escape(str(Path(item).parent))}"
+                        f"</small></li>")
+    more = len(paths) - limit
+    tail = f"<li><i>… and {more} more</i></li>" if more > 0 else ""
+    return "<ul>" + "".join(rows) + tail + "</ul>"
+
+
+def report_html(report: UpdateReport) -> str:
+    """What a job did, section by section: added, updated, skipped (with why), warnings."""
+    parts = [f"<p><b>{html.escape(report.summary())}</b></p>"]
+    if report.cancelled:
+        parts.append("<p>Cancelled: the articles listed as added are in the library; "
+                     "the rest were not read.</p>")
+    sections = (("Added", report.added), ("Updated", report.updated),
+                ("Not added", report.skipped), ("Warnings", report.warnings))
+    for title, items in sections:
+        if items:
+            parts.append(f"<h4>{title} ({len(items)})</h4>" + _items(items))
+    if report.unchanged:
+        parts.append(f"<p>{len(report.unchanged)} unchanged (already in the library).</p>")
+    return "".join(parts)
+
+
+class ReportDialog(QDialog):
+    """Non-modal summary of an import or rescan."""
+
+    def __init__(self, title: str, report: UpdateReport, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("importSummary")
+        self.setWindowTitle(title)
+        self.setModal(False)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.browser = QTextBrowser()
+        self.browser.setOpenLinks(False)
+        self.browser.setAccessibleName("Import summary")
+        self.browser.setHtml(report_html(report))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.browser)
+        layout.addWidget(buttons)
+        self.resize(560, 420)
