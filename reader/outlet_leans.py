@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 import logging
-import zlib
 from pathlib import Path
 from typing import Callable
 
@@ -20,24 +19,13 @@ log = logging.getLogger(__name__)
 FORMAT_VERSION = 1
 
 
-def files_key(*paths: Path) -> str:
-    """Identity of the files the answers came from: path, size and mtime of each."""
-    parts = [str(FORMAT_VERSION)]
-    for path in paths:
-        try:
-            st = path.stat()
-            parts.append(f"{zlib.crc32(str(path).encode()):08x}:{st.st_size}:{st.st_mtime_ns}")
-        except OSError:
-            parts.append(f"{zlib.crc32(str(path).encode()):08x}:-")
-    return "/".join(parts)
-
-
 class LeanMemo:
-    """name -> lean (None: not in the registry), read from and written to ``path``."""
+    """name -> lean (None: not in the registry), read from and written to ``path``;
+    ``key()`` names the registry's files as they are now."""
 
     def __init__(self, path: Path, key: Callable[[], str]) -> None:
         self.path = Path(path)
-        self._key = key
+        self._key = lambda: f"{FORMAT_VERSION}/{key()}"
         self._stamp = ""  # the files' key when the answers started: saved with them
         self._leans: dict[str, str | None] | None = None
         self._dirty = False

@@ -26,9 +26,9 @@ from typing import Any, Sequence
 
 from reader.atomic import write_text_atomic
 from reader.outlet_leans import LeanMemo
-from reader.outlet_leans import files_key
 from reader.outlets import (
-    UNRATED, Outlet, OutletIndex, Rating, builtin_path, load_builtin, name_key, normalize_lean,
+    UNRATED, Outlet, OutletIndex, Rating, builtin_path, file_stamp, load_builtin, name_key,
+    normalize_lean,
 )
 
 log = logging.getLogger(__name__)
@@ -57,7 +57,7 @@ class OutletRegistry:
         self.builtin_path = Path(builtin_path)
         self.overrides_path = Path(overrides_path)
         self._memo = None if lean_memo is None else LeanMemo(
-            lean_memo, lambda: files_key(self.builtin_path, self.overrides_path))
+            lean_memo, lambda: f"{file_stamp(self.builtin_path)}/{file_stamp(self.overrides_path)}")
         self.warning: str | None = None  # set when a corrupt overrides file was reset
         self._builtin: list[Outlet] | None = list(builtin) if builtin is not None else None
         self._data: dict[str, Any] | None = None

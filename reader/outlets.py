@@ -246,6 +246,19 @@ def _rating_from(d: dict) -> Rating:
                   current=bool(d.get("current", False)))
 
 
+def file_stamp(path: Path) -> str:
+    """A file's path, size and mtime as one key for what was read from it (a missing
+    file has a key of its own), for the caches built from the registry's files."""
+    import zlib  # not hashlib: loading OpenSSL costs ~10 ms, and this is a cache key
+
+    crc = zlib.crc32(str(Path(path).resolve()).encode())
+    try:
+        stat = Path(path).stat()
+    except OSError:
+        return f"{crc:08x}-missing"
+    return f"{crc:08x}-{stat.st_size}-{stat.st_mtime_ns}"
+
+
 def _registry_data(path: Path) -> dict:
     """The registry TOML as a dict, through a JSON copy in the user's cache.
 
@@ -255,12 +268,9 @@ def _registry_data(path: Path) -> dict:
     falls back to parsing the TOML.
     """
     import json
-    import zlib  # not hashlib: loading OpenSSL costs ~10 ms, and this is a cache key
-
     from reader.paths import user_data_dir
 
-    stat = path.stat()
-    key = f"{zlib.crc32(str(path.resolve()).encode()):08x}-{stat.st_size}-{stat.st_mtime_ns}"
+    key = file_stamp(path)
     cache = user_data_dir() / "cache" / f"outlets-{key}.json"
     try:
         return json.loads(cache.read_text(encoding="utf-8"))

@@ -11,6 +11,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
 from ui_helpers import build_gold_index
@@ -288,32 +289,21 @@ class _Painted(QWidget):
         self.log.append("paint")
 
 
-def test_after_paint_waits_for_the_pending_paint(qtbot):
+@pytest.mark.parametrize("inside", [False, True], ids=["window", "widget-in-window"])
+def test_after_paint_waits_for_the_pending_paint(qtbot, inside):
+    """The calls run after the pending paint, whether of a whole window or of one
+    widget inside it (a new result in the table), long before the gate's time-out."""
     log: list[str] = []
-    widget = _Painted(log)
-    qtbot.addWidget(widget)
-    widget.show()
-    qtbot.waitUntil(lambda: "paint" in log)
-    log.clear()
-    widget.update()
-    after_paint(widget, lambda: log.append("call"))
-    qtbot.waitUntil(lambda: "call" in log)
-    assert log.index("paint") < log.index("call")
-
-
-def test_after_paint_follows_the_repaint_of_a_widget_inside_the_window(qtbot):
-    """A later repaint of one widget (a new result in the table) releases the calls
-    too, long before the gate's time-out, and after that widget was painted."""
-    log: list[str] = []
-    window = QWidget()
+    painted = _Painted(log)
+    window = QWidget() if inside else painted
+    if inside:
+        painted.setParent(window)
     qtbot.addWidget(window)
-    child = _Painted(log)
-    child.setParent(window)
     window.show()
     qtbot.waitUntil(lambda: "paint" in log)
     log.clear()
-    child.update()
-    after_paint(child, lambda: log.append("call"))
+    painted.update()
+    after_paint(painted, lambda: log.append("call"))
     qtbot.waitUntil(lambda: "call" in log, timeout=GATE_TIMEOUT_MS // 2)
     assert log.index("paint") < log.index("call")
 
