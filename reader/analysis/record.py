@@ -10,13 +10,21 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-# direct: a quotation standing on its own ("A," she said); partial: someone's words quoted
-# inside the writer's own clause (he said the plan was "a disaster"), with a speaker;
-# scare: a term, nickname or scare quote, no speaker
-QUOTE_KINDS = ("direct", "partial", "scare")
+# The statement kinds (PolNeAR/PARC conventions: the content span is the reported
+# clause, not the whole sentence):
+# direct: a quotation standing on its own ("A," she said), the span inside the marks;
+# mixed: a reported clause that contains quoted words (he said the plan was "a disaster"),
+#   the span is the whole clause, quotation marks included;
+# indirect: a reported clause with no quotation marks (Khan said that talks would go on;
+#   according to officials, the deal was delayed), the span is the clause;
+# partial: legacy name of quoted words inside the writer's clause (replaced by mixed);
+# scare: a term, nickname or scare quote, no speaker.
+QUOTE_KINDS = ("direct", "mixed", "indirect", "partial", "scare")
+STATEMENT_KINDS = ("direct", "mixed", "indirect", "partial")  # kinds that have a speaker
 SPEAKER_TYPES = ("person", "organisation", "document", "unknown")
 ENTITY_TYPES = ("person", "organisation", "place")
 ARTICLE_KINDS = ("news", "analysis", "opinion")
+META_SOURCES = ("front-matter", "html-meta", "url", "text-pattern", "catalog", "user")
 
 
 @dataclass
@@ -29,6 +37,10 @@ class Quote:
     speaker_type: str | None = None  # one of SPEAKER_TYPES, None for scare quotes
     cue: str | None = None  # "said", "told DW", "according to", ...
     confidence: float = 0.0
+    cue_start: int | None = None  # the cue's span in the text, when there is one
+    cue_end: int | None = None
+    source_start: int | None = None  # the speaker's mention in the text (as written), when there is one
+    source_end: int | None = None
 
 
 @dataclass
@@ -52,6 +64,9 @@ class ArticleRecord:
     quotes: list[Quote] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    # where each metadata field came from: {"outlet": "front-matter", "published": "html-meta", ...};
+    # one of META_SOURCES; a field absent here was not found
+    meta_sources: dict[str, str] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
         """The shape printed by ``parallax analyze --json`` (lists, not tuples)."""
