@@ -1,6 +1,7 @@
 """The core must import and work with PySide6 unavailable (napari/Anki style)."""
 from __future__ import annotations
 
+import ast
 import subprocess
 import sys
 from pathlib import Path
@@ -43,3 +44,26 @@ def test_blocker_really_blocks():
     code = BLOCK_QT + "import PySide6.QtCore\n"
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
     assert out.returncode != 0 and "blocked" in out.stderr
+
+
+def _imports_qt(path: Path) -> bool:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module:
+            names = [node.module]
+        elif isinstance(node, ast.Import):
+            names = [alias.name for alias in node.names]
+        else:
+            continue
+        if any(n.split(".")[0] in ("PySide6", "shiboken6") for n in names):
+            return True
+    return False
+
+
+def test_every_ui_module_draws_with_qt():
+    """reader/ui/ holds only code that draws or wires Qt; Qt-free code belongs in the core."""
+    ui = ROOT / "reader" / "ui"
+    qt_free = [p.relative_to(ui).as_posix() for p in sorted(ui.rglob("*.py"))
+               if p.name != "__init__.py" and not _imports_qt(p)]
+    # these two prepare PySide6's import machinery before and as it loads
+    assert qt_free == ["before_qt.py", "pyside_feature.py"], f"move these out of reader/ui/: {qt_free}"

@@ -155,9 +155,9 @@ def watch(window):
     from reader.ui.bench_child import FirstPaint
 
     def state():
-        seen.setdefault("loaded", sorted(m for m in ("whoosh", "reader.search.query", "reader.ui.jobs",
+        seen.setdefault("loaded", sorted(m for m in ("whoosh", "reader.search.query", "reader.index_jobs",
                                                      "multiprocessing", "logging.handlers", "markdown",
-                                                     "reader.ui.outlet_dialog", "reader.ui.report_dialog")
+                                                     "reader.ui.library.outlet_dialog", "reader.ui.report_dialog")
                                          if m in sys.modules))
         seen.setdefault("article", window.reading_view.article is not None)
         seen.setdefault("gc_at_paint", gc.isenabled())
@@ -225,12 +225,13 @@ class Spy:
         order.append(name)
 sys.meta_path.insert(0, Spy())
 import reader.ui.app
-from reader.ui import main_window, controller, label_actions, import_actions  # noqa
+from reader.ui import main_window, controller  # noqa
+from reader.ui.library import label_actions, import_actions  # noqa
 first_qt = next(i for i, name in enumerate(order) if name.startswith("PySide6"))
 late = []
 for name in order[first_qt:]:
     path = getattr(sys.modules.get(name), "__file__", "") or ""
-    if name.startswith("reader") and path.endswith(".py"):
+    if name.startswith("reader") and path.endswith(".py") and not path.endswith("__init__.py"):
         if "PySide6" not in open(path, encoding="utf-8").read():
             late.append(name)
 print(late)
@@ -252,7 +253,8 @@ checked = []
 check = feature._mod_uses_pyside
 feature._mod_uses_pyside = lambda module: checked.append(module.__name__) or check(module)
 import reader.ui.app
-from reader.ui import main_window, controller, label_actions, import_actions  # noqa
+from reader.ui import main_window, controller  # noqa
+from reader.ui.library import label_actions, import_actions  # noqa
 import json, logging, reader.search.articles  # loaded before PySide6, imported again
 print(sorted(name for name in checked if name.startswith("reader") or name in ("json", "logging")))
 """

@@ -18,17 +18,17 @@ from reader.outlet_overrides import default_registry
 from reader.outlets import Outlet
 from reader.outlets import Rating
 from reader.ui.app import create_window
-from reader.ui.bias_panel import active_bias_tokens
-from reader.ui.bias_panel import toggle_bias_term
-from reader.ui.library_model import LibraryModel
-from reader.ui.outlet_dialog import OutletDialog
-from reader.ui.outlet_dialog import save_label
-from reader.ui.outlet_info import LabelForm
-from reader.ui.outlet_info import chip_label
-from reader.ui.outlet_info import coverage_counts
-from reader.ui.outlet_info import label_details
-from reader.ui.outlet_info import label_tooltip
-from reader.ui.outlet_info import segment_token
+from reader.ui.library.coverage_bar import active_bias_tokens
+from reader.ui.library.coverage_bar import toggle_bias_term
+from reader.ui.library.model import LibraryModel
+from reader.ui.library.outlet_dialog import OutletDialog
+from reader.ui.library.outlet_dialog import save_label
+from reader.outlet_info import LabelForm
+from reader.outlet_info import chip_label
+from reader.outlet_info import coverage_counts
+from reader.outlet_info import label_details
+from reader.outlet_info import label_tooltip
+from reader.outlet_info import segment_token
 
 RATED = Outlet(name="Daily Example", country="US", ownership="Example Media Group",
                ratings=(Rating("AllSides", "AllSides 5-point", "lean right", "2021-02-20",

@@ -20,9 +20,9 @@ from ui_helpers import wait_open
 from reader.search.store import open_index
 from reader.search.articles import article_count
 from reader.ui.app import create_window
-from reader.ui.import_actions import dropped_paths
+from reader.ui.library.import_actions import dropped_paths
 from reader.ui.report_dialog import report_html
-from reader.ui.library_model import LibraryModel
+from reader.ui.library.model import LibraryModel
 
 GOOD = "Pipeline talks resume\n\nOfficials said on Monday that the pipeline talks would resume.\n"
 

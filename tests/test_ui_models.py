@@ -10,12 +10,12 @@ from reader.search.articles import entity_counts
 from reader.search.store import open_index
 from reader.search.view import IndexView
 from reader.ui.controller import LibraryController
-from reader.ui.entities_panel import EntitiesModel
-from reader.ui.entities_panel import EntitiesProxy
-from reader.ui.library_model import LibraryModel
-from reader.ui.library_model import LibraryProxy
-from reader.ui.quotes_model import QuotesModel
-from reader.ui.quotes_model import QuotesProxy
+from reader.ui.entities.panel import EntitiesModel
+from reader.ui.entities.panel import EntitiesProxy
+from reader.ui.library.model import LibraryModel
+from reader.ui.library.model import LibraryProxy
+from reader.ui.quotes.model import QuotesModel
+from reader.ui.quotes.model import QuotesProxy
 
 
 def _controller(qtbot, location) -> LibraryController:

@@ -14,14 +14,14 @@ from ui_helpers import ui_index  # noqa: F401 - fixture
 from ui_helpers import wait_open
 
 from reader.ui.app import create_window
-from reader.ui.jobs import use_gui_start_method
+from reader.index_jobs import use_gui_start_method
 
 MAX_STALL_MS = 100
 
 
 @pytest.fixture()
 def gui_start_method():
-    """The start method the window sets before its first job (see reader.ui.jobs), restored afterwards."""
+    """The start method the window sets before its first job (see reader.index_jobs), restored afterwards."""
     previous = multiprocessing.get_start_method(allow_none=True)
     use_gui_start_method()
     yield

@@ -19,9 +19,9 @@ from ui_helpers import wait_open
 
 from reader.analysis.record import ArticleRecord
 from reader.search.articles import StoredArticle
-from reader.ui.library_model import LibraryModel
-from reader.ui.quotes_model import QuotesModel
-from reader.ui.reading_view import anchor_position
+from reader.ui.library.model import LibraryModel
+from reader.ui.quotes.model import QuotesModel
+from reader.ui.reading.view import anchor_position
 
 
 def settle(qtbot, window) -> None:

@@ -3,7 +3,7 @@ from reader.ui import before_qt  # noqa: F401 - first: see reader/ui/before_qt.p
 
 try:
     from reader.ui.pyside_fix import protect_singletons
-except ImportError:  # PySide6 missing: only the Qt-free helpers (article_html) are usable
+except ImportError:  # PySide6 missing: only the Qt-free helpers (reader.render) are usable
     pass
 else:
     protect_singletons()  # before other Qt calls: see reader/ui/pyside_fix.py

@@ -34,6 +34,6 @@ import reader.search.listing
 import reader.search.lookup
 import reader.search.problems
 import reader.startup_gc
-import reader.ui.article_html
-import reader.ui.outlet_info
-import reader.ui.results
+import reader.render.article_html
+import reader.outlet_info
+import reader.search.results

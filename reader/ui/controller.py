@@ -46,11 +46,11 @@ from reader.search.view import IndexView
 from reader.search.view import StaleView
 from reader.ui.deferred import after_paint
 from reader.ui.library_jobs import LibraryJobs
-from reader.ui.results import Panels
-from reader.ui.results import ResultSet
-from reader.ui.results import compute_matches
-from reader.ui.results import fill_panels
-from reader.ui.results import listed
+from reader.search.results import Panels
+from reader.search.results import ResultSet
+from reader.search.results import compute_matches
+from reader.search.results import fill_panels
+from reader.search.results import listed
 from reader.ui.tasks import Task
 from reader.ui.tasks import TaskContext
 

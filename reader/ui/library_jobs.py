@@ -2,7 +2,7 @@
 
 The controller owns one ``LibraryJobs`` and reloads the index when a job's
 task finishes; widgets start jobs through it (``controller.jobs.add_paths``).
-``reader.ui.jobs`` (and multiprocessing with it) loads with the first job,
+``reader.index_jobs`` (and multiprocessing with it) loads with the first job,
 not at start-up.
 """
 from __future__ import annotations
@@ -19,8 +19,8 @@ from reader.ui.tasks import TaskContext
 
 
 def job_functions():
-    """``reader.ui.jobs``, imported (and its start method set) on first use."""
-    from reader.ui import jobs
+    """``reader.index_jobs``, imported (and its start method set) on first use."""
+    from reader import index_jobs as jobs
 
     jobs.use_gui_start_method()
     return jobs

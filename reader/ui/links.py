@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 
-from reader.ui.article_html import is_openable_url  # the pure policy, Qt-free
+from reader.render.article_html import is_openable_url  # the pure policy, Qt-free
 
 __all__ = ["is_openable_url", "open_external"]
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtGui import QColor
 from PySide6.QtGui import QPalette
 
-from reader.ui.article_html import HtmlTheme
+from reader.render.article_html import HtmlTheme
 
 SPEAKER_HUES = (210, 25, 120, 280, 345, 175, 50, 245)  # degrees, well apart
 BIAS_HUES = {"left": 220, "center": 270, "right": 0}

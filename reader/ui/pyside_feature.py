@@ -17,6 +17,7 @@ is written and PySide6 checks as before.
 """
 from __future__ import annotations
 
+import os
 import pkgutil
 import sys
 
@@ -29,6 +30,17 @@ def _feature_table() -> dict | None:
     return table if isinstance(table, dict) else None
 
 
+def _package_modules(path: list[str], prefix: str) -> list[str]:
+    """Every module of the package and its subpackages, found on disk without importing them."""
+    names = []
+    for info in pkgutil.iter_modules(path):
+        name = f"{prefix}.{info.name}"
+        names.append(name)
+        if info.ispkg:
+            names.extend(_package_modules([os.path.join(p, info.name) for p in path], name))
+    return names
+
+
 def spare_feature_checks(package_path: list[str]) -> int:
     """Pre-answer PySide6's check for loaded modules and this package's; how many."""
     table = _feature_table()
@@ -36,7 +48,7 @@ def spare_feature_checks(package_path: list[str]) -> int:
         return 0
     answers = {name: (0 if name == PACKAGE or name.startswith(PACKAGE + ".") else -1)
                for name in list(sys.modules)}
-    answers.update((f"{PACKAGE}.{info.name}", 0) for info in pkgutil.iter_modules(package_path))
+    answers.update((name, 0) for name in _package_modules(package_path, PACKAGE))
     new = {name: flag for name, flag in answers.items() if name not in table}
     table.update(new)
     return len(new)

@@ -9,10 +9,10 @@ from PySide6.QtWidgets import QMenu
 from PySide6.QtWidgets import QTableView
 from PySide6.QtWidgets import QWidget
 
-from reader.ui.delegates import BiasChipDelegate
-from reader.ui.delegates import TitleDelegate
-from reader.ui.library_model import LibraryModel
-from reader.ui.quotes_model import QuotesModel
+from reader.ui.library.delegates import BiasChipDelegate
+from reader.ui.library.delegates import TitleDelegate
+from reader.ui.library.model import LibraryModel
+from reader.ui.quotes.model import QuotesModel
 
 
 def _table(model: QAbstractItemModel, name: str, accessible: str,

@@ -28,8 +28,8 @@ from PySide6.QtWidgets import QVBoxLayout
 from PySide6.QtWidgets import QWidget
 
 from reader.search.articles import StoredArticle
-from reader.ui.article_html import article_html
-from reader.ui.article_html import term_pattern
+from reader.render.article_html import article_html
+from reader.render.article_html import term_pattern
 from reader.ui.links import open_external
 from reader.ui.palette import html_theme
 

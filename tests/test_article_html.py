@@ -6,9 +6,9 @@ import re
 from reader.analysis.record import ArticleRecord
 from reader.analysis.record import Quote
 from reader.search.articles import StoredArticle
-from reader.ui.article_html import article_html
-from reader.ui.article_html import query_terms
-from reader.ui.article_html import term_pattern
+from reader.render.article_html import article_html
+from reader.render.article_html import query_terms
+from reader.render.article_html import term_pattern
 
 HOSTILE = ("Hostile page\n\n"
            "Before <script>alert(1)</script> and <img src=\"file:///etc/passwd\"> then "

@@ -8,10 +8,10 @@ from PySide6.QtWidgets import QLineEdit
 from PySide6.QtWidgets import QVBoxLayout
 from PySide6.QtWidgets import QWidget
 
-from reader.ui.bias_panel import CoverageBar
-from reader.ui.filter_chips import FilterChips
-from reader.ui.library_model import LibraryModel
-from reader.ui.library_model import LibraryProxy
+from reader.ui.library.coverage_bar import CoverageBar
+from reader.ui.library.filter_chips import FilterChips
+from reader.ui.library.model import LibraryModel
+from reader.ui.library.model import LibraryProxy
 from reader.ui.views import library_view
 
 

@@ -16,9 +16,9 @@ from PySide6.QtWidgets import QSizePolicy
 from PySide6.QtWidgets import QToolButton
 from PySide6.QtWidgets import QWidget
 
-from reader.ui.outlet_info import SEGMENT_LABELS
-from reader.ui.outlet_info import SEGMENTS
-from reader.ui.outlet_info import segment_token
+from reader.outlet_info import SEGMENT_LABELS
+from reader.outlet_info import SEGMENTS
+from reader.outlet_info import segment_token
 from reader.ui.palette import bias_colours
 from reader.ui.palette import is_dark
 

@@ -21,9 +21,9 @@ from PySide6.QtWidgets import QWidget
 
 from reader.outlet_overrides import OutletRegistry
 from reader.outlets import Outlet
-from reader.ui.outlet_info import LABEL_VALUES
-from reader.ui.outlet_info import LabelForm
-from reader.ui.outlet_info import label_tooltip
+from reader.outlet_info import LABEL_VALUES
+from reader.outlet_info import LabelForm
+from reader.outlet_info import label_tooltip
 
 VALUE_TEXT = {"left": "Left", "lean left": "Lean left", "center": "Center", "lean right": "Lean right",
               "right": "Right", "mixed": "Mixed", "unrated": "Unrated (no label)"}

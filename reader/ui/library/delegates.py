@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QStyleOptionViewItem
 from reader.search.hits import MARK_END
 from reader.search.hits import MARK_START
 from reader.search.hits import render_marks
-from reader.ui.library_model import LibraryModel
+from reader.ui.library.model import LibraryModel
 from reader.ui.palette import bias_colours
 from reader.ui.palette import html_theme
 

@@ -12,15 +12,15 @@ from reader.outlet_overrides import default_registry
 from reader.outlets import UNKNOWN
 from reader.outlets import Outlet
 from reader.search.articles import StoredArticle
-from reader.ui.bias_panel import active_bias_tokens
-from reader.ui.bias_panel import toggle_bias_term
-from reader.ui.outlet_info import about_label_html
-from reader.ui.outlet_info import chip_label
-from reader.ui.outlet_info import coverage_counts
-from reader.ui.outlet_info import label_tooltip
+from reader.ui.library.coverage_bar import active_bias_tokens
+from reader.ui.library.coverage_bar import toggle_bias_term
+from reader.outlet_info import about_label_html
+from reader.outlet_info import chip_label
+from reader.outlet_info import coverage_counts
+from reader.outlet_info import label_tooltip
 
 if TYPE_CHECKING:  # the dialog's form classes load when it is opened (~4 ms of a start)
-    from reader.ui.outlet_dialog import OutletDialog
+    from reader.ui.library.outlet_dialog import OutletDialog
 
 
 class LabelEditing(QObject):
@@ -84,7 +84,7 @@ class LabelEditing(QObject):
         article = self.window.reading_view.article
         if assign and article is None:
             return None
-        from reader.ui.outlet_dialog import OutletDialog
+        from reader.ui.library.outlet_dialog import OutletDialog
 
         dlg = OutletDialog(default_registry(), article.outlet if article else "",
                            article.title if article and assign else "", assign, self.window)

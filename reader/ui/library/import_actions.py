@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QAbstractButton
 from PySide6.QtWidgets import QMainWindow
 from PySide6.QtWidgets import QMenu
 
-from reader.ui.library_model import LibraryModel
+from reader.ui.library.model import LibraryModel
 
 if TYPE_CHECKING:  # the indexer (and Whoosh) load only when a job has reported; the
     # dialogs' classes when one is shown (QDialog's and QMessageBox's types cost ~4 ms a start)

@@ -21,8 +21,8 @@ from reader.search import fields as F
 from reader.search.hits import MARK_END
 from reader.search.hits import MARK_START
 from reader.search.hits import Hit
-from reader.ui.article_html import KIND_LABELS
-from reader.ui.article_html import bias_label
+from reader.render.article_html import KIND_LABELS
+from reader.render.article_html import bias_label
 from reader.ui.table_model import SourceSortProxy
 from reader.ui.table_model import move_persistent_rows
 

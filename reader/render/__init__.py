@@ -1,0 +1,1 @@
+"""Turning stored articles into what a reader sees: safe HTML (no Qt)."""

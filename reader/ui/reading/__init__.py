@@ -1,0 +1,1 @@
+"""The reading view: one article with its statements highlighted."""
