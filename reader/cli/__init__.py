@@ -20,6 +20,7 @@ COMMANDS: dict[str, str] = {
     "add": "add your own articles (text, Markdown, saved web pages) to the library",
     "search": "search the index",
     "analyze": "find quotes, speakers, entities and metadata in text files",
+    "compare": "compare the outlets of a search: voices, shared words, coverage",
     "outlets": "list the outlet registry with bias labels and their sources",
     "bench": "measure speed and memory on generated corpora (2k and 10k articles)",
     "install-desktop": "add Parallax to the applications menu (Linux, current user)",

@@ -5,7 +5,7 @@ import argparse
 import json
 import sys
 
-from reader.cli.common import add_index_option, error
+from reader.cli.common import add_index_option, error, open_library_or_error
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -20,20 +20,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from reader.library import index_location, open_library
     from reader.search.query import render_marks, search
-    from reader.search.store import IndexProblem
 
     if args.limit < 1:
         return error("--limit must be at least 1")
     text = " ".join(args.query)
-    try:
-        ix, built = open_library(index_location(args.index))
-    except IndexProblem as exc:
-        hint = " Run `parallax index --rebuild` to rebuild it from the source files." if exc.rebuildable else ""
-        return error(f"{exc}{hint}")
-    if built is not None:
-        print(f"parallax: built the index from the seed corpus ({built.summary()})", file=sys.stderr)
+    ix = open_library_or_error(args.index)
+    if isinstance(ix, int):
+        return ix
     outcome = search(ix, text, entity_keys=args.entity, limit=args.limit)
     if outcome.nothing_searchable:
         return error(outcome.message or "the query has no searchable words")

@@ -14,3 +14,19 @@ def error(message: str) -> int:
     """Print one line to stderr and return the usage-error exit code."""
     print(f"parallax: {message}", file=sys.stderr)
     return 2
+
+
+def open_library_or_error(index: str | None):
+    """The library's index (built from the seeds the first time), or an exit code after
+    saying what is wrong with it."""
+    from reader.library import index_location, open_library
+    from reader.search.problems import IndexProblem
+
+    try:
+        ix, built = open_library(index_location(index))
+    except IndexProblem as exc:
+        hint = " Run `parallax index --rebuild` to rebuild it from the source files." if exc.rebuildable else ""
+        return error(f"{exc}{hint}")
+    if built is not None:
+        print(f"parallax: built the index from the seed corpus ({built.summary()})", file=sys.stderr)
+    return ix
