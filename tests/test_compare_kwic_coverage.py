@@ -102,3 +102,13 @@ def test_occurrences_skip_hidden_lines_and_the_title():
     art.hidden = [(body.index("Menu"), body.index("Login") + 5)]
     last = body.rindex("Putin")
     assert occurrence(art, last, last + 5).nth == 1  # the title and the hidden line do not count
+
+
+def test_reading_stored_fields_gives_what_reading_the_stored_article_gives(seed_index):
+    from reader.compare.inputs import from_fields, from_stored
+    from reader.search.articles import load_article
+
+    view = IndexView(open_index(seed_index))
+    for n in view.all_docnums():
+        lean, full = from_fields(view.stored(n)), from_stored(load_article(view, view.path(n)))
+        assert lean == full and len(lean.statements) > 0 and len(lean.entities) > 0

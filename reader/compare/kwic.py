@@ -11,8 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Sequence
 
-from reader.analysis.record import Entity
-from reader.compare.inputs import CompareArticle
+from reader.compare.inputs import CompareArticle, Mentioned
 from reader.compare.text import fold
 
 CONTEXT_CHARS = 80
@@ -40,7 +39,7 @@ class KwicLine:
         return tuple(fold(w) for w in _KEY_WORD.findall(self.right))
 
 
-def entity_matches(entity: Entity, wanted: str) -> bool:
+def entity_matches(entity: Mentioned, wanted: str) -> bool:
     """Whether an entity is the one asked for: its ``type:name`` key, its name, an alias,
     or (for a bare word such as "Putin") one of its name's words."""
     want = fold(wanted.strip())

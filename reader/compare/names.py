@@ -22,7 +22,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from reader.analysis.record import ArticleRecord, Quote
+from reader.analysis.record import Quote
 
 UNKNOWN_SPEAKER = "unknown speaker"
 
@@ -40,8 +40,9 @@ _POSSESSIVE = re.compile(r"['’]s\b|['’](?=\s|$)")
 _NOT_WORD = re.compile(r"[^\w\s-]")
 
 
-def speaker_name(quote: Quote, record: ArticleRecord | None = None) -> str:
-    """The canonical name of a statement's speaker (the one lookup; see the module doc)."""
+def speaker_name(quote: Quote, article: str = "") -> str:
+    """The canonical name of a statement's speaker in the article at path ``article``
+    (the one lookup; see the module doc)."""
     name = " ".join((quote.speaker or "").split())
     return name or UNKNOWN_SPEAKER
 

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, Callable, Sequence
 
 from reader.compare.coverage import Coverage, Describe, coverage, registry_outlet
 from reader.compare.inputs import CompareArticle, Statement, all_statements, load_selection
+from reader.compare.kwic import entity_names
 from reader.compare.shared import Group, shared_words
 from reader.compare.voices import Voices, voices
 
@@ -34,6 +35,7 @@ class Comparison:
     voices: Voices
     groups: list[Group]
     coverage: Coverage
+    entities: list[tuple[str, str, int]] = field(default_factory=list)  # (name, type, mentions), most first
     timings: dict[str, float] = field(default_factory=dict)  # seconds per step
 
     def article(self, path: str) -> CompareArticle | None:
@@ -61,7 +63,7 @@ def compare_articles(articles: list[CompareArticle], describe: Describe = regist
     timings["shared"] = time.perf_counter() - t
     if cancelled():
         raise Cancelled()
-    return Comparison(articles, statements, vo, groups, cov, timings)
+    return Comparison(articles, statements, vo, groups, cov, entity_names(articles), timings)
 
 
 def compare_selection(view: IndexView, paths: Sequence[str], describe: Describe = registry_outlet,

@@ -25,8 +25,7 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
-from reader.analysis.record import Entity
-from reader.compare.inputs import CompareArticle, Statement
+from reader.compare.inputs import CompareArticle, Mentioned, Statement
 from reader.compare.names import speaker_key
 
 OFFICE_WORDS = frozenset("""
@@ -118,7 +117,7 @@ def side_of(article: CompareArticle, st: Statement, text: str | None = None) -> 
     return None
 
 
-def entity_keys(entities: Sequence[Entity]) -> set[str]:
+def entity_keys(entities: Sequence[Mentioned]) -> set[str]:
     """The speaker keys of the people and organisations an article mentions."""
     keys: set[str] = set()
     for ent in entities:

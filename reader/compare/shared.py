@@ -17,6 +17,7 @@ itself, and a pair is aligned only when its triples make a match possible.
 """
 from __future__ import annotations
 
+from array import array
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Callable, Sequence
@@ -111,7 +112,8 @@ class _Links:
         return {self.statements[s].path for s in self.forms[f].statements}
 
     def build(self) -> None:
-        postings: dict[tuple[str, str, str], list[int]] = defaultdict(list)
+        # arrays, not lists: 100k lists would each be walked by every garbage collection meanwhile
+        postings: dict[tuple[str, str, str], array] = defaultdict(lambda: array("I"))
         for fid, form in enumerate(self.forms):
             for g in form.triples:
                 postings[g].append(fid)

@@ -48,6 +48,9 @@ SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("focus_reader", "Go to &Article", ("Ctrl+2",), "", "Move the focus to the article text"),
     ActionSpec("focus_entities", "Go to &Entities", ("Ctrl+3",), "", "Move the focus to the entities"),
     ActionSpec("focus_quotes", "Go to &Quotes", ("Ctrl+4",), "", "Move the focus to the quotes"),
+    ActionSpec("compare", "&Compare Outlets", ("Ctrl+Shift+C",), "",
+               "Compare the outlets of the search results or of the selected articles: who they quote, "
+               "the words they share, side by side"),
     ActionSpec("reset_layout", "&Reset Layout", (), "", "Put the panels back where they started"),
     ActionSpec("search_help", "&Search Syntax", ("F1",), "help-contents",
                "How to write queries: phrases, AND/OR/NOT, fields"),
@@ -105,7 +108,7 @@ class Actions:
         for name in ("find", "next_hit", "prev_hit", "clear_filters"):
             edit_menu.addAction(self._by_name[name])
         view_menu = bar.addMenu(window.tr("&View"))
-        for name in ("focus_library", "focus_reader", "focus_entities", "focus_quotes"):
+        for name in ("focus_library", "focus_reader", "focus_entities", "focus_quotes", "compare"):
             view_menu.addAction(self._by_name[name])
         view_menu.addSeparator()
         for dock in docks:

@@ -23,10 +23,12 @@ from PySide6.QtWidgets import QDockWidget
 from PySide6.QtWidgets import QMainWindow
 from PySide6.QtWidgets import QPushButton
 from PySide6.QtWidgets import QSplitter
+from PySide6.QtWidgets import QTabWidget
 from PySide6.QtWidgets import QWidget
 
 from reader.ui.actions import Actions
 from reader.render.article_html import query_terms
+from reader.ui.compare.host import CompareHost
 from reader.ui.controller import LibraryController
 from reader.ui.deferred import after_paint
 from reader.ui.dialogs import problem_box
@@ -77,7 +79,15 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 5)
         self.splitter.setStretchFactor(1, 6)
         self.splitter.setChildrenCollapsible(False)
-        self.setCentralWidget(self.splitter)
+        self.reader_page = self.splitter
+        self.tabs = QTabWidget()  # reading, and Compare (built when first shown)
+        self.tabs.setObjectName("mainTabs")
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.splitter, self.tr("Read"))
+        self.library_view.setSelectionMode(self.library_view.SelectionMode.ExtendedSelection)
+        self.compare_tab = CompareHost(self)
+        self.tabs.addTab(self.compare_tab, self.tr("Compare"))
+        self.setCentralWidget(self.tabs)
         self._build_docks()
         self.status = StatusPanel(self.statusBar())
         self.actions.build_menus(self, [self.entities_dock, self.quotes_dock])
@@ -159,6 +169,7 @@ class MainWindow(QMainWindow):
         a.focus_reader.triggered.connect(self.reading_view.browser.setFocus)
         a.focus_entities.triggered.connect(self._focus_entities)
         a.focus_quotes.triggered.connect(self._focus_quotes)
+        a.compare.triggered.connect(self.compare_tab.toggle)
         a.reset_layout.triggered.connect(lambda: self.restoreState(self._default_state))
         a.search_help.triggered.connect(lambda: show_search_help(self))
         a.about.triggered.connect(lambda: show_about(self))

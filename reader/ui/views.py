@@ -15,7 +15,7 @@ from reader.ui.library.model import LibraryModel
 from reader.ui.quotes.model import QuotesModel
 
 
-def _table(model: QAbstractItemModel, name: str, accessible: str,
+def configured_table(model: QAbstractItemModel, name: str, accessible: str,
            parent: QWidget | None = None) -> QTableView:
     """A row-selecting, sortable, initially unsorted (rank order) table."""
     view = QTableView(parent)
@@ -35,7 +35,7 @@ def _table(model: QAbstractItemModel, name: str, accessible: str,
 
 def library_view(model: QAbstractItemModel, parent: QWidget | None = None) -> QTableView:
     """The article table: title+snippet and outlet+bias chip drawn by delegates."""
-    view = _table(model, "libraryView", "Library", parent)
+    view = configured_table(model, "libraryView", "Library", parent)
     view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
     view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
     view.setItemDelegateForColumn(LibraryModel.COL_TITLE, TitleDelegate(view))
@@ -82,7 +82,7 @@ def set_library_row_lines(view: QTableView, with_snippets: bool) -> None:
 
 def quotes_view(model: QAbstractItemModel, parent: QWidget | None = None) -> QTableView:
     """The quotes table: the quote text stretches, the rest keeps a readable width."""
-    view = _table(model, "quotesView", "Quotes", parent)
+    view = configured_table(model, "quotesView", "Quotes", parent)
     view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
     header = view.horizontalHeader()
     header.setSectionResizeMode(QuotesModel.COL_QUOTE, QHeaderView.ResizeMode.Stretch)

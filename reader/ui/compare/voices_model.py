@@ -1,0 +1,171 @@
+"""The voices table (speaker × outlet) and the statements of a chosen cell, as Qt models."""
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from PySide6.QtCore import QModelIndex
+from PySide6.QtCore import QPersistentModelIndex
+from PySide6.QtCore import Qt
+
+from reader.ui.compare.table_base import CompareTableModel
+from reader.ui.table_model import SourceSortProxy
+
+Index = QModelIndex | QPersistentModelIndex
+R = Qt.ItemDataRole
+KIND_LABELS = {"direct": "quoted", "mixed": "partly quoted", "indirect": "reported"}
+
+
+class VoicesModel(CompareTableModel):
+    """One row per speaker; column 0 the speaker, 1 the total, then one per outlet."""
+
+    COL_SPEAKER = 0
+    COL_TOTAL = 1
+    FIRST_OUTLET = 2
+    RowRole = Qt.ItemDataRole.UserRole + 1  # the VoiceRow
+    CellRole = Qt.ItemDataRole.UserRole + 2  # the Cell, or None
+    OutletRole = Qt.ItemDataRole.UserRole + 3  # the column's outlet name ("" for the first two)
+    MentionedRole = Qt.ItemDataRole.UserRole + 4  # the outlet names the speaker without quoting them
+    LeanRole = Qt.ItemDataRole.UserRole + 5  # the outlet's bias token (header colour)
+    ROLES = frozenset(int(r) for r in (RowRole, CellRole, OutletRole, MentionedRole, R.DisplayRole,
+                                       R.AccessibleTextRole, R.ToolTipRole,
+                                       R.TextAlignmentRole))  # data() answers only these
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.HEADERS = ("Speaker", "Total")
+        self.outlets: list[str] = []
+        self._heads: dict[str, tuple[str, str, str]] = {}  # outlet -> (chip, token, tooltip)
+
+    def set_voices(self, voices, heads: dict[str, tuple[str, str, str]]) -> None:
+        """``voices`` (reader.compare.voices.Voices); ``heads``: chip text, bias token and tooltip per outlet."""
+        self.beginResetModel()
+        self.outlets = list(voices.outlets) if voices is not None else []
+        self.HEADERS = ("Speaker", "Total", *self.outlets)
+        self._heads = dict(heads)
+        self._all = list(voices.rows) if voices is not None else []
+        self._rows = self._arranged()
+        self.endResetModel()
+
+    def outlet_of(self, column: int) -> str:
+        return self.outlets[column - self.FIRST_OUTLET] if column >= self.FIRST_OUTLET else ""
+
+    def sort_key(self, row, column: int) -> Any:
+        if column == self.COL_SPEAKER:
+            return row.name.casefold()
+        if column == self.COL_TOTAL:
+            return (row.total, row.words)
+        cell = row.cells.get(self.outlet_of(column))
+        return (cell.total, cell.words) if cell is not None else (0, 0)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.HEADERS):
+            return None
+        outlet = self.outlet_of(section)
+        chip, token, tip = self._heads.get(outlet, ("", "unknown", "")) if outlet else ("", "", "")
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{outlet}\n{chip}" if outlet else self.HEADERS[section]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if not outlet:
+                return ("Who is quoted, sorted by how often" if section == self.COL_SPEAKER
+                        else "Statements in all outlets")
+            return tip
+        if role == self.LeanRole:
+            return token
+        if role == self.OutletRole:
+            return outlet
+        return None
+
+    def value(self, row, col: int, role: int, index: Index) -> Any:
+        outlet = self.outlet_of(col)
+        cell = row.cells.get(outlet) if outlet else None
+        if role == self.RowRole:
+            return row
+        if role == self.CellRole:
+            return cell
+        if role == self.OutletRole:
+            return outlet
+        if role == self.MentionedRole:
+            return bool(outlet) and outlet in row.mentioned_by
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            if col == self.COL_SPEAKER:
+                return row.name
+            if col == self.COL_TOTAL:
+                return str(row.total)
+            return cell_text(cell, outlet in row.mentioned_by)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return speaker_tip(row) if col <= self.COL_TOTAL else cell_tip(row, outlet, cell)
+        if role == Qt.ItemDataRole.TextAlignmentRole and col == self.COL_TOTAL:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+
+def cell_text(cell, mentioned: bool) -> str:
+    """"2 quoted + 1 reported · 45 words", "named, not quoted" or ""."""
+    if cell is None or not cell.total:
+        return "named, not quoted" if mentioned else ""
+    parts = []
+    if cell.quoted:
+        parts.append(f"{cell.quoted} quoted")
+    if cell.indirect:
+        parts.append(f"{cell.indirect} reported")
+    return " + ".join(parts) + f" · {cell.words} word{'s' if cell.words != 1 else ''}"
+
+
+def speaker_tip(row) -> str:
+    lines = [row.name]
+    if row.vague:
+        lines.append("An anonymous or vague source: nobody is named.")
+    if row.official:
+        lines.append("Speaks for an institution (an official).")
+    if row.only_outlet:
+        lines.append(f"Quoted by {row.only_outlet} only.")
+    if row.mentioned_by:
+        lines.append("Named but not quoted by: " + ", ".join(row.mentioned_by) + ".")
+    return "\n".join(lines)
+
+
+def cell_tip(row, outlet: str, cell) -> str:
+    if cell is None or not cell.total:
+        return (f"{outlet} names {row.name} but does not quote them." if outlet in row.mentioned_by
+                else f"{outlet} does not quote {row.name}.")
+    names = ", ".join(row.named_as.get(outlet, []))
+    return (f"{outlet} quotes {row.name} ({names}):\n{cell.direct} direct, {cell.mixed} partly quoted, "
+            f"{cell.indirect} reported; {cell.words} words in quotation marks.\nClick to list them, "
+            "double-click to read the first.")
+
+
+class VoicesProxy(SourceSortProxy):
+    """Sorting is done by the voices model itself."""
+
+
+class StatementsModel(CompareTableModel):
+    """The statements of a voices cell (or row): outlet, speaker as named, kind, words, article."""
+
+    COL_OUTLET = 0
+    COL_SPEAKER = 1
+    COL_KIND = 2
+    COL_TEXT = 3
+    COL_ARTICLE = 4
+    HEADERS = ("Outlet", "Speaker as named", "Kind", "Statement", "Article")
+    StatementRole = Qt.ItemDataRole.UserRole + 1
+    ROLES = frozenset(int(r) for r in (StatementRole, R.DisplayRole, R.AccessibleTextRole,
+                                       R.ToolTipRole))  # data() answers only these
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.title_of: Callable[[str], str] = lambda _path: ""
+
+    def sort_key(self, st, column: int) -> Any:
+        return (st.outlet, st.named_as, st.kind, st.text, self.title_of(st.path))[column].casefold()
+
+    def value(self, st, col: int, role: int, index: Index) -> Any:
+        if role == self.StatementRole:
+            return st
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            text = st.text if st.kind == "mixed" else f"“{st.text}”" if st.quoted else st.text
+            return (st.outlet, st.named_as, KIND_LABELS.get(st.kind, st.kind), text,
+                    self.title_of(st.path))[col]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{st.named_as} ({KIND_LABELS.get(st.kind, st.kind)}): {st.text}\nDouble-click to read it in the article."
+        return None

@@ -1,0 +1,99 @@
+"""Screenshots of each Compare page at 1280×800 and 1920×1080 (``docs/screenshots/compare-*.png``).
+
+``tools/compare_screenshots.py [--index DIR] [--out DIR]`` opens the window on
+the index (default: a fresh index of the bundled seeds in a temporary folder),
+opens Compare on the whole library and grabs each page: voices (with Imran
+Khan's DW cell clicked), shared words, side by side (three articles, Imran
+Khan highlighted), mentions of Putin, coverage.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+SIZES = ((1280, 800), (1920, 1080))
+
+
+def main() -> int:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--index", help="an index folder (default: the seeds, indexed now)")
+    p.add_argument("--out", default=str(ROOT / "docs" / "screenshots"))
+    args = p.parse_args()
+    os.environ.setdefault("PARALLAX_HOME", tempfile.mkdtemp(prefix="parallax-shots-home-"))
+    from reader.paths import seeds_dir
+    from reader.search.indexer import update_index
+
+    index = Path(args.index) if args.index else Path(tempfile.mkdtemp(prefix="parallax-shots-")) / "index"
+    if not args.index:
+        update_index(index, [seeds_dir()])
+    from PySide6.QtCore import QCoreApplication, QElapsedTimer
+    from PySide6.QtWidgets import QApplication
+
+    from reader.compare.side import Target
+    from reader.ui.app import create_window, make_application
+    from reader.ui.settings import Settings
+
+    app = make_application()
+    window = create_window(index, Settings(Path(tempfile.mkdtemp()) / "shots.ini"))
+    window.dialogs_enabled = False
+
+    def wait(predicate, ms=60000) -> bool:
+        timer = QElapsedTimer()
+        timer.start()
+        while not predicate() and timer.elapsed() < ms:
+            QCoreApplication.processEvents()
+            QApplication.instance().thread().msleep(5)
+        return predicate()
+
+    def settle(ms=400) -> None:
+        wait(lambda: False, ms)
+
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    for width, height in SIZES:
+        window.resize(width, height)
+        window.show()
+        wait(lambda: window.controller.ready and not window.controller.search_pending())
+        window.actions.compare.trigger()
+        host = window.compare_tab
+        wait(lambda: host.workspace is not None and host.workspace.comparison is not None
+             and not host.workspace.pending())
+        ws = host.workspace
+        ws.show_page(ws.voices)
+        settle()
+        cell = ws.voices.cell_index("Imran Khan", "Deutsche Welle")
+        ws.voices.view.setCurrentIndex(cell)
+        ws.voices._on_clicked(cell)
+        shots = [("voices", lambda: None), ("shared-words", lambda: ws.show_page(ws.shared))]
+
+        def side() -> None:
+            ws.show_page(ws.side)
+            wait(lambda: ws.side.columns_ready() and len(ws.side.visible_columns()) >= 3)
+            settle()
+            ws.side.set_target(Target("speaker", "imran khan", "Imran Khan"))
+
+        def mentions() -> None:
+            ws.show_mentions("Putin")
+            ws.kwic.sort_box.setCurrentIndex(0)
+
+        shots += [("side-by-side", side), ("kwic", mentions), ("coverage", lambda: ws.show_page(ws.coverage))]
+        for name, action in shots:
+            action()
+            settle()
+            path = out / f"compare-{name}-{width}x{height}.png"
+            window.grab().save(str(path), "PNG")
+            print(path)
+        window.tabs.setCurrentWidget(window.reader_page)
+    window.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
