@@ -112,3 +112,27 @@ def test_reading_stored_fields_gives_what_reading_the_stored_article_gives(seed_
     for n in view.all_docnums():
         lean, full = from_fields(view.stored(n)), from_stored(load_article(view, view.path(n)))
         assert lean == full and len(lean.statements) > 0 and len(lean.entities) > 0
+
+
+def test_a_damaged_stored_record_loses_its_statements_not_the_comparison():
+    from reader.compare.inputs import from_fields
+    from reader.compare.report import compare_articles
+    from reader.search import fields as F
+
+    good = {"quotes": [{"start": 1, "end": 9, "text": "We agree", "kind": "direct", "speaker": "Al Bo"},
+                       {"text": "no offsets", "kind": "direct"}, "not a quote", {"start": "x", "end": 2,
+                                                                                 "text": "bad", "kind": "indirect"}],
+            "entities": [{"name": "Al Bo", "type": "person", "mentions": [[0, 5], ["?"]]},
+                         {"type": "place"}, {"name": "Rome", "type": "place", "mentions": [[20, 24]]}]}
+    import json
+
+    articles = [from_fields({F.PATH: "a.txt", F.BODY: "“We agree,” said Al Bo in Rome.", F.RECORD: json.dumps(good)}),
+                from_fields({F.PATH: "b.txt", F.BODY: "text", F.RECORD: "{not json"}),
+                from_fields({F.PATH: "c.txt", F.BODY: "text", F.RECORD: "[1, 2]"}),
+                from_fields({F.PATH: "d.txt"})]
+    assert [len(a.statements) for a in articles] == [1, 0, 0, 0]
+    assert [e.name for e in articles[0].entities] == ["Rome"]  # the unreadable entities are left out
+    c = compare_articles(articles, describe=lambda _n: None)
+    assert c.coverage.articles == 4 and c.voices.rows[0].name == "Al Bo"
+    empty = compare_articles([], describe=lambda _n: None)
+    assert (empty.coverage.articles, empty.voices.rows, empty.groups) == (0, [], [])

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Iterable, NamedTuple, Sequence
+from typing import TYPE_CHECKING, Iterable, Iterator, NamedTuple, Sequence
 
 from reader.analysis.quote_spans import find_quote_spans
 from reader.analysis.record import STATEMENT_KINDS, Entity, Quote
@@ -83,10 +83,17 @@ class Entities:
 
     @classmethod
     def from_json(cls, entities: Iterable[dict]) -> "Entities":
-        """From the record JSON's entity objects (no ``Entity`` made in between)."""
+        """From the record JSON's entity objects (no ``Entity`` made in between); an entity
+        that cannot be read is left out, not the article."""
+        rows = []
+        for e in entities:
+            try:
+                rows.append((str(e["name"]), str(e.get("type", "")), tuple(map(str, e.get("aliases", ()))),
+                             tuple((int(m[0]), int(m[1])) for m in e.get("mentions", ()))))
+            except (KeyError, TypeError, ValueError, IndexError, AttributeError):
+                continue
         out = cls()
-        out._rows = tuple((e.get("name", ""), e.get("type", ""), tuple(e.get("aliases", ())),
-                           tuple((int(m[0]), int(m[1])) for m in e.get("mentions", ()))) for e in entities)
+        out._rows = tuple(rows)
         return out
 
     def __iter__(self):
@@ -182,6 +189,8 @@ def from_fields(fields: dict, first_id: int = 0) -> CompareArticle:
     try:
         data = json.loads(fields.get(F.RECORD) or "{}")
     except ValueError:
+        data = {}  # an unreadable record: the article is compared without its statements
+    if not isinstance(data, dict):
         data = {}
     path = fields[F.PATH]
     art = _article(path, fields.get(F.TITLE) or data.get("title") or "",
@@ -189,10 +198,22 @@ def from_fields(fields: dict, first_id: int = 0) -> CompareArticle:
                    fields.get(F.PUBLISHED) or "", fields.get(F.KIND) or data.get("kind") or "news",
                    fields.get(F.BIAS) or "unknown", fields.get(F.URL) or "", fields.get(F.BODY) or "",
                    data.get("boilerplate", ()), Entities.from_json(data.get("entities", ())))
+    return _compose(art, _statement_quotes(data.get("quotes", ())), first_id)
+
+
+def _statement_quotes(quotes: Iterable[dict]) -> Iterator[tuple[int, Quote]]:
+    """(index in the record, Quote) of the statements; a quote that cannot be read is skipped."""
     known = Quote.__dataclass_fields__
-    quotes = ((i, Quote(**{k: v for k, v in q.items() if k in known})) for i, q in enumerate(data.get("quotes", ()))
-              if statement_kind(q.get("kind", "direct")) is not None)
-    return _compose(art, quotes, first_id)
+    for index, q in enumerate(quotes):
+        try:
+            if statement_kind(q.get("kind", "direct")) is None:
+                continue
+            quote = Quote(**{k: v for k, v in q.items() if k in known})
+            if not (isinstance(quote.text, str) and isinstance(quote.start, int) and isinstance(quote.end, int)):
+                continue
+        except (TypeError, AttributeError):
+            continue
+        yield index, quote
 
 
 def articles_from(stored: Iterable[StoredArticle]) -> list[CompareArticle]:

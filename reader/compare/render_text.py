@@ -49,12 +49,13 @@ def voices_lines(c: Comparison, limit: int = 40) -> list[str]:
     head = " " * NAME + "".join(f"{_short(o, CELL - 1):<{CELL}}" for o in outlets)
     lines = ["Voices (q: quoted statements, r: reported, w: words quoted)", head]
     for row in c.voices.rows[:limit]:
-        flag = " *" if row.only_outlet and row.mentioned_by else (" ¹" if row.only_outlet else "")
+        flag = (" " if row.only_outlet or row.mentioned_by else "") + ("¹" if row.only_outlet else "") \
+            + ("*" if row.mentioned_by else "")
         name = _short(row.name + (" (unnamed)" if row.vague else ""), NAME - 3) + flag
         lines.append(f"{name:<{NAME}}" + "".join(f"{_cell(row.cells.get(o)):<{CELL}}" for o in outlets))
     if len(c.voices.rows) > limit:
         lines.append(f"… and {len(c.voices.rows) - limit} more speakers (--json lists them all)")
-    lines.append("¹ quoted by one outlet only; * also named, but not quoted, by others")
+    lines.append("¹ quoted by one outlet only; * named, but not quoted, by other outlets")
     return lines
 
 

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QWidget
 
 from reader.ui.compare.tables import CoverageModel
 from reader.ui.compare.widgets import table
+from reader.ui.palette import bias_colours
 from reader.ui.table_model import SourceSortProxy
 
 
@@ -15,6 +16,7 @@ class CoveragePage(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = CoverageModel(self)
+        self.model.chip_colours = lambda token: bias_colours(token, self.palette())
         self.proxy = SourceSortProxy(self)
         self.proxy.setSourceModel(self.model)
         self.view = table(self.proxy, "coverageView", "Coverage by outlet")

@@ -133,16 +133,19 @@ class KwicModel(CompareTableModel):
 class CoverageModel(CompareTableModel):
     """One row per outlet: its label and owner, its articles by kind, its dates and voices."""
 
+    COL_LABEL = 1
     HEADERS = ("Outlet", "Label", "Ownership", "Articles", "News", "Analysis", "Opinion", "Dates",
                "Statements", "Voices (named)", "Unnamed or vague", "Flags")
     OutletRole = Qt.ItemDataRole.UserRole + 1
     ROLES = frozenset(int(r) for r in (OutletRole, R.DisplayRole, R.AccessibleTextRole, R.ToolTipRole,
+                                       R.BackgroundRole, R.ForegroundRole,
                                        R.TextAlignmentRole))  # data() answers only these
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._voices: dict = {}
         self._cache: dict[str, tuple] = {}  # outlet -> its row's values
+        self.chip_colours = None  # bias token -> (background, text) QColors for the Label cells (the page's)
 
     def set_coverage(self, coverage, voices) -> None:
         self._voices = dict(voices.by_outlet) if voices is not None else {}
@@ -175,6 +178,11 @@ class CoverageModel(CompareTableModel):
             return str(self._values(oc)[col])
         if role == Qt.ItemDataRole.ToolTipRole:
             return oc.tooltip
+        if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole):
+            if col != self.COL_LABEL or self.chip_colours is None:
+                return None
+            bg, fg = self.chip_colours(oc.token)
+            return bg if role == Qt.ItemDataRole.BackgroundRole else fg
         if role == Qt.ItemDataRole.TextAlignmentRole and (3 <= col <= 6 or col in (8, 10)):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

@@ -188,9 +188,13 @@ class CompareWorkspace(QWidget):
     def _show_heading(self, request: CompareRequest, c: Comparison) -> None:
         cov = c.coverage
         n, outlets = cov.articles, len(cov.outlets)
-        self.heading.setText(self.tr("<b>Comparing %1 article%2 from %3 outlet%4</b> — %5").replace(
-            "%1", str(n)).replace("%2", "" if n == 1 else "s").replace("%3", str(outlets))
-            .replace("%4", "" if outlets == 1 else "s").replace("%5", html.escape(request.description)))
+        if not n:
+            self.heading.setText(self.tr("<b>Nothing to compare</b> — no article in %1.").replace(
+                "%1", html.escape(request.description)))
+        else:
+            self.heading.setText(self.tr("<b>Comparing %1 article%2 from %3 outlet%4</b> — %5").replace(
+                "%1", str(n)).replace("%2", "" if n == 1 else "s").replace("%3", str(outlets))
+                .replace("%4", "" if outlets == 1 else "s").replace("%5", html.escape(request.description)))
         self.coverage_bar.set_counts(cov.segments, set())
         kinds = " · ".join(f"{k.title()} {v}" for k, v in cov.kinds.items() if v)
         dates = (f"{cov.first_date} – {cov.last_date}" if cov.first_date and cov.first_date != cov.last_date
