@@ -202,3 +202,24 @@ def test_compare_models_pass_the_model_tester(qtmodeltester, seed_comparison):
     picks = PickModel()
     picks.set_articles(c.articles, [c.articles[0].path])
     qtmodeltester.check(picks)
+
+
+def test_many_outlets_fold_into_an_other_outlets_column(qtmodeltester):
+    from compare_helpers import articles, stored
+
+    from reader.compare.report import compare_articles
+
+    items = [stored(f"{n}.txt", f"Outlet {n:02d}", f"“We will rebuild,” said Ann Lee. Report {n}.",
+                    [("We will rebuild,", "Ann Lee", "direct")] * (1 + (n < 3))) for n in range(30)]
+    c = compare_articles(articles(*items), describe=lambda _n: None)
+    model = VoicesModel()
+    model.set_voices(c.voices, {})
+    qtmodeltester.check(model)
+    assert len(model.outlets) == VoicesModel.MAX_OUTLETS + 1 and model.outlets[-1] == VoicesModel.OTHERS
+    assert {"Outlet 00", "Outlet 01", "Outlet 02"} <= set(model.outlets)  # the ones quoting most stay
+    assert len(model.others) == 30 - VoicesModel.MAX_OUTLETS
+    row = model.row_at(0)
+    merged = model.index(0, model.columnCount() - 1).data(VoicesModel.CellRole)
+    assert merged.total == len(model.others) and merged.statements
+    assert model.headerData(model.columnCount() - 1, Qt.Orientation.Horizontal).startswith("Other outlets\n6")
+    assert row.name == "Ann Lee"

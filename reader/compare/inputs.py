@@ -99,6 +99,10 @@ class Entities:
     def __iter__(self):
         return map(Mentioned._make, self._rows)
 
+    def rows(self) -> tuple[tuple[str, str, tuple[str, ...], tuple[tuple[int, int], ...]], ...]:
+        """(name, type, aliases, mentions) of each entity, without a ``Mentioned`` made for each."""
+        return self._rows
+
     def __len__(self) -> int:
         return len(self._rows)
 

@@ -23,9 +23,7 @@ carries is official and every side is known and the same.
 from __future__ import annotations
 
 import re
-from typing import Sequence
-
-from reader.compare.inputs import CompareArticle, Mentioned, Statement
+from reader.compare.inputs import CompareArticle, Statement
 from reader.compare.names import speaker_key
 
 OFFICE_WORDS = frozenset("""
@@ -47,22 +45,48 @@ def _words(text: str) -> list[str]:
     return [w.strip(".’'").lower() for w in _WORD.findall(text) if w.strip(".’'")]
 
 
-def _first_mention(article: CompareArticle, st: Statement) -> tuple[int, int] | None:
-    for ent in article.entities:
-        if ent.mentions and (st.key == speaker_key(ent.name) or any(st.key == speaker_key(a) for a in ent.aliases)):
-            return min(ent.mentions)
-    at = article.body.find(st.speaker)
-    if at < 0 and " " in st.speaker:
-        at = article.body.find(st.speaker.split()[-1])
-    return (at, at + len(st.speaker)) if at >= 0 else None
+class ArticleFacts:
+    """What the rules need of one article, worked out once for all its statements."""
+
+    def __init__(self, article: CompareArticle) -> None:
+        self.article = article
+        self.first: dict[str, tuple[int, int]] = {}  # speaker key -> the entity's first mention
+        self.keys: set[str] = set()  # the people and organisations it mentions (``entity_keys``)
+        self.places: list[tuple[str, tuple[str, ...]]] = []  # (name, its one-word names lower-cased)
+        self.long_places: list[str] = []  # place names of several words
+        self.orgs: list[tuple[str, str]] = []  # (name, key)
+        for name, etype, aliases, mentions in article.entities.rows():
+            key = speaker_key(name)
+            if mentions:
+                first = min(mentions)
+                for k in (key, *(speaker_key(a) for a in aliases)):
+                    self.first.setdefault(k, first)
+                if etype in ("person", "organisation"):
+                    self.keys.add(key)
+                    self.keys.update(speaker_key(a) for a in aliases if len(a.split()) > 1 or a == name)
+            if etype == "place":
+                self.places.append((name, tuple(n.lower() for n in (name, *aliases) if " " not in n)))
+                if " " in name:
+                    self.long_places.append(name)
+            elif etype == "organisation":
+                self.orgs.append((name, key))
+
+    def first_mention(self, st: Statement) -> tuple[int, int] | None:
+        if st.key in self.first:
+            return self.first[st.key]
+        body = self.article.body
+        at = body.find(st.speaker)
+        if at < 0 and " " in st.speaker:
+            at = body.find(st.speaker.split()[-1])
+        return (at, at + len(st.speaker)) if at >= 0 else None
 
 
-def context(article: CompareArticle, st: Statement) -> str:
+def context(facts: ArticleFacts, st: Statement) -> str:
     """The speaker's name, as written, and the words around their first mention."""
     parts = [st.speaker, st.named_as]
-    span = _first_mention(article, st)
+    span = facts.first_mention(st)
     if span is not None:
-        body = article.body
+        body = facts.article.body
         a, b = span
         before = _CLAUSE_END.split(body[max(0, a - _BEFORE_CHARS):a])[-1]
         after = body[b:b + _AFTER_CHARS]
@@ -77,9 +101,9 @@ def context(article: CompareArticle, st: Statement) -> str:
     return " ".join(p for p in parts if p)
 
 
-def is_official(article: CompareArticle, st: Statement, text: str | None = None) -> bool:
+def is_official(facts: ArticleFacts, st: Statement, text: str | None = None) -> bool:
     """Whether the speaker speaks for an institution (``text``: their ``context``)."""
-    words = _words(text if text is not None else context(article, st))
+    words = _words(text if text is not None else context(facts, st))
     if any(w in FORMER_WORDS or w.startswith("ex-") for w in words):
         return False
     if st.speaker_type == "document" and any(w in STATEMENT_WORDS for w in _words(st.speaker)):
@@ -88,40 +112,26 @@ def is_official(article: CompareArticle, st: Statement, text: str | None = None)
 
 
 def _adjective_of(word: str, place: str) -> bool:
-    """"Pakistani" names Pakistan, "Russian" Russia, "Chinese" China (a shared stem)."""
-    w, p = word.lower(), place.lower()
-    if w == p:
+    """"Pakistani" names Pakistan, "Russian" Russia, "Chinese" China (a shared stem); lower-case."""
+    if word == place:
         return True
-    stem = p[:max(4, len(p) - 2)]
-    return len(p) >= 4 and w.startswith(stem) and len(w) <= len(p) + 4
+    return len(place) >= 4 and word.startswith(place[:max(4, len(place) - 2)]) and len(word) <= len(place) + 4
 
 
-def side_of(article: CompareArticle, st: Statement, text: str | None = None) -> str | None:
+def side_of(facts: ArticleFacts, st: Statement, text: str | None = None) -> str | None:
     """The place or body an official speaks for (see the module docstring), or None."""
-    text = text if text is not None else context(article, st)
-    tokens = [t.strip(".’'") for t in _WORD.findall(text)]
-    capitalised = [t for t in tokens if t[:1].isupper()]
-    places = [e for e in article.entities if e.type == "place"]
+    text = text if text is not None else context(facts, st)
+    capitalised = [t.strip(".’'").rstrip("’'s").lower() for t in _WORD.findall(text) if t.strip(".’'")[:1].isupper()]
     for token in capitalised:
-        for place in places:
-            if any(_adjective_of(token.rstrip("’'s"), n) for n in (place.name, *place.aliases) if " " not in n):
-                return place.name
-            if " " in place.name and place.name in text:
-                return place.name
-    own = st.key
-    for ent in article.entities:
-        if ent.type == "organisation" and speaker_key(ent.name) != own and ent.name in text:
-            return ent.name
+        for name, words in facts.places:
+            if any(_adjective_of(token, w) for w in words):
+                return name
+    for name in facts.long_places:
+        if name in text:
+            return name
+    for name, key in facts.orgs:
+        if key != st.key and name in text:
+            return name
     if st.speaker_type in ("organisation", "document") and not st.vague:
         return st.speaker
     return None
-
-
-def entity_keys(entities: Sequence[Mentioned]) -> set[str]:
-    """The speaker keys of the people and organisations an article mentions."""
-    keys: set[str] = set()
-    for ent in entities:
-        if ent.type in ("person", "organisation") and ent.mentions:
-            keys.add(speaker_key(ent.name))
-            keys.update(speaker_key(a) for a in ent.aliases if len(a.split()) > 1 or a == ent.name)
-    return keys

@@ -61,13 +61,18 @@ class Tokens:
         return text[self.spans[a][0]:self.spans[b - 1][1]]
 
 
-_SENTENCE_START = re.compile(r"(?:^|[.!?:;“\"‘(\[—–-])\s*$")
+_SENTENCE_MARKS = frozenset(".!?:;“\"‘([—–-")
+
+
+def _starts_sentence(text: str, at: int) -> bool:
+    """Whether the word at ``at`` opens the text or a sentence (its capital says nothing then)."""
+    before = text[max(0, at - 4):at].rstrip()
+    return not before or before[-1] in _SENTENCE_MARKS
 
 
 def tokens(text: str) -> Tokens:
     matches = list(_WORD.finditer(text))
-    names = tuple(m.group()[:1].isupper() and not _SENTENCE_START.search(text[max(0, m.start() - 4):m.start()])
-                  for m in matches)
+    names = tuple(m.group()[:1].isupper() and not _starts_sentence(text, m.start()) for m in matches)
     return Tokens(tuple(fold(m.group()) for m in matches), tuple((m.start(), m.end()) for m in matches),
                   names)
 

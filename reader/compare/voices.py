@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from typing import Sequence
 
 from reader.compare.inputs import CompareArticle, Statement
-from reader.compare.roles import context, entity_keys, is_official, side_of
+from reader.compare.roles import ArticleFacts, context, is_official, side_of
 
 
 @dataclass
@@ -133,7 +133,8 @@ def voices(articles: Sequence[CompareArticle], outlet_order: Sequence[str] | Non
     for art in articles:
         summary = by_outlet.setdefault(art.outlet, OutletVoices(art.outlet))
         summary.articles += 1
-        mentions.setdefault(art.outlet, set()).update(entity_keys(art.entities))
+        facts = ArticleFacts(art)
+        mentions.setdefault(art.outlet, set()).update(facts.keys)
         for st in art.statements:
             row = rows.get(st.key)
             if row is None:
@@ -143,8 +144,8 @@ def voices(articles: Sequence[CompareArticle], outlet_order: Sequence[str] | Non
             names = row.named_as.setdefault(art.outlet, [])
             if st.named_as not in names:
                 names.append(st.named_as)
-            words = context(art, st)
-            official = is_official(art, st, words)
+            words = context(facts, st)
+            official = is_official(facts, st, words)
             row.official = row.official or official
             summary.statements += 1
             summary.quoted += st.quoted
@@ -154,7 +155,7 @@ def voices(articles: Sequence[CompareArticle], outlet_order: Sequence[str] | Non
             speakers.setdefault(art.outlet, set()).add(st.key)
             if official:
                 summary.official += 1
-                summary.sides.append(side_of(art, st, words) or "")
+                summary.sides.append(side_of(facts, st, words) or "")
     covering = [o for o in by_outlet if by_outlet[o].articles]
     for key, row in rows.items():
         row.name = max(spellings[key].items(), key=lambda kv: (kv[1], len(kv[0])))[0]

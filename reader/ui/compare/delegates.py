@@ -1,6 +1,8 @@
 """Painting for the Compare tables: voice cells, speakers with their flags, rich-text cells."""
 from __future__ import annotations
 
+from collections import OrderedDict
+
 from PySide6.QtCore import QModelIndex
 from PySide6.QtCore import QRect
 from PySide6.QtCore import QRectF
@@ -52,7 +54,8 @@ class VoiceCellDelegate(QStyledItemDelegate):
         self.most_words = 1  # the largest cell of the table (set when the table is filled)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
-        self.initStyleOption(option, index)
+        # no initStyleOption: the view's option has rect, state, palette and font, which is all
+        # this uses, and filling it asks the model for a dozen roles per cell
         cell = index.data(VoicesModel.CellRole)
         painter.save()
         if cell is not None and cell.total and not _selected(option):
@@ -112,7 +115,7 @@ class SpeakerDelegate(QStyledItemDelegate):
     """The speaker's name with small flags: unnamed, official, one outlet only, left out by others."""
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
-        self.initStyleOption(option, index)
+        # (no initStyleOption: see VoiceCellDelegate.paint)
         row = index.data(VoicesModel.RowRole)
         _background(painter, option)
         if row is None:
@@ -158,14 +161,32 @@ class SpeakerDelegate(QStyledItemDelegate):
 
 
 class HtmlDelegate(QStyledItemDelegate):
-    """Cells whose DisplayRole is safe HTML (made by reader.compare.html), wrapped to the cell."""
+    """Cells whose DisplayRole is safe HTML (made by reader.compare.html), wrapped to the cell.
+
+    Laid-out documents are kept (by text and width) for the next paint: laying out rich text
+    is most of what painting a row costs."""
+
+    CACHE = 400
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._docs: OrderedDict[tuple[str, int, str], QTextDocument] = OrderedDict()
 
     def _document(self, option: QStyleOptionViewItem, index: QModelIndex, width: int) -> QTextDocument:
+        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        key = (text, width, option.font.key())
+        doc = self._docs.get(key)
+        if doc is not None:
+            self._docs.move_to_end(key)
+            return doc
         doc = QTextDocument()
         doc.setDefaultFont(option.font)
         doc.setDocumentMargin(2)
-        doc.setHtml(str(index.data(Qt.ItemDataRole.DisplayRole) or ""))
+        doc.setHtml(text)
         doc.setTextWidth(width)
+        self._docs[key] = doc
+        if len(self._docs) > self.CACHE:
+            self._docs.popitem(last=False)
         return doc
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:

@@ -30,31 +30,71 @@ class VoicesModel(CompareTableModel):
                                        R.AccessibleTextRole, R.ToolTipRole,
                                        R.TextAlignmentRole))  # data() answers only these
 
+    MAX_OUTLETS = 24  # more outlets than this: the ones with most statements, then one "other" column
+    OTHERS = "\0other outlets"  # the column key of the rest
+
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.HEADERS = ("Speaker", "Total")
-        self.outlets: list[str] = []
+        self.outlets: list[str] = []  # the columns' outlets (OTHERS last when some are folded)
+        self.others: list[str] = []  # the outlets folded into the last column
         self._heads: dict[str, tuple[str, str, str]] = {}  # outlet -> (chip, token, tooltip)
+        self._merged: dict[str, object] = {}  # speaker key -> their cell of the other outlets
 
     def set_voices(self, voices, heads: dict[str, tuple[str, str, str]]) -> None:
         """``voices`` (reader.compare.voices.Voices); ``heads``: chip text, bias token and tooltip per outlet."""
         self.beginResetModel()
-        self.outlets = list(voices.outlets) if voices is not None else []
-        self.HEADERS = ("Speaker", "Total", *self.outlets)
+        outlets = list(voices.outlets) if voices is not None else []
+        if len(outlets) > self.MAX_OUTLETS:
+            ranked = sorted(outlets, key=lambda o: (-voices.by_outlet[o].statements, -voices.by_outlet[o].articles))
+            kept = set(ranked[:self.MAX_OUTLETS])
+            self.others = [o for o in outlets if o not in kept]
+            outlets = [o for o in outlets if o in kept] + [self.OTHERS]
+        else:
+            self.others = []
+        self.outlets = outlets
+        self.HEADERS = ("Speaker", "Total", *(self.label(o) for o in outlets))
         self._heads = dict(heads)
+        self._merged = {}
         self._all = list(voices.rows) if voices is not None else []
         self._rows = self._arranged()
         self.endResetModel()
 
+    def label(self, outlet: str) -> str:
+        return self.tr("Other outlets") if outlet == self.OTHERS else outlet
+
     def outlet_of(self, column: int) -> str:
         return self.outlets[column - self.FIRST_OUTLET] if column >= self.FIRST_OUTLET else ""
+
+    def cell_of(self, row, outlet: str):
+        """A speaker's cell in an outlet's column (the other outlets' merged), or None."""
+        if outlet != self.OTHERS:
+            return row.cells.get(outlet)
+        if row.key not in self._merged:
+            from reader.compare.voices import Cell
+
+            parts = [row.cells[o] for o in self.others if o in row.cells]
+            merged = Cell() if parts else None
+            for part in parts:
+                merged.direct += part.direct
+                merged.mixed += part.mixed
+                merged.indirect += part.indirect
+                merged.words += part.words
+                merged.statements.extend(part.statements)
+            self._merged[row.key] = merged
+        return self._merged[row.key]
+
+    def mentioned(self, row, outlet: str) -> bool:
+        if outlet == self.OTHERS:
+            return any(o in row.mentioned_by for o in self.others)
+        return bool(outlet) and outlet in row.mentioned_by
 
     def sort_key(self, row, column: int) -> Any:
         if column == self.COL_SPEAKER:
             return row.name.casefold()
         if column == self.COL_TOTAL:
             return (row.total, row.words)
-        cell = row.cells.get(self.outlet_of(column))
+        cell = self.cell_of(row, self.outlet_of(column))
         return (cell.total, cell.words) if cell is not None else (0, 0)
 
     def headerData(self, section: int, orientation: Qt.Orientation,
@@ -63,8 +103,12 @@ class VoicesModel(CompareTableModel):
             return None
         outlet = self.outlet_of(section)
         chip, token, tip = self._heads.get(outlet, ("", "unknown", "")) if outlet else ("", "", "")
+        if outlet == self.OTHERS:
+            chip = self.tr("%1 outlets").replace("%1", str(len(self.others)))
+            tip = self.tr("The outlets with fewer statements: %1").replace("%1", ", ".join(self.others[:40])) \
+                + (" …" if len(self.others) > 40 else "")
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{outlet}\n{chip}" if outlet else self.HEADERS[section]
+            return f"{self.label(outlet)}\n{chip}" if outlet else self.HEADERS[section]
         if role == Qt.ItemDataRole.ToolTipRole:
             if not outlet:
                 return ("Who is quoted, sorted by how often" if section == self.COL_SPEAKER
@@ -78,7 +122,7 @@ class VoicesModel(CompareTableModel):
 
     def value(self, row, col: int, role: int, index: Index) -> Any:
         outlet = self.outlet_of(col)
-        cell = row.cells.get(outlet) if outlet else None
+        cell = self.cell_of(row, outlet) if outlet else None
         if role == self.RowRole:
             return row
         if role == self.CellRole:
@@ -86,15 +130,17 @@ class VoicesModel(CompareTableModel):
         if role == self.OutletRole:
             return outlet
         if role == self.MentionedRole:
-            return bool(outlet) and outlet in row.mentioned_by
+            return self.mentioned(row, outlet)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             if col == self.COL_SPEAKER:
                 return row.name
             if col == self.COL_TOTAL:
                 return str(row.total)
-            return cell_text(cell, outlet in row.mentioned_by)
+            return cell_text(cell, self.mentioned(row, outlet))
         if role == Qt.ItemDataRole.ToolTipRole:
-            return speaker_tip(row) if col <= self.COL_TOTAL else cell_tip(row, outlet, cell)
+            if col <= self.COL_TOTAL:
+                return speaker_tip(row)
+            return cell_tip(row, self.label(outlet), cell, self.mentioned(row, outlet))
         if role == Qt.ItemDataRole.TextAlignmentRole and col == self.COL_TOTAL:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -125,11 +171,11 @@ def speaker_tip(row) -> str:
     return "\n".join(lines)
 
 
-def cell_tip(row, outlet: str, cell) -> str:
+def cell_tip(row, outlet: str, cell, mentioned: bool) -> str:
     if cell is None or not cell.total:
-        return (f"{outlet} names {row.name} but does not quote them." if outlet in row.mentioned_by
+        return (f"{outlet} names {row.name} but does not quote them." if mentioned
                 else f"{outlet} does not quote {row.name}.")
-    names = ", ".join(row.named_as.get(outlet, []))
+    names = ", ".join(row.named_as.get(outlet, [])) or row.name
     return (f"{outlet} quotes {row.name} ({names}):\n{cell.direct} direct, {cell.mixed} partly quoted, "
             f"{cell.indirect} reported; {cell.words} words in quotation marks.\nClick to list them, "
             "double-click to read the first.")

@@ -169,13 +169,14 @@ class VoicesPage(QWidget):
             return
         outlet = self.model.outlet_of(src.column())
         if outlet:
-            cell = row.cells.get(outlet)
+            cell = self.model.cell_of(row, outlet)
             ids = cell.statements if cell is not None else []
-            title = self.tr("%1 in %2: %3 statement(s)").replace("%1", row.name).replace("%2", outlet) \
+            where = self.model.label(outlet)
+            title = self.tr("%1 in %2: %3 statement(s)").replace("%1", row.name).replace("%2", where) \
                 .replace("%3", str(len(ids)))
             if not ids:
-                title = (self.tr("%1 names %2 but does not quote them.") if outlet in row.mentioned_by
-                         else self.tr("%1 does not quote %2.")).replace("%1", outlet).replace("%2", row.name)
+                title = (self.tr("%1 names %2 but does not quote them.") if self.model.mentioned(row, outlet)
+                         else self.tr("%1 does not quote %2.")).replace("%1", where).replace("%2", row.name)
         else:
             ids = [i for c in row.cells.values() for i in c.statements]
             title = self.tr("%1 in every outlet: %2 statement(s)").replace("%1", row.name).replace("%2", str(len(ids)))
