@@ -18,20 +18,17 @@ from __future__ import annotations
 import dataclasses
 import datetime as _dt
 import functools
-import json
-import logging
 import threading
 from pathlib import Path
 from typing import Any, Sequence
 
-from reader.atomic import write_text_atomic
 from reader.outlet_leans import LeanMemo
 from reader.outlets import (
     UNRATED, Outlet, OutletIndex, Rating, builtin_path, file_stamp, load_builtin, name_key,
     normalize_lean,
 )
+from reader.user_overrides import read_user_json, write_user_json
 
-log = logging.getLogger(__name__)
 FORMAT_VERSION = 1
 USER_SCALE = "user label (AllSides-style 5-point)"
 
@@ -72,35 +69,15 @@ class OutletRegistry:
             return self._data
 
     def _read(self) -> dict[str, Any]:
-        path = self.overrides_path
-        if not path.exists():
-            return _empty()
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-            if not _valid(data):
-                raise ValueError("unexpected structure")
-        except (OSError, UnicodeDecodeError, ValueError) as exc:
-            stamp = _dt.datetime.now().strftime("%Y%m%dT%H%M%S")
-            backup = path.with_name(f"{path.name}.corrupt-{stamp}")
-            n = 1
-            while backup.exists():  # never overwrite an earlier backup
-                n += 1
-                backup = path.with_name(f"{path.name}.corrupt-{stamp}-{n}")
-            try:
-                path.replace(backup)
-                self.warning = f"outlet overrides {path} were unreadable ({exc}); moved to {backup.name} and reset"
-            except OSError as move_exc:
-                self.warning = f"outlet overrides {path} were unreadable ({exc}) and could not be moved ({move_exc}); ignoring them"
-            log.warning(self.warning)
-            return _empty()
+        data, self.warning = read_user_json(self.overrides_path, _valid, "outlet overrides")
         base = _empty()
-        base["articles"].update(data.get("articles", {}))
-        base["labels"].update(data.get("labels", {}))
+        if data is not None:
+            base["articles"].update(data.get("articles", {}))
+            base["labels"].update(data.get("labels", {}))
         return base
 
     def _save(self) -> None:
-        text = json.dumps(self._overrides(), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
-        write_text_atomic(self.overrides_path, text)
+        write_user_json(self.overrides_path, self._overrides())
         self._index = None
         if self._memo is not None:
             self._memo.forget()

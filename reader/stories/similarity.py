@@ -1,0 +1,163 @@
+"""How alike articles are: TF-IDF cosine of their leads, damped by the days between them.
+
+Articles are rows of a sparse matrix (CSR arrays of term ids and counts). All
+pairs of a library are found block by block: for a few hundred rows at a time,
+each word's postings add their products into a dense block of similarities,
+so a 10,000-article library needs tens of megabytes and a few seconds, not
+a Python loop over fifty million pairs.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from reader.stories.method import (COMMON_FRACTION, COMMON_MIN_DF, DAY_SCALE, EDGE_FLOOR,
+                                   HORIZON_DAYS, UNDATED_MARGIN)
+
+BLOCK_ROWS = 512
+
+
+@dataclass
+class TermMatrix:
+    """Rows are articles: ``indices[indptr[i]:indptr[i+1]]`` are row i's term ids, ``counts`` theirs."""
+
+    indptr: np.ndarray  # int64, n + 1
+    indices: np.ndarray  # int32
+    counts: np.ndarray  # float32
+    n_terms: int
+
+    @property
+    def n_rows(self) -> int:
+        return len(self.indptr) - 1
+
+    @classmethod
+    def from_rows(cls, rows: list[dict[int, float]], n_terms: int) -> "TermMatrix":
+        lengths = np.fromiter((len(r) for r in rows), dtype=np.int64, count=len(rows))
+        indptr = np.zeros(len(rows) + 1, dtype=np.int64)
+        np.cumsum(lengths, out=indptr[1:])
+        indices = np.fromiter((t for r in rows for t in sorted(r)), dtype=np.int32, count=int(indptr[-1]))
+        counts = np.fromiter((r[t] for r in rows for t in sorted(r)), dtype=np.float32, count=int(indptr[-1]))
+        return cls(indptr, indices, counts, n_terms)
+
+    def row_ids(self) -> np.ndarray:
+        """The row of each stored entry."""
+        return np.repeat(np.arange(self.n_rows, dtype=np.int32), np.diff(self.indptr))
+
+    def doc_freq(self) -> np.ndarray:
+        return np.bincount(self.indices, minlength=self.n_terms).astype(np.int32)
+
+    def take(self, keep: np.ndarray) -> "TermMatrix":
+        """Only the rows where ``keep`` is true, in order."""
+        entry_keep = np.repeat(keep, np.diff(self.indptr))
+        lengths = np.diff(self.indptr)[keep]
+        indptr = np.zeros(len(lengths) + 1, dtype=np.int64)
+        np.cumsum(lengths, out=indptr[1:])
+        return TermMatrix(indptr, self.indices[entry_keep], self.counts[entry_keep], self.n_terms)
+
+    def append(self, terms: np.ndarray, counts: np.ndarray, n_terms: int) -> "TermMatrix":
+        indptr = np.append(self.indptr, self.indptr[-1] + len(terms))
+        return TermMatrix(indptr, np.concatenate([self.indices, terms.astype(np.int32)]),
+                          np.concatenate([self.counts, counts.astype(np.float32)]), n_terms)
+
+
+def common_limit(n_rows: int) -> int:
+    """Words in more articles than this are left out of the similarity."""
+    return max(COMMON_MIN_DF, int(n_rows * COMMON_FRACTION))
+
+
+def idf(doc_freq: np.ndarray, n_rows: int) -> np.ndarray:
+    return np.log((n_rows + 1) / (doc_freq.astype(np.float64) + 1)).astype(np.float32)
+
+
+def weights(matrix: TermMatrix, idf_values: np.ndarray) -> np.ndarray:
+    """Each entry's sublinear TF-IDF weight, each row scaled to unit length."""
+    w = (1 + np.log(np.maximum(matrix.counts, 1.0))) * idf_values[matrix.indices]
+    norms = np.sqrt(np.bincount(matrix.row_ids(), weights=w.astype(np.float64) ** 2,
+                                minlength=matrix.n_rows))
+    norms[norms == 0] = 1.0
+    return (w / np.repeat(norms, np.diff(matrix.indptr))).astype(np.float32)
+
+
+def date_factor(days_a: np.ndarray, days_b: np.ndarray) -> np.ndarray:
+    """exp(-days apart / DAY_SCALE), 0 beyond HORIZON_DAYS; NaN where a date is missing (0)."""
+    gap = np.abs(days_a.astype(np.float32) - days_b.astype(np.float32))
+    factor = np.where(gap > HORIZON_DAYS, 0.0, np.exp(-gap / DAY_SCALE)).astype(np.float32)
+    factor[(days_a == 0) | (days_b == 0)] = np.nan
+    return factor
+
+
+def _apply_dates(cosine: np.ndarray, factor: np.ndarray) -> np.ndarray:
+    undated = np.isnan(factor)
+    out = cosine * np.where(undated, 1.0, factor)
+    out[undated] -= UNDATED_MARGIN
+    out[out < EDGE_FLOOR] = 0.0
+    return out
+
+
+class Similarity:
+    """Similarities within one library snapshot (IDF, common words and weights fixed)."""
+
+    def __init__(self, matrix: TermMatrix, days: np.ndarray) -> None:
+        self.matrix = matrix
+        self.days = np.asarray(days, dtype=np.int32)
+        doc_freq = matrix.doc_freq()
+        self.idf = idf(doc_freq, max(matrix.n_rows, 1))
+        self.usable = (doc_freq >= 1) & (doc_freq <= common_limit(matrix.n_rows))
+        self.w = weights(matrix, self.idf)
+        self.rows = matrix.row_ids()
+
+    def to_row(self, row: int) -> np.ndarray:
+        """How alike row ``row`` is to every row (itself 0), after dates and the floor."""
+        m = self.matrix
+        n = m.n_rows
+        lookup = np.zeros(m.n_terms, dtype=np.float32)
+        span = slice(m.indptr[row], m.indptr[row + 1])
+        terms = m.indices[span]
+        keep = self.usable[terms]
+        lookup[terms[keep]] = self.w[span][keep]
+        contrib = self.w * lookup[m.indices]
+        cosine = np.bincount(self.rows, weights=contrib, minlength=n).astype(np.float32)
+        factor = date_factor(np.full(n, self.days[row], dtype=np.int32), self.days)
+        sims = _apply_dates(cosine, factor)
+        sims[row] = 0.0
+        return sims
+
+    def pairs(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Every pair (i < j) at least EDGE_FLOOR alike: (i, j, similarity) arrays."""
+        m = self.matrix
+        n = m.n_rows
+        rows = self.rows
+        usable = self.usable[m.indices]
+        # postings: entries ordered by term, each term's rows ascending
+        order = np.argsort(m.indices[usable], kind="stable")
+        p_terms = m.indices[usable][order]
+        p_rows = rows[usable][order]
+        p_w = self.w[usable][order]
+        starts = np.searchsorted(p_terms, np.arange(m.n_terms + 1, dtype=np.int32))
+        out_i, out_j, out_s = [], [], []
+        for lo in range(0, n, BLOCK_ROWS):
+            hi = min(n, lo + BLOCK_ROWS)
+            block = np.zeros((hi - lo, n - lo), dtype=np.float32)
+            entries = slice(m.indptr[lo], m.indptr[hi])
+            for term in np.unique(m.indices[entries][self.usable[m.indices[entries]]]):
+                a, b = starts[term], starts[term + 1]
+                if b - a < 2:
+                    continue
+                t_rows = p_rows[a:b]
+                first = a + np.searchsorted(t_rows, lo)
+                last = a + np.searchsorted(t_rows, hi)
+                if first == last or first + 1 == b:
+                    continue
+                block[np.ix_(p_rows[first:last] - lo, p_rows[first:b] - lo)] += np.outer(
+                    p_w[first:last], p_w[first:b])
+            block[:, :] = np.triu(block, k=1)  # j > i only (block row r is article lo + r)
+            factor = date_factor(self.days[lo:hi, None], self.days[None, lo:])
+            sims = _apply_dates(block, factor)
+            i, j = np.nonzero(sims)
+            out_i.append(i + lo)
+            out_j.append(j + lo)
+            out_s.append(sims[i, j])
+        if not out_i:
+            return (np.zeros(0, np.int32),) * 2 + (np.zeros(0, np.float32),)
+        return np.concatenate(out_i), np.concatenate(out_j), np.concatenate(out_s)
