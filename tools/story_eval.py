@@ -68,14 +68,14 @@ def load_stories(path: Path, limit: int | None = None) -> list[dict]:
     return stories
 
 
-def write_allsides(stories: Iterable[dict], dest: Path) -> dict[str, str]:
-    """One ``.md`` article per excerpt; returns path -> story id."""
+def write_allsides(stories: Iterable[dict], dest: Path, dates: bool = True) -> dict[str, str]:
+    """One ``.md`` article per excerpt; returns path -> story id (``dates``: with the story's date)."""
     dest.mkdir(parents=True, exist_ok=True)
     gold: dict[str, str] = {}
     for story in stories:
         for n, article in enumerate(story["articles"]):
             meta = {"title": article.get("title", ""), "outlet": article.get("outlet", ""),
-                    "date": str(story.get("date", ""))[:10], "url": article.get("url", "")}
+                    "date": str(story.get("date", ""))[:10] if dates else "", "url": article.get("url", "")}
             path = dest / f"story-{story['story']}-{n}.md"
             path.write_text(_front_matter(meta) + article["text"].strip() + "\n", encoding="utf-8")
             gold[str(path.resolve())] = str(story["story"])
@@ -162,6 +162,7 @@ def baseline(location: Path, gold: Mapping[str, str], thresholds: Iterable[float
     try:
         from sklearn.cluster import AgglomerativeClustering
         from sklearn.feature_extraction.text import TfidfVectorizer
+        from sklearn.metrics.pairwise import cosine_distances
     except ImportError:
         raise SystemExit("the baseline needs scikit-learn: pip install scikit-learn") from None
     from reader.search import fields as F
@@ -172,11 +173,11 @@ def baseline(location: Path, gold: Mapping[str, str], thresholds: Iterable[float
                        for d in s.all_stored_fields()))
     paths = [p for p, _ in docs]
     matrix = TfidfVectorizer(sublinear_tf=True, stop_words="english").fit_transform(t for _, t in docs)
-    dense = matrix.toarray()
+    distances = cosine_distances(matrix)
     rows = []
     for t in thresholds:
-        labels = AgglomerativeClustering(n_clusters=None, metric="cosine", linkage="average",
-                                         distance_threshold=t).fit_predict(dense)
+        labels = AgglomerativeClustering(n_clusters=None, metric="precomputed", linkage="average",
+                                         distance_threshold=t).fit_predict(distances)
         predicted = {p: str(label) for p, label in zip(paths, labels)}
         rows.append({"threshold": t, **score(predicted, gold)})
     return rows
@@ -198,6 +199,7 @@ def main(argv: list[str] | None = None) -> int:
     w.add_argument("dest", type=Path)
     w.add_argument("--bbc", type=int, default=0, metavar="N", help="also write N BBC articles")
     w.add_argument("--stories", type=int, default=None, metavar="N", help="only the first N stories")
+    w.add_argument("--no-dates", action="store_true", help="leave the dates out (a robustness check)")
     s = sub.add_parser("score", help="group an index and score it against gold.json")
     s.add_argument("gold", type=Path)
     s.add_argument("--index", type=Path)
@@ -213,7 +215,7 @@ def main(argv: list[str] | None = None) -> int:
         if data is None:
             raise SystemExit("../shared/data is not here")
         gold = write_allsides(load_stories(data / "allsides-stories" / "dev.jsonl", args.stories),
-                              args.dest / "allsides")
+                              args.dest / "allsides", dates=not args.no_dates)
         if args.bbc:
             gold.update(write_bbc(data / "bbc-news-fulltext", args.dest / "bbc", args.bbc))
         (args.dest / "gold.json").write_text(json.dumps(gold, indent=0), encoding="utf-8")

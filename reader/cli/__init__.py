@@ -22,6 +22,7 @@ COMMANDS: dict[str, str] = {
     "analyze": "find quotes, speakers, entities and metadata in text files",
     "compare": "compare the outlets of a search: voices, shared words, coverage",
     "outlets": "list the outlet registry with bias labels and their sources",
+    "stories": "group the library into stories, with each one's coverage and blindspot",
     "bench": "measure speed and memory on generated corpora (2k and 10k articles)",
     "install-desktop": "add Parallax to the applications menu (Linux, current user)",
     "uninstall-desktop": "remove the menu entry and icons that install-desktop wrote",

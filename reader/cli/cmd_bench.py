@@ -21,6 +21,8 @@ def _table(results: list[dict]) -> str:
             ("pipeline ratio (target ≥ 0.8)", "pipeline_ratio"),
             ("search p50 ms", "search_p50_ms"), ("search p95 ms (target ≤ 50)", "search_p95_ms"),
             ("re-index one article s (target ≤ 1)", "incremental_s"),
+            ("stories", "stories"), ("group into stories s (target ≤ 60)", "group_s"),
+            ("place one new article in a story s (target ≤ 1)", "story_attach_s"),
             ("cold start s", "cold_start_s"), ("bare PySide6 window s", "bare_window_s"),
             ("cold start ratio (target ≤ 2)", "cold_start_ratio"),
             ("cold start without listing snapshot s", "cold_start_unlisted_s"),

@@ -32,6 +32,13 @@ def run(args: argparse.Namespace) -> int:
         return error(f"{exc}{hint}")
     except ModelMissingError as exc:
         return error(str(exc))
+    if report.processed and not report.cancelled:
+        from reader.stories.library import after_update
+
+        try:  # a library already grouped into stories stays grouped
+            after_update(location, report)
+        except (OSError, ValueError, IndexProblem) as exc:  # the import itself is done
+            print(f"warning: the stories were not updated ({exc}); `parallax stories` will", file=sys.stderr)
     for path, reason in report.skipped:
         print(f"skipped {path}: {reason}")
     for path, warning in report.warnings:

@@ -141,11 +141,15 @@ def _lead(body: str, limit: int = 200) -> str:
 
 
 def _query(view: IndexView, text: str, entity_keys: Sequence[str]) -> tuple[wq.Query, str]:
+    from reader.stories.search_filter import story_filter  # story:ID (issue 19)
+
+    text, in_story, story_message = story_filter(view, text)
     parsed, message = _parse(view, text)
+    message = " ".join(m for m in (story_message, message) if m)
     if parsed is wq.NullQuery:
         return parsed, message
-    flt = entity_filter(entity_keys)
-    return (wq.And([parsed, flt]) if flt is not None else parsed), message
+    filters = [f for f in (entity_filter(entity_keys), in_story) if f is not None]
+    return (wq.And([parsed, *filters]) if filters else parsed), message
 
 
 def body_stems(q: wq.Query) -> list[str]:

@@ -33,7 +33,7 @@ yet still even since across around whether another many much every including inc
 monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow tbd us
 """.split())
 
-_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’\-](?=[^\W\d_]))*")
+WORD_RE = re.compile(r"[^\W\d_](?:[^\W\d_]|['’\-](?=[^\W\d_]))*")
 
 
 @lru_cache(maxsize=200_000)
@@ -45,7 +45,7 @@ def _stem(word: str) -> str:
 
 def words(text: str) -> Iterator[tuple[str, str]]:
     """(surface word, stem) for each content word of ``text``, lower-cased."""
-    for match in _WORD.finditer(text):
+    for match in WORD_RE.finditer(text):
         word = match.group().lower().replace("’", "'")
         if word.endswith("'s"):
             word = word[:-2]

@@ -13,7 +13,8 @@ import numpy as np
 
 from reader.stories.cluster import average_link, best_story
 from reader.stories.features import ArticleText
-from reader.stories.method import METHOD, METHOD_VERSION, PARAMS, THRESHOLD
+from reader.stories.background import background_counts
+from reader.stories.method import METHOD, METHOD_VERSION, PARAMS, THRESHOLD, USE_BACKGROUND
 from reader.stories.similarity import Similarity, TermMatrix
 from reader.stories.table import StoryTable, unused_id
 
@@ -31,6 +32,11 @@ def _rows(articles: Sequence[ArticleText], vocab: list[str],
             row[tid] = count
         rows.append(row)
     return rows
+
+
+def similarity_of(matrix: TermMatrix, days: np.ndarray, vocab: list[str]) -> Similarity:
+    """Similarities with word weights from the library and the background of news at large."""
+    return Similarity(matrix, days, background_counts(vocab) if USE_BACKGROUND else None)
 
 
 def _info(extra: Mapping | None = None) -> dict:
@@ -52,7 +58,7 @@ def group_all(articles: Sequence[ArticleText], pins: Mapping[str, str] | None = 
     pins = pins or {}
     pin_list = [pins.get(a.path) for a in articles]
     if articles:
-        i, j, s = Similarity(matrix, days).pairs()
+        i, j, s = similarity_of(matrix, days, vocab).pairs()
         labels = average_link(len(articles), i, j, s, THRESHOLD, pin_list)
     else:
         labels = []
@@ -113,7 +119,7 @@ def attach(table: StoryTable, articles: Sequence[ArticleText],
         codes[row] = code
         story_pin[code] = story_pin[code] or pins.get(table.paths[row])
 
-    similarity = Similarity(table.matrix, table.days)  # IDF of the library with the new articles
+    similarity = similarity_of(table.matrix, table.days, table.vocab)  # with the new articles' words
     placed: dict[str, str] = {}
     for offset, article in enumerate(articles):
         row = first_new + offset

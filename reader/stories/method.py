@@ -46,11 +46,15 @@ COMMON_FRACTION = 0.05  # words in more than this share of the library are ignor
 COMMON_MIN_DF = 50  # ...but only once they are in more articles than this
 DAY_SCALE = 1.0  # similarity falls by e for each day apart
 HORIZON_DAYS = 7  # articles further apart than this are never one story
-UNDATED_MARGIN = 0.2  # how much more alike a pair must be when a date is missing
+UNDATED_MARGIN = 0.2  # how much more alike a pair must be when one date is missing
+BOTH_UNDATED_MARGIN = 0.15  # ...and when both are
 EDGE_FLOOR = 0.02  # pairs less alike than this count as not alike at all
-THRESHOLD = 0.07  # the mean similarity a story's articles need
+THRESHOLD = 0.08  # the mean similarity a story's articles need
+USE_BACKGROUND = True  # weigh words by news at large too (resources/story_idf.json)...
+BACKGROUND_ARTICLES = 1000  # ...counted as if it were this many articles
 
 PARAMS = {"title_weight": TITLE_WEIGHT, "lead_words": LEAD_WORDS,
           "common_fraction": COMMON_FRACTION, "common_min_df": COMMON_MIN_DF,
           "day_scale": DAY_SCALE, "horizon_days": HORIZON_DAYS,
-          "undated_margin": UNDATED_MARGIN, "edge_floor": EDGE_FLOOR, "threshold": THRESHOLD}
+          "undated_margin": UNDATED_MARGIN, "both_undated_margin": BOTH_UNDATED_MARGIN, "edge_floor": EDGE_FLOOR, "threshold": THRESHOLD,
+          "background": USE_BACKGROUND, "background_articles": BACKGROUND_ARTICLES}

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from reader.stories.method import (COMMON_FRACTION, COMMON_MIN_DF, DAY_SCALE, EDGE_FLOOR,
-                                   HORIZON_DAYS, UNDATED_MARGIN)
+from reader.stories.method import (BACKGROUND_ARTICLES, BOTH_UNDATED_MARGIN, COMMON_FRACTION, COMMON_MIN_DF, DAY_SCALE,
+                                   EDGE_FLOOR, HORIZON_DAYS, UNDATED_MARGIN)
 
 BLOCK_ROWS = 512
 
@@ -66,8 +66,15 @@ def common_limit(n_rows: int) -> int:
     return max(COMMON_MIN_DF, int(n_rows * COMMON_FRACTION))
 
 
-def idf(doc_freq: np.ndarray, n_rows: int) -> np.ndarray:
-    return np.log((n_rows + 1) / (doc_freq.astype(np.float64) + 1)).astype(np.float32)
+def idf(doc_freq: np.ndarray, n_rows: int, background: tuple[np.ndarray, int] | None = None) -> np.ndarray:
+    """log((N + 1) / (df + 1)) over the library plus the background articles, if given."""
+    df = doc_freq.astype(np.float64)
+    n = float(n_rows)
+    if background is not None and background[1] > 0:
+        scale = min(1.0, BACKGROUND_ARTICLES / background[1])  # as if it were this many articles
+        df = df + background[0][:len(df)] * scale
+        n += background[1] * scale
+    return np.log((n + 1) / (df + 1)).astype(np.float32)
 
 
 def weights(matrix: TermMatrix, idf_values: np.ndarray) -> np.ndarray:
@@ -79,30 +86,32 @@ def weights(matrix: TermMatrix, idf_values: np.ndarray) -> np.ndarray:
     return (w / np.repeat(norms, np.diff(matrix.indptr))).astype(np.float32)
 
 
-def date_factor(days_a: np.ndarray, days_b: np.ndarray) -> np.ndarray:
-    """exp(-days apart / DAY_SCALE), 0 beyond HORIZON_DAYS; NaN where a date is missing (0)."""
+def dated(cosine: np.ndarray, days_a: np.ndarray, days_b: np.ndarray) -> np.ndarray:
+    """Cosines after the dates: times exp(-days apart / DAY_SCALE), zero beyond HORIZON_DAYS;
+    less a margin where a date is missing (day 0); below EDGE_FLOOR, zero.
+
+    ``days_a`` and ``days_b`` broadcast against ``cosine``.
+    """
     gap = np.abs(days_a.astype(np.float32) - days_b.astype(np.float32))
     factor = np.where(gap > HORIZON_DAYS, 0.0, np.exp(-gap / DAY_SCALE)).astype(np.float32)
-    factor[(days_a == 0) | (days_b == 0)] = np.nan
-    return factor
-
-
-def _apply_dates(cosine: np.ndarray, factor: np.ndarray) -> np.ndarray:
-    undated = np.isnan(factor)
-    out = cosine * np.where(undated, 1.0, factor)
-    out[undated] -= UNDATED_MARGIN
+    missing_a, missing_b = days_a == 0, days_b == 0
+    one, both = missing_a ^ missing_b, missing_a & missing_b
+    out = cosine * np.where(one | both, np.float32(1.0), factor)
+    out -= np.where(both, np.float32(BOTH_UNDATED_MARGIN), np.where(one, np.float32(UNDATED_MARGIN), np.float32(0)))
     out[out < EDGE_FLOOR] = 0.0
-    return out
+    return out.astype(np.float32)
 
 
 class Similarity:
     """Similarities within one library snapshot (IDF, common words and weights fixed)."""
 
-    def __init__(self, matrix: TermMatrix, days: np.ndarray) -> None:
+    def __init__(self, matrix: TermMatrix, days: np.ndarray,
+                 background: tuple[np.ndarray, int] | None = None) -> None:
+        """``background``: (document frequency per term, articles) of news at large."""
         self.matrix = matrix
         self.days = np.asarray(days, dtype=np.int32)
         doc_freq = matrix.doc_freq()
-        self.idf = idf(doc_freq, max(matrix.n_rows, 1))
+        self.idf = idf(doc_freq, max(matrix.n_rows, 1), background)
         self.usable = (doc_freq >= 1) & (doc_freq <= common_limit(matrix.n_rows))
         self.w = weights(matrix, self.idf)
         self.rows = matrix.row_ids()
@@ -118,8 +127,7 @@ class Similarity:
         lookup[terms[keep]] = self.w[span][keep]
         contrib = self.w * lookup[m.indices]
         cosine = np.bincount(self.rows, weights=contrib, minlength=n).astype(np.float32)
-        factor = date_factor(np.full(n, self.days[row], dtype=np.int32), self.days)
-        sims = _apply_dates(cosine, factor)
+        sims = dated(cosine, np.full(n, self.days[row], dtype=np.int32), self.days)
         sims[row] = 0.0
         return sims
 
@@ -152,8 +160,7 @@ class Similarity:
                 block[np.ix_(p_rows[first:last] - lo, p_rows[first:b] - lo)] += np.outer(
                     p_w[first:last], p_w[first:b])
             block[:, :] = np.triu(block, k=1)  # j > i only (block row r is article lo + r)
-            factor = date_factor(self.days[lo:hi, None], self.days[None, lo:])
-            sims = _apply_dates(block, factor)
+            sims = dated(block, self.days[lo:hi, None], self.days[None, lo:])
             i, j = np.nonzero(sims)
             out_i.append(i + lo)
             out_j.append(j + lo)
