@@ -84,3 +84,11 @@ def test_story_terms_work_in_parallax_search(library, capsys):
     assert main(["search", "--index", str(library), "--json", "--limit", "50", f"story:{story['id']}"]) == 0
     hits = json.loads(capsys.readouterr().out)["hits"]
     assert sorted(h["path"] for h in hits) == sorted(story["paths"])
+
+
+def test_an_empty_library_has_no_stories(tmp_path, capsys):
+    from reader.search.store import open_or_create
+
+    open_or_create(tmp_path / "empty")
+    data = stories_json(capsys, tmp_path / "empty")
+    assert data["articles"] == 0 and data["stories"] == []

@@ -106,7 +106,7 @@ def run(args: argparse.Namespace) -> int:
         return error(f"{exc}{hint}")
     if built is not None:
         print(f"parallax: built the index from the seed corpus ({built.summary()})", file=sys.stderr)
-    view = IndexView(ix)
+    view = IndexView(ix) if ix.doc_count() else None  # an empty index has no columns to view
     try:
         try:
             if args.move or args.merge or args.split:
@@ -117,9 +117,11 @@ def run(args: argparse.Namespace) -> int:
         corrections = user_corrections()
         if corrections.warning:
             print(f"warning: {corrections.warning}", file=sys.stderr)
-        stories = [s for s in summarize(table, view, pins=corrections.pins()) if s.size >= args.min_size]
+        summaries = summarize(table, view, pins=corrections.pins()) if view is not None else []
+        stories = [s for s in summaries if s.size >= args.min_size]
     finally:
-        view.close()
+        if view is not None:
+            view.close()
     if args.json:
         print(json.dumps({"schema": JSON_SCHEMA, "version": JSON_VERSION, "index": str(location),
                           "articles": len(table.paths), "stories_total": len(set(table.stories)),

@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable, Iterator
 
 from reader.search import fields as F
@@ -36,22 +35,37 @@ monday tuesday wednesday thursday friday saturday sunday today yesterday tomorro
 WORD_RE = re.compile(r"[^\W\d_](?:[^\W\d_]|['’\-](?=[^\W\d_]))*")
 
 
-@lru_cache(maxsize=200_000)
-def _stem(word: str) -> str:
-    from whoosh.lang.porter import stem
+_STEMS: dict[str, str | None] = {}  # word -> stem, None for a stop word or a single letter
 
-    return stem(word)
+
+def stem_of(word: str) -> str | None:
+    """The stem of a lower-case word (``'s`` dropped), None when it is no content word."""
+    stem = _STEMS.get(word)
+    if stem is None and word not in _STEMS:
+        bare = word[:-2] if word.endswith("'s") else word
+        if len(bare) < 2 or bare in STOP_WORDS:
+            stem = None
+        else:
+            from whoosh.lang.porter import stem as porter
+
+            stem = porter(bare)
+        if len(_STEMS) < 500_000:  # a bound, for libraries in many languages
+            _STEMS[word] = stem
+    return stem
+
+
+def stems(text: str) -> list[str]:
+    """The stem of each content word of ``text``, in order."""
+    found = WORD_RE.findall(text.lower().replace("’", "'"))
+    return [s for s in map(stem_of, found) if s is not None]
 
 
 def words(text: str) -> Iterator[tuple[str, str]]:
     """(surface word, stem) for each content word of ``text``, lower-cased."""
-    for match in WORD_RE.finditer(text):
-        word = match.group().lower().replace("’", "'")
-        if word.endswith("'s"):
-            word = word[:-2]
-        if len(word) < 2 or word in STOP_WORDS:
-            continue
-        yield word, _stem(word)
+    for word in WORD_RE.findall(text.lower().replace("’", "'")):
+        stem = stem_of(word)
+        if stem is not None:
+            yield (word[:-2] if word.endswith("'s") else word), stem
 
 
 def lead(body: str, title: str, limit: int = LEAD_WORDS) -> str:
@@ -60,15 +74,15 @@ def lead(body: str, title: str, limit: int = LEAD_WORDS) -> str:
     first, _, rest = text.partition("\n")
     if title and first.strip().rstrip(".").casefold() == title.strip().rstrip(".").casefold():
         text = rest
-    return " ".join(text.split()[:limit])
+    return " ".join(text[:limit * 30].split()[:limit])  # (words are far shorter than 30 characters)
 
 
 def term_counts(title: str, body: str) -> dict[str, float]:
     """Stem -> count, a title word counting ``TITLE_WEIGHT`` times."""
     counts: dict[str, float] = {}
-    for _, stem in words(title):
+    for stem in stems(title):
         counts[stem] = counts.get(stem, 0.0) + TITLE_WEIGHT
-    for _, stem in words(lead(body, title)):
+    for stem in stems(lead(body, title)):
         counts[stem] = counts.get(stem, 0.0) + 1.0
     return counts
 

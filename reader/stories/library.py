@@ -40,14 +40,20 @@ def index_state(location: Path) -> list | None:
 
 
 @contextmanager
-def _viewing(location: Path, view: IndexView | None) -> Iterator[IndexView]:
+def _viewing(location: Path, view: IndexView | None) -> Iterator[IndexView | None]:
+    """The given view, or one opened (and closed) here; None for an index with no articles
+    (Whoosh has no columns to read in an empty index)."""
     if view is not None:
         yield view
         return
     from reader.search.store import open_index
     from reader.search.view import IndexView
 
-    opened = IndexView(open_index(location))
+    ix = open_index(location)
+    if ix.doc_count() == 0:
+        yield None
+        return
+    opened = IndexView(ix)
     try:
         yield opened
     finally:
@@ -58,8 +64,9 @@ def _paths_and_docnums(view: IndexView) -> dict[str, int]:
     return {view.path(n): n for n in view.all_docnums()}
 
 
-def _regroup(view: IndexView, corrections: StoryCorrections) -> StoryTable:
-    return group_all(read_articles(view, view.all_docnums()), corrections.pins())
+def _regroup(view: IndexView | None, corrections: StoryCorrections) -> StoryTable:
+    articles = read_articles(view, view.all_docnums()) if view is not None else []
+    return group_all(articles, corrections.pins())
 
 
 def _bring_up_to_date(table: StoryTable, view: IndexView, corrections: StoryCorrections,
@@ -68,7 +75,7 @@ def _bring_up_to_date(table: StoryTable, view: IndexView, corrections: StoryCorr
 
     ``reread`` are articles whose text changed: they are placed again.
     """
-    docnums = _paths_and_docnums(view)
+    docnums = _paths_and_docnums(view) if view is not None else {}
     reread = {p for p in reread if table.row_of(p) is not None}
     gone = {p for p in table.paths if p not in docnums} | reread
     table = table.without(gone)

@@ -16,6 +16,7 @@ from reader.stories.method import (BACKGROUND_ARTICLES, BOTH_UNDATED_MARGIN, COM
                                    EDGE_FLOOR, HORIZON_DAYS, UNDATED_MARGIN)
 
 BLOCK_ROWS = 512
+MAX_PAIRS = 4_000_000  # word-pair products computed at once (memory: about 100 MB)
 
 
 @dataclass
@@ -135,36 +136,58 @@ class Similarity:
         """Every pair (i < j) at least EDGE_FLOOR alike: (i, j, similarity) arrays."""
         m = self.matrix
         n = m.n_rows
-        rows = self.rows
         usable = self.usable[m.indices]
-        # postings: entries ordered by term, each term's rows ascending
+        # postings: entries ordered by term, each term's rows ascending; key = term * n + row
         order = np.argsort(m.indices[usable], kind="stable")
-        p_terms = m.indices[usable][order]
-        p_rows = rows[usable][order]
+        p_rows = self.rows[usable][order].astype(np.int64)
         p_w = self.w[usable][order]
-        starts = np.searchsorted(p_terms, np.arange(m.n_terms + 1, dtype=np.int32))
+        key = m.indices[usable][order].astype(np.int64) * n + p_rows
+        starts = np.searchsorted(key, np.arange(m.n_terms + 1, dtype=np.int64) * n)
         out_i, out_j, out_s = [], [], []
         for lo in range(0, n, BLOCK_ROWS):
             hi = min(n, lo + BLOCK_ROWS)
-            block = np.zeros((hi - lo, n - lo), dtype=np.float32)
-            entries = slice(m.indptr[lo], m.indptr[hi])
-            for term in np.unique(m.indices[entries][self.usable[m.indices[entries]]]):
-                a, b = starts[term], starts[term + 1]
-                if b - a < 2:
-                    continue
-                t_rows = p_rows[a:b]
-                first = a + np.searchsorted(t_rows, lo)
-                last = a + np.searchsorted(t_rows, hi)
-                if first == last or first + 1 == b:
-                    continue
-                block[np.ix_(p_rows[first:last] - lo, p_rows[first:b] - lo)] += np.outer(
-                    p_w[first:last], p_w[first:b])
-            block[:, :] = np.triu(block, k=1)  # j > i only (block row r is article lo + r)
-            sims = dated(block, self.days[lo:hi, None], self.days[None, lo:])
+            width = n - lo
+            terms = m.indices[m.indptr[lo]:m.indptr[hi]]
+            terms = np.unique(terms[self.usable[terms]]).astype(np.int64)
+            first = np.searchsorted(key, terms * n + lo)
+            last = np.searchsorted(key, terms * n + hi)
+            # each posting in the block pairs with the later postings of its word
+            mine = _ragged(first, last - first)
+            partners = np.repeat(starts[terms + 1], last - first) - mine - 1
+            block = np.zeros((hi - lo) * width, dtype=np.float64)
+            for piece in _pieces(partners, MAX_PAIRS):
+                p, k = mine[piece], partners[piece]
+                left = np.repeat(p, k)
+                right = _ragged(p + 1, k)
+                cells = (p_rows[left] - lo) * width + (p_rows[right] - lo)
+                block += np.bincount(cells, weights=p_w[left] * p_w[right], minlength=block.size)
+            sims = dated(block.reshape(hi - lo, width).astype(np.float32),
+                         self.days[lo:hi, None], self.days[None, lo:])
             i, j = np.nonzero(sims)
             out_i.append(i + lo)
             out_j.append(j + lo)
             out_s.append(sims[i, j])
         if not out_i:
-            return (np.zeros(0, np.int32),) * 2 + (np.zeros(0, np.float32),)
+            return (np.zeros(0, np.int64),) * 2 + (np.zeros(0, np.float32),)
         return np.concatenate(out_i), np.concatenate(out_j), np.concatenate(out_s)
+
+
+def _ragged(starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+    """``starts[k], starts[k] + 1, …`` (``lengths[k]`` of them) for each k, concatenated."""
+    lengths = lengths.astype(np.int64)
+    total = int(lengths.sum())
+    if total == 0:
+        return np.zeros(0, dtype=np.int64)
+    before = np.cumsum(lengths) - lengths
+    return np.repeat(starts.astype(np.int64) - before, lengths) + np.arange(total, dtype=np.int64)
+
+
+def _pieces(counts: np.ndarray, limit: int):
+    """Slices of ``counts`` whose sums stay near ``limit`` (at least one item each)."""
+    total = np.cumsum(counts, dtype=np.int64)
+    begin = 0
+    while begin < len(counts):
+        base = total[begin - 1] if begin else 0
+        end = max(begin + 1, int(np.searchsorted(total, base + limit, side="right")))
+        yield slice(begin, end)
+        begin = end

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Callable, Iterable, Mapping
 
 from reader.outlet_info import SEGMENTS, coverage_counts
 from reader.search import fields as F
-from reader.stories.features import WORD_RE, words
+from reader.stories.features import WORD_RE, stem_of, stems, words
 from reader.stories.grouping import similarity_of
 from reader.stories.similarity import Similarity
 
@@ -121,9 +121,10 @@ def _title_case(title: str) -> bool:
     return bool(long_words) and sum(w[0].isupper() for w in long_words) >= 0.6 * len(long_words)
 
 
-def _display_forms(titles: Iterable[str], names: Iterable[str]) -> dict[str, str]:
-    """Stem -> how to show it: acronyms, words of an entity's name, and words that sentence-case
-    titles capitalise after their first word keep their case; other words are lower-case."""
+def _display_forms(titles: Iterable[str], names: Iterable[str], wanted: set[str]) -> dict[str, str]:
+    """Stem -> how to show it, for the ``wanted`` stems: acronyms, words of an entity's name,
+    and words that sentence-case titles capitalise after their first word keep their case;
+    other words are lower-case."""
     in_names = {w for name in names for w in WORD_RE.findall(name)}
     forms: dict[str, Counter] = {}
     proper: dict[str, bool] = {}
@@ -133,7 +134,8 @@ def _display_forms(titles: Iterable[str], names: Iterable[str]) -> dict[str, str
             original = match.group().replace("’", "'")
             if original.lower().endswith("'s"):
                 original = original[:-2]
-            for _lower, stem in words(original):
+            stem = stem_of(original.lower())
+            if stem in wanted:
                 forms.setdefault(stem, Counter())[original] += 1
                 if original in in_names:
                     proper.setdefault(stem, True)
@@ -176,13 +178,14 @@ def _label(members: list[_Row], entity_df: Counter, term_idf: Callable[[str], fl
         if len(names) == LABEL_ENTITIES:
             break
     taken = {stem for name in names for _, stem in words(name)}
-    in_titles = Counter(stem for row in members for stem in {s for _, s in words(row.title)})
+    in_titles = Counter(stem for row in members for stem in set(stems(row.title)))
     shared = min(need, 2)  # words in several of the titles say more than one title's rare word
     ranked = sorted((s for s in in_titles if s not in taken),
                     key=lambda s: (-(in_titles[s] >= shared), -in_titles[s] * term_idf(s), s))
+    chosen = ranked[:LABEL_PARTS - len(names)]
     forms = _display_forms((row.title for row in members),
-                           (e.partition(":")[2] for row in members for e in row.entities))
-    parts = names + [forms.get(s, s) for s in ranked[:LABEL_PARTS - len(names)]]
+                           (e.partition(":")[2] for row in members for e in row.entities), set(chosen))
+    parts = names + [forms.get(s, s) for s in chosen]
     return " · ".join(parts)
 
 
