@@ -57,8 +57,11 @@ def add_job(location: Path, paths: list[Path], options: dict, progress=None,
             cancelled=None) -> UpdateReport:
     """Add files and folders; ``options`` are extra ``update_index`` arguments (tests)."""
     from reader.search.indexer import update_index
+    from reader.stories.library import after_import
 
-    return update_index(location, paths, progress=progress, cancelled=cancelled, **options)
+    report = update_index(location, paths, progress=progress, cancelled=cancelled, **options)
+    after_import(location, report)  # stories already grouped place the new articles (issue 19)
+    return report
 
 
 def rebuild_job(location: Path, paths: list[Path], options: dict, progress=None,
@@ -90,8 +93,11 @@ def relabel_job(location: Path, paths: list[str] | None = None, progress=None, c
 def rescan_job(location: Path, progress=None, cancelled=None) -> UpdateReport:
     """Update the articles whose files changed since they were added."""
     from reader.search.maintenance import rescan
+    from reader.stories.library import after_import
 
-    return rescan(location, progress=progress, cancelled=cancelled)
+    report = rescan(location, progress=progress, cancelled=cancelled)
+    after_import(location, report)  # changed articles are placed again in their stories
+    return report
 
 
 def _child(fn: Callable[..., Any], args: tuple, kwargs: dict, out, cancel) -> None:

@@ -92,3 +92,17 @@ def test_an_empty_library_has_no_stories(tmp_path, capsys):
     open_or_create(tmp_path / "empty")
     data = stories_json(capsys, tmp_path / "empty")
     assert data["articles"] == 0 and data["stories"] == []
+
+
+def test_the_windows_import_job_keeps_stories_current(library, capsys, tmp_path):
+    from reader.index_jobs import add_job
+    from reader.stories.table import read_table
+
+    stories_json(capsys, library)
+    new = tmp_path / "late.md"
+    new.write_text("---\ntitle: Khan's Moscow trip questioned at home\noutlet: Dawn\n---\n\n"
+                   "Opposition leaders questioned Prime Minister Imran Khan's visit to Moscow, "
+                   "which began the day Russian troops crossed into Ukraine.\n", encoding="utf-8")
+    report = add_job(library, [new], {})
+    assert len(report.added) == 1
+    assert read_table(library).story_of(str(new.resolve())) is not None

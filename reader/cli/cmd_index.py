@@ -32,13 +32,11 @@ def run(args: argparse.Namespace) -> int:
         return error(f"{exc}{hint}")
     except ModelMissingError as exc:
         return error(str(exc))
-    if report.processed and not report.cancelled:
-        from reader.stories.library import after_update
+    from reader.stories.library import after_import
 
-        try:  # a library already grouped into stories stays grouped
-            after_update(location, report)
-        except (OSError, ValueError, IndexProblem) as exc:  # the import itself is done
-            print(f"warning: the stories were not updated ({exc}); `parallax stories` will", file=sys.stderr)
+    problem = after_import(location, report)  # a library grouped into stories stays grouped
+    if problem:
+        print(f"warning: {problem}", file=sys.stderr)
     for path, reason in report.skipped:
         print(f"skipped {path}: {reason}")
     for path, warning in report.warnings:

@@ -1,8 +1,13 @@
 """Stories: the events a library's articles report, grouped offline and kept with the index.
 
-Qt-free. ``table`` holds the library-wide stories table and its public
-functions (load, regroup, attach after an import, the user's corrections);
-``summary`` says what each story is (label, dates, outlets, coverage,
-blindspot); ``search_filter`` turns ``story:ID`` into a filter for the one
-search path. How articles are grouped, and why, is in ``method``.
+Qt-free. The entry points, for the CLI and the window alike:
+
+- ``library.open_stories(location, view)`` -> ``table.StoryTable`` (``story_of(path)``,
+  ``members(story)``, ``rows_by_story()``): grouped on first use, then kept up to date;
+  ``library.regroup`` is the explicit full regroup; ``library.after_import`` after an import.
+- ``summary.summarize(table, view)``: each story's label, dates, outlets, coverage, blindspot.
+- ``library.move_article`` / ``merge_stories`` / ``split_story``: the user's corrections.
+- ``search_filter``: ``story:ID`` in the one search path.
+
+How articles are grouped, and why, is in ``method``.
 """

@@ -137,6 +137,21 @@ def after_update(location: Path, report: UpdateReport | None = None,
     return table
 
 
+def after_import(location: Path, report: UpdateReport | None) -> str | None:
+    """``after_update`` for the import paths (CLI and the window's import job): the import
+    itself is done, so a problem with the stories is reported (returned), never raised."""
+    if report is None or report.cancelled or not report.processed:
+        return None
+    from reader.search.problems import IndexProblem
+
+    try:
+        after_update(location, report)
+    except (OSError, ValueError, IndexProblem) as exc:
+        log.warning("the stories of %s were not updated: %s", location, exc)
+        return f"the stories were not updated ({exc}); `parallax stories` will catch up"
+    return None
+
+
 # --- the user's edits -------------------------------------------------------------------------
 
 def _story_members(table: StoryTable, story: str) -> list[str]:
