@@ -27,7 +27,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     edits = parser.add_mutually_exclusive_group()
     edits.add_argument("--move", nargs=2, metavar=("PATH", "STORY"), help="move an article into a story")
     edits.add_argument("--merge", nargs=2, metavar=("STORY", "OTHER"), help="merge OTHER into STORY")
-    edits.add_argument("--split", nargs="+", metavar="STORY PATH",
+    edits.add_argument("--split", nargs="+", metavar=("STORY", "PATH"),
                        help="move the given articles out of STORY into a new story")
 
 
