@@ -183,3 +183,12 @@ def test_bcubed_matches_a_worked_example():
     gold = {"a": "1", "b": "1", "c": "2"}
     assert bcubed({"a": "x", "b": "x", "c": "x"}, gold) == pytest.approx((5 / 9, 1.0, 2 * (5 / 9) / (1 + 5 / 9)))
     assert bcubed({"a": "x", "b": "y", "c": "z"}, gold)[:2] == pytest.approx((1.0, 2 / 3))
+
+
+def test_the_shipped_background_counts_news_words_and_no_stop_words():
+    from reader.stories.background import background_counts
+
+    df, documents = background_counts([features.stem_of("senate"), features.stem_of("vaccine"), "said"])
+    assert documents > 1000
+    assert df[0] > 0 and df[1] > 0 and df[2] == 0  # "said" is a stop word: never counted
+    assert df[0] < documents
