@@ -65,6 +65,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except (OSError, MemoryError, RecursionError) as exc:  # a full disk, no permission: one sentence
+        from reader.cli.common import error
+        from reader.failures import describe
+
+        return error(describe(exc))
 
 
 def gui_main(argv: Sequence[str] | None = None, on_window=None) -> int:

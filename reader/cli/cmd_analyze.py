@@ -2,9 +2,11 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from typing import TextIO
+
+from reader.safe_text import for_terminal as t
+from reader.safe_text import json_for_terminal
 
 HELP = "find quotes, speakers, entities and metadata in text files"
 
@@ -17,25 +19,25 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _summary(rec, out: TextIO) -> None:
-    out.write(f"== {rec.file}\n")
+    out.write(f"== {t(rec.file)}\n")
     for w in rec.warnings:
-        out.write(f"  warning: {w}\n")
-    out.write(f"  title:  {rec.title or '-'}\n  outlet: {rec.outlet or '-'}\n"
-              f"  author: {rec.author or '-'}\n  kind:   {rec.kind}\n")
+        out.write(f"  warning: {t(w)}\n")
+    out.write(f"  title:  {t(rec.title or '-')}\n  outlet: {t(rec.outlet or '-')}\n"
+              f"  author: {t(rec.author or '-')}\n  kind:   {t(rec.kind)}\n")
     if rec.published:
-        out.write(f"  published: {rec.published}\n")
+        out.write(f"  published: {t(rec.published)}\n")
     spoken = [q for q in rec.quotes if q.kind != "scare"]
     scare = [q for q in rec.quotes if q.kind == "scare"]
     partial = sum(q.kind == "partial" for q in spoken)
     out.write(f"  quotes ({len(spoken) - partial} direct, {partial} partial, {len(scare)} scare):\n")
     for q in spoken:
-        out.write(f"    {q.speaker or '(unknown)'}: “{q.text}”{' (partial)' if q.kind == 'partial' else ''}\n")
+        out.write(f"    {t(q.speaker or '(unknown)')}: “{t(q.text)}”{' (partial)' if q.kind == 'partial' else ''}\n")
     for q in scare:
-        out.write(f"    (term) “{q.text}”\n")
+        out.write(f"    (term) “{t(q.text)}”\n")
     for etype in ("person", "organisation", "place"):
         names = [e.name for e in rec.entities if e.type == etype]
         if names:
-            out.write(f"  {etype}s: {', '.join(names)}\n")
+            out.write(f"  {etype}s: {t(', '.join(names))}\n")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -49,12 +51,12 @@ def run(args: argparse.Namespace) -> int:
             unreadable = not rec.title and not rec.quotes and not rec.entities and rec.warnings
             readable += not unreadable
             if args.json:
-                sys.stdout.write(json.dumps(rec.to_json(), ensure_ascii=False) + "\n")
+                sys.stdout.write(json_for_terminal(rec.to_json()) + "\n")
             else:
                 _summary(rec, sys.stdout)
             for w in rec.warnings:
-                print(f"warning: {w}", file=sys.stderr)
+                print(f"warning: {t(w)}", file=sys.stderr)
     except ModelMissingError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(f"error: {t(exc)}", file=sys.stderr)
         return 2
     return 0 if readable else 2

@@ -6,25 +6,27 @@ import sys
 from pathlib import Path
 
 from reader.cli.common import add_index_option, error
+from reader.safe_text import for_terminal
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_index_option(parser)
     parser.add_argument("--rebuild", action="store_true",
-                        help="rebuild from scratch instead of updating changed files")
+                        help="rebuild from scratch instead of updating changed files "
+                             "(with no PATH: from the library's own articles)")
     parser.add_argument("paths", nargs="*", metavar="PATH",
                         help="files or folders to index (default: the bundled seeds/)")
 
 
 def run(args: argparse.Namespace) -> int:
     from reader.analysis.nlp import ModelMissingError
-    from reader.library import index_location
+    from reader.library import index_location, rebuild_sources
     from reader.paths import seeds_dir
     from reader.search.indexer import update_index
     from reader.search.store import IndexProblem
 
     location = index_location(args.index)
-    paths = [Path(p) for p in args.paths] or [seeds_dir()]
+    paths = [Path(p) for p in args.paths] or (rebuild_sources(location) if args.rebuild else [seeds_dir()])
     try:
         report = update_index(location, paths, full=args.rebuild)
     except IndexProblem as exc:
@@ -38,9 +40,9 @@ def run(args: argparse.Namespace) -> int:
     if problem:
         print(f"warning: {problem}", file=sys.stderr)
     for path, reason in report.skipped:
-        print(f"skipped {path}: {reason}")
+        print(f"skipped {for_terminal(path)}: {for_terminal(reason)}")
     for path, warning in report.warnings:
-        print(f"warning {path}: {warning}", file=sys.stderr)
+        print(f"warning {for_terminal(path)}: {for_terminal(warning)}", file=sys.stderr)
     if report.unchanged:
         print(f"unchanged {len(report.unchanged)} (already in the library)")
     print(report.summary())

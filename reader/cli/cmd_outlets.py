@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-import json
 import sys
+
+from reader.safe_text import for_terminal as t
+from reader.safe_text import json_for_terminal
 
 HELP = "list the outlet registry with bias labels and their sources"
 
@@ -60,17 +62,17 @@ def run(args: argparse.Namespace) -> int:
     registry = default_registry()
     outlets = _select(registry, args.name)
     if registry.warning:
-        print(f"warning: {registry.warning}", file=sys.stderr)
+        print(f"warning: {t(registry.warning)}", file=sys.stderr)
     if args.rated:
         outlets = [o for o in outlets if o.lean != "unrated"]
     if args.json:
-        json.dump([outlet_to_dict(o) for o in outlets], sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write(json_for_terminal([outlet_to_dict(o) for o in outlets], indent=1))
         sys.stdout.write("\n")
         return 0 if outlets or not args.name else 1
     if not outlets:
-        print(f"unknown outlet: {args.name}", file=sys.stderr)
+        print(f"unknown outlet: {t(args.name)}", file=sys.stderr)
         return 1
-    rows = [("NAME", "LEAN", "SOURCE", "OWNERSHIP"), *(_row(o) for o in outlets)]
+    rows = [("NAME", "LEAN", "SOURCE", "OWNERSHIP"), *(tuple(map(t, _row(o))) for o in outlets)]
     widths = [min(max(len(r[i]) for r in rows), cap) for i, cap in enumerate((40, 10, 28, 60))]
     for r in rows:
         cells = [c if len(c) <= w else c[: w - 1] + "…" for c, w in zip(r, widths)]
@@ -88,19 +90,19 @@ def _details(outlet) -> None:
     """Everything known about one outlet: names, ownership and every dated rating."""
     print()
     if outlet.aliases:
-        print("aliases:   " + ", ".join(outlet.aliases))
+        print("aliases:   " + t(", ".join(outlet.aliases)))
     if outlet.domains:
-        print("domains:   " + ", ".join(outlet.domains))
+        print("domains:   " + t(", ".join(outlet.domains)))
     if outlet.type:
-        print("type:      " + outlet.type)
+        print("type:      " + t(outlet.type))
     if outlet.ownership_note:
-        print("ownership: " + outlet.ownership_note)
+        print("ownership: " + t(outlet.ownership_note))
     if outlet.unrated_reason:
-        print("unrated:   " + outlet.unrated_reason)
+        print("unrated:   " + t(outlet.unrated_reason))
     for r in outlet.ratings:
         mark = "*" if r is outlet.current_rating else " "
-        print(f" {mark} {r.value:<10} {r.source} {r.date}  {r.url}")
+        print(f" {mark} {t(r.value):<10} {t(r.source)} {t(r.date)}  {t(r.url)}")
         if r.note:
-            print(f"     {r.note}")
+            print(f"     {t(r.note)}")
     if outlet.ratings:
-        print("   (* = current; scale: " + outlet.ratings[-1].scale + ")")
+        print("   (* = current; scale: " + t(outlet.ratings[-1].scale) + ")")

@@ -2,10 +2,10 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 
 from reader.cli.common import add_index_option, error, open_library_or_error
+from reader.safe_text import for_terminal, json_for_terminal
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -20,6 +20,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from reader.search.hits import MARK_END, MARK_START
     from reader.search.query import render_marks, search
 
     if args.limit < 1:
@@ -32,21 +33,22 @@ def run(args: argparse.Namespace) -> int:
     if outcome.nothing_searchable:
         return error(outcome.message or "the query has no searchable words")
     if outcome.message:
-        print(f"parallax: {outcome.message}", file=sys.stderr)
+        print(f"parallax: {for_terminal(outcome.message)}", file=sys.stderr)
     if args.json:
-        print(json.dumps({
+        print(json_for_terminal({
             "query": text, "parsed": outcome.query, "total": outcome.total, "message": outcome.message,
             "hits": [{"path": h.path, "title": h.title, "outlet": h.outlet, "author": h.author,
                       "published": h.published, "kind": h.kind, "bias": h.bias,
                       "quotes": h.quote_count, "score": round(h.score, 4),
                       "snippet": render_marks(h.snippet, "[", "]")} for h in outcome.hits],
-        }, ensure_ascii=False, indent=1))
+        }, indent=1))
         return 0
     bold = sys.stdout.isatty()
     start, end = ("\033[1m", "\033[0m") if bold else ("[", "]")
-    print(f"{outcome.total} article{'s' if outcome.total != 1 else ''} match “{text}”")
+    print(f"{outcome.total} article{'s' if outcome.total != 1 else ''} match “{for_terminal(text)}”")
     for rank, h in enumerate(outcome.hits, 1):
         outlet = h.outlet or "unknown outlet"
-        print(f"\n{rank}. {outlet} — {h.title}")
-        print(f"   {render_marks(h.snippet, start, end)}")
+        print(f"\n{rank}. {for_terminal(outlet)} — {for_terminal(h.title)}")
+        # the snippet's own escapes go first, then our marks (bold on a terminal)
+        print(f"   {render_marks(for_terminal(h.snippet, keep=MARK_START + MARK_END), start, end)}")
     return 0

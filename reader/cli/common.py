@@ -4,6 +4,8 @@ from __future__ import annotations
 import argparse
 import sys
 
+from reader.safe_text import for_terminal
+
 
 def add_index_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--index", metavar="DIR",
@@ -12,7 +14,7 @@ def add_index_option(parser: argparse.ArgumentParser) -> None:
 
 def error(message: str) -> int:
     """Print one line to stderr and return the usage-error exit code."""
-    print(f"parallax: {message}", file=sys.stderr)
+    print(f"parallax: {for_terminal(message)}", file=sys.stderr)
     return 2
 
 
@@ -28,5 +30,5 @@ def open_library_or_error(index: str | None):
         hint = " Run `parallax index --rebuild` to rebuild it from the source files." if exc.rebuildable else ""
         return error(f"{exc}{hint}")
     if built is not None:
-        print(f"parallax: built the index from the seed corpus ({built.summary()})", file=sys.stderr)
+        print(f"parallax: built the index from the seed corpus ({for_terminal(built.summary())})", file=sys.stderr)
     return ix

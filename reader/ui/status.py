@@ -6,12 +6,14 @@ import os
 from PySide6.QtCore import QObject
 from PySide6.QtCore import Signal
 from PySide6.QtCore import Slot
-from PySide6.QtWidgets import QLabel
 from PySide6.QtWidgets import QProgressBar
 from PySide6.QtWidgets import QPushButton
 from PySide6.QtWidgets import QStatusBar
 
 from reader.ui.tasks import Task
+from reader.safe_text import one_line
+from reader.ui.plain_text import plain_label
+from reader.ui.plain_text import tooltip
 
 
 class StatusPanel(QObject):
@@ -24,9 +26,9 @@ class StatusPanel(QObject):
         self.bar = bar
         self.task: Task | None = None
         self._progress_text = ""
-        self.corpus_label = QLabel()
+        self.corpus_label = plain_label()
         self.corpus_label.setAccessibleName("Corpus")
-        self.state_label = QLabel()
+        self.state_label = plain_label()
         self.state_label.setAccessibleName("Index state")
         self.progress = QProgressBar()
         self.progress.setAccessibleName("Indexing progress")
@@ -37,7 +39,7 @@ class StatusPanel(QObject):
         self.cancel_button.setAccessibleName("Cancel indexing")
         self.cancel_button.setVisible(False)
         self.cancel_button.clicked.connect(self._cancel)
-        self.read_only_label = QLabel(self.tr("Read-only"))
+        self.read_only_label = plain_label(self.tr("Read-only"))
         self.read_only_label.setAccessibleName("Read-only library")
         self.read_only_label.setVisible(False)
         bar.addPermanentWidget(self.read_only_label)
@@ -48,11 +50,11 @@ class StatusPanel(QObject):
 
     def set_corpus(self, name: str, count: int) -> None:
         noun = "article" if count == 1 else "articles"
-        self.corpus_label.setText(f"·  {count} {noun} in “{name}”")
+        self.corpus_label.setText(f"·  {count} {noun} in “{one_line(name)}”")
 
     def set_read_only(self, read_only: bool, why: str) -> None:
         self.read_only_label.setVisible(read_only)
-        self.read_only_label.setToolTip(why)
+        self.read_only_label.setToolTip(tooltip(why))
         if read_only:
             self.bar.showMessage(why)
 
@@ -81,7 +83,7 @@ class StatusPanel(QObject):
             self.progress.setValue(done)
             self.progress.setFormat("%v/%m")
         if name:
-            self._progress_text = self.tr("Analysing %s") % name
+            self._progress_text = self.tr("Analysing %s") % one_line(name)
             self.bar.showMessage(self._progress_text)
 
     @Slot(object)

@@ -26,6 +26,8 @@ from PySide6.QtWidgets import QWidget
 from reader.search.articles import EntityCount
 from reader.ui.table_model import ListTableModel
 from reader.ui.table_model import SourceSortProxy
+from reader.safe_text import one_line
+from reader.ui.plain_text import tooltip
 
 Index = QModelIndex | QPersistentModelIndex
 TYPE_LABELS = {"person": "Person", "organisation": "Org.", "place": "Place"}
@@ -79,7 +81,7 @@ class EntitiesModel(ListTableModel):
         e, col = cell
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole) and not (
                 role == Qt.ItemDataRole.AccessibleTextRole and col == self.COL_TYPE):
-            return (e.name, TYPE_LABELS.get(e.type, e.type.title()), str(e.count))[col]
+            return one_line((e.name, TYPE_LABELS.get(e.type, e.type.title()), str(e.count))[col])
         if role == self.SortRole:
             return self.sort_key(e, col)
         if role == self.KeyRole:
@@ -93,7 +95,7 @@ class EntitiesModel(ListTableModel):
         if role == Qt.ItemDataRole.AccessibleTextRole and col == self.COL_TYPE:
             return e.type
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{e.name} ({e.type}): show only articles that mention {e.name} ({e.count})"
+            return tooltip(f"{e.name} ({e.type}): show only articles that mention {e.name} ({e.count})")
         if role == Qt.ItemDataRole.TextAlignmentRole and col == self.COL_COUNT:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

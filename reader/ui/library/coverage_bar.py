@@ -21,6 +21,7 @@ from reader.outlet_info import SEGMENTS
 from reader.outlet_info import segment_token
 from reader.ui.palette import bias_colours
 from reader.ui.palette import is_dark
+from reader.ui.plain_text import tooltip
 
 TOKEN_NAMES = {"left": "left or lean left", "right": "right or lean right", "center": "center",
                "unrated": "mixed or unrated", "unknown": "unknown"}
@@ -69,8 +70,8 @@ class CoverageBar(QWidget):
             button.setText(f"{SEGMENT_LABELS[seg]} {n}")
             button.setChecked(on)
             action = "Remove the filter" if on else "Show only"
-            button.setToolTip(f"{n} of {total} articles from {SEGMENT_LABELS[seg].lower()} outlets.\n"
-                              f"{action} bias:{token} ({TOKEN_NAMES[token]}).")
+            button.setToolTip(tooltip(f"{n} of {total} articles from {SEGMENT_LABELS[seg].lower()} outlets.\n"
+                                      f"{action} bias:{token} ({TOKEN_NAMES[token]})."))
             button.setAccessibleName(f"{SEGMENT_LABELS[seg]}: {n} articles"
                                      + (", filter on" if on else ""))
             layout.setStretch(layout.indexOf(button), max(n, 1))

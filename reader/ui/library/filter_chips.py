@@ -11,6 +11,9 @@ from PySide6.QtWidgets import QPushButton
 from PySide6.QtWidgets import QToolButton
 from PySide6.QtWidgets import QWidget
 
+from reader.ui.plain_text import button_text
+from reader.ui.plain_text import tooltip
+
 
 class FilterChips(QWidget):
     """One small “name ×” button per filter, plus “Clear filters”; hidden when empty."""
@@ -42,8 +45,8 @@ class FilterChips(QWidget):
         self._chips = []
         for pos, (key, name) in enumerate(filters):
             chip = QToolButton(self)
-            chip.setText(f"{name}  ×")
-            chip.setToolTip(self.tr("Remove the filter “%s”") % name)
+            chip.setText(button_text(f"{name}  ×"))
+            chip.setToolTip(tooltip(self.tr("Remove the filter “%s”") % name))
             chip.setAccessibleName(f"Remove filter {name}")
             chip.setProperty("entityKey", key)
             chip.setAutoRaise(False)

@@ -17,6 +17,8 @@ from PySide6.QtWidgets import QMainWindow
 from PySide6.QtWidgets import QMenu
 
 from reader.ui.library.model import LibraryModel
+from reader.safe_text import isolate
+from reader.ui.plain_text import message_box
 
 if TYPE_CHECKING:  # the indexer (and Whoosh) load only when a job has reported; the
     # dialogs' classes when one is shown (QDialog's and QMessageBox's types cost ~4 ms a start)
@@ -105,15 +107,15 @@ class LibraryEditing(QObject):
     def remove_box(self, paths: list[str]) -> tuple[QMessageBox, QAbstractButton]:
         """The confirmation, which says the file on disk is kept; and its Remove button."""
         if len(paths) == 1:
-            what = self.tr("Remove “%s” from the library?") % Path(paths[0]).name
+            what = self.tr("Remove “%s” from the library?") % isolate(Path(paths[0]).name)
         else:
             what = self.tr("Remove %d articles from the library?") % len(paths)
         from PySide6.QtWidgets import QMessageBox
 
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Remove from Library"), what,
-                          QMessageBox.StandardButton.Cancel, self.window)
+        box = message_box(QMessageBox.Icon.Question, self.tr("Remove from Library"), what, self.window,
+                          informative=self.tr("The file on disk is kept; you can add it again later."))
+        box.addButton(QMessageBox.StandardButton.Cancel)
         remove = box.addButton(self.tr("Remove"), QMessageBox.ButtonRole.DestructiveRole)
-        box.setInformativeText(self.tr("The file on disk is kept; you can add it again later."))
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         return box, remove
 
@@ -131,8 +133,7 @@ class LibraryEditing(QObject):
     def _started(self, task) -> bool:
         if task is None:
             c = self.window.controller
-            why = (self.tr("This window is read-only: another Parallax window is using this library.")
-                   if c.read_only else self.tr("Please wait: the library is busy."))
+            why = self.window.lock.read_only_message() if c.read_only else self.tr("Please wait: the library is busy.")
             self.window.statusBar().showMessage(why, 6000)
             return False
         return True

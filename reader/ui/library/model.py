@@ -25,6 +25,8 @@ from reader.render.article_html import KIND_LABELS
 from reader.render.article_html import bias_label
 from reader.ui.table_model import SourceSortProxy
 from reader.ui.table_model import move_persistent_rows
+from reader.safe_text import one_line
+from reader.ui.plain_text import tooltip
 
 Index = QModelIndex | QPersistentModelIndex
 RowFetcher = Callable[[int], Hit | None]
@@ -132,7 +134,7 @@ class LibraryModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.TextAlignmentRole and section == self.COL_QUOTES:
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             if role == Qt.ItemDataRole.ToolTipRole:
-                return self.HEADER_TIPS[section]
+                return tooltip(self.HEADER_TIPS[section])
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -149,17 +151,17 @@ class LibraryModel(QAbstractTableModel):
         if hit is None:
             return "…" if role == Qt.ItemDataRole.DisplayRole and col == self.COL_TITLE else None
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(hit, col)
+            return one_line(self._display(hit, col))
         if role == self.SortRole:
             return self._sort_key(col, getattr(hit, self.HIT_ATTRS[col]))
         if role == Qt.ItemDataRole.ToolTipRole:
             if col == self.COL_OUTLET:
                 head = f"{hit.outlet or 'Unknown outlet'} — bias: {self._chip(hit)}"
-                return f"{head}\n\n{self.outlet_tooltip(hit.outlet)}" if self.outlet_tooltip else head
+                return tooltip(f"{head}\n\n{self.outlet_tooltip(hit.outlet)}" if self.outlet_tooltip else head)
             if col == self.COL_TITLE:
                 snippet = snippet_plain(hit.snippet)
-                return f"{hit.title}\n\n{snippet}" if snippet else hit.title
-            return self._display(hit, col)
+                return tooltip(f"{hit.title}\n\n{snippet}" if snippet else hit.title)
+            return tooltip(self._display(hit, col))
         if role == Qt.ItemDataRole.AccessibleTextRole:
             text = self._display(hit, col)
             return f"{text}, {self._chip(hit)}" if col == self.COL_OUTLET else text

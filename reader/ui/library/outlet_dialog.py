@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QCompleter
 from PySide6.QtWidgets import QDialog
 from PySide6.QtWidgets import QDialogButtonBox
 from PySide6.QtWidgets import QFormLayout
-from PySide6.QtWidgets import QLabel
 from PySide6.QtWidgets import QLineEdit
 from PySide6.QtWidgets import QPlainTextEdit
 from PySide6.QtWidgets import QVBoxLayout
@@ -24,6 +23,8 @@ from reader.outlets import Outlet
 from reader.outlet_info import LABEL_VALUES
 from reader.outlet_info import LabelForm
 from reader.outlet_info import label_tooltip
+from reader.safe_text import one_line
+from reader.ui.plain_text import plain_label
 
 VALUE_TEXT = {"left": "Left", "lean left": "Lean left", "center": "Center", "lean right": "Lean right",
               "right": "Right", "mixed": "Mixed", "unrated": "Unrated (no label)"}
@@ -81,16 +82,16 @@ class OutletDialog(QDialog):
         self.url_edit = QLineEdit()
         self.url_edit.setAccessibleName("Source URL")
         self.url_edit.setPlaceholderText("https://…")
-        self.current = QLabel()
+        self.current = plain_label()
         self.current.setWordWrap(True)
         self.current.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.error = QLabel()
+        self.error = plain_label()
         self.error.setObjectName("formError")
         self.error.setWordWrap(True)
         self.error.setStyleSheet("QLabel { color: #b3261e; }")
         form = QFormLayout()
         if article_title:
-            form.addRow(self.tr("Article:"), QLabel(article_title))
+            form.addRow(self.tr("Article:"), plain_label(one_line(article_title)))
         form.addRow(self.tr("&Outlet:"), self.name_box)
         form.addRow("", self.keep_box)
         form.addRow(self.tr("&Label:"), self.value_box)

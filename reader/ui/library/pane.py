@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QHBoxLayout
-from PySide6.QtWidgets import QLabel
 from PySide6.QtWidgets import QLineEdit
 from PySide6.QtWidgets import QVBoxLayout
 from PySide6.QtWidgets import QWidget
@@ -13,6 +12,7 @@ from reader.ui.library.filter_chips import FilterChips
 from reader.ui.library.model import LibraryModel
 from reader.ui.library.model import LibraryProxy
 from reader.ui.views import library_view
+from reader.ui.plain_text import plain_label
 
 
 class LibraryPane(QWidget):
@@ -27,21 +27,21 @@ class LibraryPane(QWidget):
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.setAccessibleName("Search the library")
         self.search_edit.setAccessibleDescription("Whoosh query language: AND, OR, NOT, field:value, quotes")
-        self.query_message = QLabel()
+        self.query_message = plain_label()
         self.query_message.setObjectName("queryMessage")
         self.query_message.setWordWrap(True)
         self.query_message.setAccessibleName("Query problem")
         self.query_message.setVisible(False)
         self.chips = FilterChips()
         self.coverage_bar = CoverageBar()
-        self.read_only_banner = QLabel()
+        self.read_only_banner = plain_label()
         self.read_only_banner.setObjectName("readOnlyBanner")
         self.read_only_banner.setWordWrap(True)
         self.read_only_banner.setAccessibleName("Read-only notice")
         self.read_only_banner.setStyleSheet("QLabel { background: palette(alternate-base); padding: 4px;"
                                             " border: 1px solid palette(mid); border-radius: 3px; }")
         self.read_only_banner.setVisible(False)
-        self.result_label = QLabel()
+        self.result_label = plain_label()
         self.result_label.setAccessibleName("Result count")
         self.library_model = LibraryModel(self)
         self.library_proxy = LibraryProxy(self)

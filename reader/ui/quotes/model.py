@@ -10,6 +10,8 @@ from PySide6.QtCore import Qt
 from reader.search.articles import QuoteRow  # noqa: F401 - the rows this model lists
 from reader.ui.table_model import ListTableModel
 from reader.ui.table_model import SourceSortProxy
+from reader.safe_text import one_line
+from reader.ui.plain_text import tooltip
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -40,13 +42,15 @@ class QuotesModel(ListTableModel):
         if cell is None:
             return None
         r, col = cell
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+        if role == Qt.ItemDataRole.DisplayRole:
+            return one_line((r.speaker, f"“{r.text}”", r.outlet, r.title)[col])
+        if role == Qt.ItemDataRole.AccessibleTextRole:
             return (r.speaker, f"“{r.text}”", r.outlet, r.title)[col]
         if role == self.SortRole:
             return self.sort_key(r, col)
         if role == Qt.ItemDataRole.ToolTipRole:
             cue = f"cue “{r.cue}”, " if r.cue else ""
-            return f"{r.speaker}: “{r.text}”\n{cue}confidence {r.confidence:.0%}\n{r.outlet} — {r.title}"
+            return tooltip(f"{r.speaker}: “{r.text}”\n{cue}confidence {r.confidence:.0%}\n{r.outlet} — {r.title}")
         if role == self.PathRole:
             return r.path
         if role == self.QuoteIndexRole:
