@@ -57,7 +57,7 @@ def test_direct_quote_gets_speaker_tag_tooltip_and_anchor():
     assert '<a name="q0"></a>' in out
     assert re.search(r'<span class="quote"[^>]*title="Ned Price \(quote\) · cue “said” · confidence 80%"[^>]*>'
                      r"we will stay</span>", out)
-    assert re.search(r'class="speaker"[^>]*>\u00a0Ned Price\u00a0</span>', out)
+    assert re.search(r'class="speaker"[^>]*>\u00a0\u2068?Ned Price\u2069?\u00a0</span>', out)
 
 
 def test_scare_quote_styled_differently_without_speaker_tag():

@@ -20,7 +20,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QTextCursor
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QHBoxLayout
-from PySide6.QtWidgets import QLabel
 from PySide6.QtWidgets import QTextBrowser
 from PySide6.QtWidgets import QToolButton
 from PySide6.QtWidgets import QToolTip
@@ -28,10 +27,14 @@ from PySide6.QtWidgets import QVBoxLayout
 from PySide6.QtWidgets import QWidget
 
 from reader.search.articles import StoredArticle
-from reader.render.article_html import article_html
+from reader.render.article_html import article_parts
 from reader.render.article_html import term_pattern
 from reader.ui.links import open_external
 from reader.ui.palette import html_theme
+from reader.ui.plain_text import tooltip
+from reader.ui.reading.progressive import ProgressiveRender
+from reader.ui.reading.progressive import is_large
+from reader.ui.plain_text import plain_label
 
 
 def anchor_position(doc: QTextDocument, name: str) -> int:
@@ -74,9 +77,9 @@ class ArticleBrowser(QTextBrowser):
     def event(self, e: QEvent) -> bool:
         if e.type() == QEvent.Type.ToolTip:
             cursor = self.cursorForPosition(self.viewport().mapFromGlobal(e.globalPos()))
-            tip = cursor.charFormat().toolTip()
+            tip = cursor.charFormat().toolTip()  # our own text, but about the article's words
             if tip:
-                QToolTip.showText(e.globalPos(), tip, self)
+                QToolTip.showText(e.globalPos(), tooltip(tip), self)
             else:
                 QToolTip.hideText()
             return True
@@ -87,6 +90,7 @@ class ReadingView(QWidget):
     """Find bar (match count, previous/next) above the article browser."""
 
     hit_changed = Signal(int, int)  # current (1-based, 0 for none), total
+    rendered = Signal()  # the article is complete on screen (at once, or after a progressive render)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -98,7 +102,8 @@ class ReadingView(QWidget):
         self.selected_quote: int | None = None
         self._hits: list[QTextCursor] = []
         self._current = -1
-        self.hit_label = QLabel()
+        self._render: ProgressiveRender | None = None
+        self.hit_label = plain_label()
         self.hit_label.setAccessibleName("Matches in article")
         self.prev_button = QToolButton()
         self.prev_button.setText("▲")
@@ -127,6 +132,9 @@ class ReadingView(QWidget):
         self.show_placeholder()
 
     def show_placeholder(self, text: str = "") -> None:
+        if self._render is not None:
+            self._render.stop()
+            self._render = None
         self.article = None
         self.browser.setHtml(
             '<div style="margin-top:80px" align="center"><p style="font-size:large">'
@@ -138,18 +146,44 @@ class ReadingView(QWidget):
 
     def show_article(self, article: StoredArticle, terms: Sequence[str] = (),
                      selected_quote: int | None = None) -> None:
-        """Render ``article``; scroll to ``selected_quote`` (record index) if given."""
+        """Render ``article``; scroll to ``selected_quote`` (record index) if given.
+
+        A normal article is shown at once. A long or quote-dense one is rendered
+        on a worker and appended a few paragraphs per turn of the event loop
+        (``ProgressiveRender``), so the window never waits on it; ``rendered``
+        is emitted when it is complete.
+        """
+        if self._render is not None:
+            self._render.stop()
+            self._render = None
         self.article = article
         self.terms = list(terms)
         self.selected_quote = selected_quote
         theme = html_theme(self.palette())
         about, tip, chip = self.describe_outlet(article, theme.muted) if self.describe_outlet else ("", "", "")
-        self.browser.setHtml(article_html(article, theme, self.terms, selected_quote, about, tip, chip))
+        args = (article, theme, self.terms, selected_quote, about, tip, chip)
+        if not is_large(article):
+            self.browser.setHtml(article_parts(*args).html())
+            self._shown()
+            return
+        self._set_hits([])
+        self._render = ProgressiveRender(self.browser, args, self)
+        self._render.finished.connect(self._shown)
+        self._render.start()
+
+    def rendering(self) -> bool:
+        """Whether a long article is still being appended."""
+        return self._render is not None
+
+    def _shown(self) -> None:
+        self._render = None
         self._find_hits()
-        if selected_quote is not None and 0 <= selected_quote < len(article.record.quotes):
-            self.scroll_to_quote(selected_quote)
+        quotes = self.article.record.quotes if self.article is not None else []
+        if self.selected_quote is not None and 0 <= self.selected_quote < len(quotes):
+            self.scroll_to_quote(self.selected_quote)
         else:
             self.browser.verticalScrollBar().setValue(0)
+        self.rendered.emit()
 
     def html(self) -> str:
         return self.browser.toHtml()
