@@ -66,8 +66,14 @@ def add_job(location: Path, paths: list[Path], options: dict, progress=None,
 
 def rebuild_job(location: Path, paths: list[Path], options: dict, progress=None,
                 cancelled=None) -> UpdateReport:
-    """Re-index everything into a new folder, swapped in when complete (progress names files)."""
+    """Re-index everything into a new folder, swapped in when complete (progress names files).
+
+    With no ``paths``, the library's own articles are re-read (``rebuild_sources``).
+    """
+    from reader.library import rebuild_sources
     from reader.search.indexer import update_index
+
+    paths = list(paths) or rebuild_sources(location)
 
     def named(done: int, total: int, path) -> None:
         progress(done, total, Path(path).name if path else "")

@@ -36,9 +36,17 @@ def open_library(location: Path, progress: Progress | None = None) -> tuple[Inde
         return open_index(location), report
 
 
+def rebuild_sources(location: Path) -> list[Path]:
+    """What a rebuild re-reads: the files the library's articles came from (as far as a
+    damaged index still names them), else the bundled seeds."""
+    from reader.search.guarded import library_sources
+
+    return [Path(p) for p in library_sources(location)] or [seeds_dir()]
+
+
 def rebuild_library(location: Path, sources: list[Path] | None = None,
                     progress: Progress | None = None) -> UpdateReport:
-    """Rebuild from scratch (swapped in by rename); defaults to the seed corpus."""
+    """Rebuild from scratch (swapped in by rename); defaults to the library's own articles."""
     from reader.search.indexer import update_index
 
-    return update_index(location, sources or [seeds_dir()], full=True, progress=progress)
+    return update_index(location, sources or rebuild_sources(location), full=True, progress=progress)

@@ -257,8 +257,8 @@ def test_damaged_index_is_explained_with_a_rebuild_offer(qtbot, ui_index, tmp_pa
     exc = blocker.args[0]
     assert isinstance(exc, IndexProblem)
     box, rebuild = window.problem_box(exc)
-    assert rebuild is not None and "cannot be used" in box.text() and "Traceback" not in box.text()
-    assert "cannot be used" in window.statusBar().currentMessage()
+    assert rebuild is not None and box.text() == "The library index is damaged." and "Traceback" not in box.text()
+    assert "damaged" in window.statusBar().currentMessage()
     with qtbot.waitSignal(window.controller.opened, timeout=120000):
         window.rebuild_index()
     assert window.library_proxy.rowCount() == 5

@@ -44,3 +44,6 @@ def toc_stamp(location: Path, generation: int) -> list | None:
     except OSError:
         return None
     return [name, st.st_size, st.st_mtime_ns]
+
+
+MANIFEST = "parallax-manifest.json"  # size, time and checksum of every file of the newest commit

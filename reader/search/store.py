@@ -6,6 +6,12 @@ subfolder with a small JSON stamp naming the format version. A full rebuild
 writes a sibling ``whoosh.tmp-*`` folder and swaps it in by rename (as
 MoinMoin does), so a crash leaves the old index or the new one, never half
 of each. Problems come out as ``IndexProblem`` with a sentence for the user.
+
+Opening checks the files against the manifest of their commit
+(``reader.search.integrity``) and hands out a ``CheckedIndex``
+(``reader.search.guarded``), whose reads say "the library index is damaged"
+instead of failing somewhere deep in Whoosh. A folder that cannot be written
+(a full disk, a read-only one, no permission) is ``IndexUnwritable``.
 """
 from __future__ import annotations
 
@@ -13,17 +19,23 @@ import json
 import shutil
 import tempfile
 import time
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
 
-from whoosh import index as whoosh_index
+from whoosh.filedb.filestore import FileStorage
 from whoosh.index import Index
 
 from reader import __version__
 from reader.atomic import write_text_atomic
+from reader.failures import describe
+from reader.search import integrity
 from reader.search.fields import FORMAT_VERSION
+from reader.search.guarded import CheckedIndex
 from reader.search.layout import INDEX_NAME, STAMP, WHOOSH_DIR, whoosh_dir  # noqa: F401 - re-exported
-from reader.search.problems import (IndexBusy, IndexCorrupt, IndexMissing,  # noqa: F401 - re-exported
-                                     IndexProblem, IndexVersionMismatch)
+from reader.search.problems import (IndexBusy, IndexCorrupt, IndexDamaged,  # noqa: F401 - re-exported
+                                     IndexMissing, IndexProblem, IndexUnwritable,
+                                     IndexVersionMismatch)
 from reader.search.schema import build_schema
 
 WRITER_TIMEOUT = 10.0  # seconds to wait for another writer before giving up
@@ -39,24 +51,41 @@ def open_writer(ix: Index):
     """
     from whoosh.writing import LockError
 
+    folder = Path(ix.storage.folder)
+    problem = integrity.check(folder)
+    if problem:  # never write on top of damage: the commit would merge it into new segments
+        raise IndexDamaged(problem)
     try:
-        return ix.writer(timeout=WRITER_TIMEOUT, compound=False)
+        with writing(folder):
+            return ix.writer(timeout=WRITER_TIMEOUT, compound=False)
     except LockError:
         raise IndexBusy("Another Parallax is writing to this index; try again when it has finished.") from None
 
 
-def _write_stamp(folder: Path) -> None:
+@contextmanager
+def writing(folder: Path, doing: str = "") -> Iterator[None]:
+    """OSErrors of writing the index (disk full, read-only, no permission) as ``IndexUnwritable``."""
+    try:
+        yield
+    except OSError as exc:
+        raise IndexUnwritable(describe(exc, doing)) from exc
+
+
+def _write_stamp(folder: Path) -> None:  # inside ``writing``
     stamp = {"format": FORMAT_VERSION, "app_version": __version__, "created": time.time()}
     write_text_atomic(folder / STAMP, json.dumps(stamp))
 
 
 def _read_stamp(folder: Path) -> dict:
     try:
-        return json.loads((folder / STAMP).read_text(encoding="utf-8"))
+        stamp = json.loads((folder / STAMP).read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise IndexCorrupt(f"{folder} is not a Parallax index (no {STAMP}).") from None
     except (OSError, ValueError) as exc:
-        raise IndexCorrupt(f"The index stamp in {folder} is unreadable ({exc}).") from None
+        raise IndexDamaged(f"the stamp is unreadable ({exc})") from None
+    if not isinstance(stamp, dict):
+        raise IndexDamaged("the stamp is not a JSON object")
+    return stamp
 
 
 def recover_interrupted_swap(location: Path) -> None:
@@ -85,19 +114,57 @@ def open_index(location: Path) -> Index:
         raise IndexVersionMismatch(
             f"The index at {location} has format {stamp.get('format')!r}; this Parallax needs "
             f"format {FORMAT_VERSION}. It must be rebuilt from the source files.")
+    problem = integrity.check(folder)
+    if problem:
+        raise IndexDamaged(problem)
     try:
-        ix = whoosh_index.open_dir(str(folder), indexname=INDEX_NAME)
+        ix = CheckedIndex(FileStorage(str(folder)), indexname=INDEX_NAME)
         with ix.searcher() as s:
             s.doc_count()
+            if problem is integrity.UNVERIFIED:
+                _sanity_check(s)
+    except IndexProblem:
+        raise
     except Exception as exc:  # Whoosh raises many kinds on damaged files
-        raise IndexCorrupt(f"The index at {location} is damaged ({type(exc).__name__}: {exc}).") from None
+        raise IndexDamaged(f"{type(exc).__name__}: {exc}") from None
+    if problem is integrity.UNVERIFIED:
+        _remember_files(ix)
     return ix
 
 
+def _sanity_check(searcher) -> None:
+    """An index with no manifest (written before there were manifests, or its commit's
+    manifest was lost): read each column and the stored fields at both ends of each segment."""
+    from reader.search.fields import COLUMN_FIELDS
+
+    for sub, _offset in searcher.leaf_searchers():
+        reader = sub.reader()
+        count = reader.doc_count_all()
+        if not count:
+            continue
+        for name in COLUMN_FIELDS:
+            column = reader.column_reader(name)
+            column[0], column[count - 1]  # noqa: B018 - reading is the check
+        reader.stored_fields(0), reader.stored_fields(count - 1)
+
+
+def _remember_files(ix: Index) -> None:
+    """Record an unverified index's files once it has read well, so later damage is seen."""
+    try:
+        toc = ix._read_toc()
+        integrity.write_manifest(Path(ix.storage.folder), toc.generation,
+                                 [s.segment_id() for s in toc.segments])
+    except OSError:
+        pass  # a read-only index is opened as it is, unverified
+
+
 def create_empty(folder: Path) -> Index:
-    folder.mkdir(parents=True, exist_ok=True)
-    ix = whoosh_index.create_in(str(folder), build_schema(), indexname=INDEX_NAME)
-    _write_stamp(folder)
+    with writing(folder, "creating the index"):
+        folder.mkdir(parents=True, exist_ok=True)
+        storage = FileStorage(str(folder))
+        ix = CheckedIndex.create(storage, build_schema(), indexname=INDEX_NAME)
+        _write_stamp(folder)
+        integrity.write_manifest(folder, ix.latest_generation(), [])
     return ix
 
 
@@ -106,27 +173,31 @@ def open_or_create(location: Path) -> Index:
     try:
         return open_index(location)
     except IndexMissing:
-        Path(location).mkdir(parents=True, exist_ok=True)
         tmp = new_build_dir(location)
-        create_empty(tmp)
-        swap_in(location, tmp)
+        try:
+            create_empty(tmp)
+            swap_in(location, tmp)
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)  # gone already, unless creating it failed
         return open_index(location)
 
 
 def new_build_dir(location: Path) -> Path:
-    Path(location).mkdir(parents=True, exist_ok=True)
-    return Path(tempfile.mkdtemp(prefix=WHOOSH_DIR + ".tmp-", dir=location))
+    with writing(Path(location), "creating the index"):
+        Path(location).mkdir(parents=True, exist_ok=True)
+        return Path(tempfile.mkdtemp(prefix=WHOOSH_DIR + ".tmp-", dir=location))
 
 
 def swap_in(location: Path, built: Path) -> None:
     """Replace the live index with a freshly built folder by two renames."""
     live = whoosh_dir(location)
     old = live.with_name(WHOOSH_DIR + ".old")
-    if old.exists():
-        shutil.rmtree(old)
-    if live.exists():
-        live.rename(old)
-    built.rename(live)
+    with writing(Path(location), "replacing the index"):
+        if old.exists():
+            shutil.rmtree(old)
+        if live.exists():
+            live.rename(old)
+        built.rename(live)
     shutil.rmtree(old, ignore_errors=True)
 
 

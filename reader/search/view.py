@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from reader.search import fields as F
 from reader.search.hits import Hit
 from reader.search.hits import hit_from_columns
+from reader.search.read_guard import guard_reads
 
 if TYPE_CHECKING:  # Whoosh itself loads with the first index opened
     from whoosh.index import Index
@@ -26,6 +27,7 @@ class StaleView(Exception):
     """The index changed since this view was opened; open a new one."""
 
 
+@guard_reads  # a damaged index says so in one sentence (reader.search.read_guard)
 class Columns:
     """Per-document column values of one searcher: cheap metadata by docnum."""
 
@@ -40,6 +42,7 @@ class Columns:
         return hit_from_columns(self._cols, docnum, score, snippet)
 
 
+@guard_reads
 class IndexView:
     """A pinned generation of ``ix`` with one searcher per thread."""
 

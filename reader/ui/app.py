@@ -28,6 +28,7 @@ from reader.ui.icons import app_icon
 from reader.ui.controller import LibraryController
 from reader.ui.deferred import after_paint
 from reader.ui.errors import install_excepthook
+from reader.ui.errors import set_problem_sink
 from reader.ui.main_window import MainWindow
 from reader.ui.settings import Settings
 
@@ -165,6 +166,7 @@ def run_app(argv: list[str], on_window: Callable[[MainWindow], None] | None = No
         scratch.cleanup()  # the throw-away settings folder goes with the run
         return code
     install_excepthook(lambda: window.dialogs_enabled and not os.environ.get("PARALLAX_NO_DIALOGS"))
+    set_problem_sink(window.controller.problem.emit)  # a damaged index found in a paint: one sentence
     if args.query or args.entity or args.open:
         pending = [True]  # apply the command-line state once, on the first opening
 

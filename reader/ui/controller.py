@@ -42,6 +42,7 @@ from reader.search.lookup import find_entity
 from reader.search.lookup import find_path
 from reader.search.problems import IndexBusy
 from reader.search.problems import IndexMissing
+from reader.search.problems import IndexProblem
 from reader.search.view import IndexView
 from reader.search.view import StaleView
 from reader.ui.deferred import after_paint
@@ -336,7 +337,9 @@ class LibraryController(QObject):
         if isinstance(exc, StaleView):  # another writer changed the index: show its new state
             self._reload()
             return
-        self.message = f"The search failed: {exc}"
+        if isinstance(exc, IndexProblem):  # damaged since it was opened: a dialog offers Rebuild
+            self.problem.emit(exc)
+        self.message = str(exc) if isinstance(exc, IndexProblem) else f"The search failed: {exc}"
         self.results_changed.emit()
 
     @Slot(object)
@@ -413,7 +416,11 @@ class LibraryController(QObject):
             return None
         art = self._articles.get(path)
         if art is None:
-            art = load_article(self.view, path)
+            try:
+                art = load_article(self.view, path)
+            except IndexProblem as exc:  # damaged since it was opened: a dialog offers Rebuild
+                self.problem.emit(exc)
+                return None
             if art is None:
                 return None
             self._articles[path] = art

@@ -9,8 +9,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QWidget
 
 from reader import __version__
+from reader.failures import describe
+from reader.safe_text import one_line
 from reader.search import fields as F
 from reader.search.problems import IndexProblem
+from reader.ui.plain_text import message_box
 
 if TYPE_CHECKING:  # dialogs load their classes when shown: QMessageBox's type costs ~4 ms
     from PySide6.QtWidgets import QMessageBox
@@ -66,20 +69,26 @@ def problem_text(exc: BaseException) -> str:
     """One sentence for the user; never a traceback."""
     from PySide6.QtWidgets import QMessageBox
 
-    text = str(exc) or exc.__class__.__name__
     if isinstance(exc, IndexProblem):
-        return QMessageBox.tr("The library index cannot be used: %s") % text
-    return QMessageBox.tr("Something went wrong while working on the index: %s") % text
+        return one_line(str(exc) or exc.__class__.__name__)  # written for the user already
+    if isinstance(exc, (OSError, MemoryError, RecursionError)):
+        return describe(exc)
+    return QMessageBox.tr("Something went wrong while working on the index: %s") % (
+        one_line(str(exc)) or exc.__class__.__name__)
 
 
 def problem_box(exc: BaseException, parent: QWidget) -> tuple[QMessageBox, QPushButton | None]:
     """The dialog for a problem, with a Rebuild button when rebuilding can help."""
     from PySide6.QtWidgets import QMessageBox
 
-    box = QMessageBox(QMessageBox.Icon.Warning, parent.tr("Parallax"), problem_text(exc), parent=parent)
-    rebuild = None
-    if getattr(exc, "rebuildable", True):
-        rebuild = box.addButton(parent.tr("Rebuild Index"), QMessageBox.ButtonRole.AcceptRole)
-        box.setInformativeText(parent.tr("Rebuilding re-reads the articles and analyses them again."))
+    rebuildable = getattr(exc, "rebuildable", True)
+    informative = parent.tr("Rebuilding reads the library's articles again from their files and "
+                            "analyses them; your files and your outlet labels are not changed.") \
+        if rebuildable else ""
+    box = message_box(QMessageBox.Icon.Warning, parent.tr("Parallax"), problem_text(exc), parent,
+                      informative=informative)
+    box.setObjectName("problemDialog")
+    rebuild = box.addButton(parent.tr("Rebuild Index"), QMessageBox.ButtonRole.AcceptRole) \
+        if rebuildable else None
     box.addButton(QMessageBox.StandardButton.Close)
     return box, rebuild

@@ -13,7 +13,6 @@ from typing import Callable
 from PySide6.QtCore import QObject
 from PySide6.QtCore import Signal
 
-from reader.paths import seeds_dir
 from reader.ui.tasks import Task
 from reader.ui.tasks import TaskContext
 
@@ -55,8 +54,8 @@ class LibraryJobs(QObject):
         if self._read_only() or self.busy():
             return None
         self.state_changed.emit("rebuilding…")
-        return self._start("Rebuilding index", job_functions().rebuild_job, sources or [seeds_dir()],
-                           self.index_options)
+        return self._start("Rebuilding index", job_functions().rebuild_job, list(sources or []),
+                           self.index_options)  # none given: the library's own articles
 
     def add_paths(self, paths: list[Path]) -> Task | None:
         """Add files and folders (recursively); the user's files are only read."""

@@ -51,6 +51,7 @@ from reader.ui.settings import Settings
 from reader.ui.views import quotes_view
 from reader.ui.views import set_library_row_lines
 from reader.ui.status import StatusPanel
+from reader.safe_text import one_line
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMessageBox
@@ -236,7 +237,7 @@ class MainWindow(QMainWindow):
             return
         n = self.controller.article_count()
         noun = "article" if n == 1 else "articles"
-        self.setWindowTitle(f"Parallax — {self.corpus_name()} ({n} {noun})")
+        self.setWindowTitle(f"Parallax — {one_line(self.corpus_name())} ({n} {noun})")
 
     @Slot()
     def _on_results(self) -> None:
@@ -344,8 +345,8 @@ class MainWindow(QMainWindow):
         for action in self.actions.writing():
             action.setEnabled(not read_only)
         self.setAcceptDrops(not read_only)
-        text = self.tr("Another Parallax window is using this library; this one is read-only.")
-        self.read_only_banner.setText(text + (f" ({self.lock.holder()})" if self.lock.holder() else ""))
+        text = self.lock.read_only_message()  # another window, or a lock that cannot be written
+        self.read_only_banner.setText(text)
         self.read_only_banner.setVisible(read_only)
         self.status.set_read_only(read_only, text)
 
@@ -388,10 +389,12 @@ class MainWindow(QMainWindow):
     def _on_problem(self, exc: BaseException) -> None:
         logging.getLogger("reader.ui").warning("library problem: %r", exc)
         self.statusBar().showMessage(self.problem_text(exc), 15000)
-        if not self.dialogs_enabled:
-            return
+        if not self.dialogs_enabled or getattr(self, "_problem_open", False):
+            return  # one dialog at a time; the status bar says the rest
+        self._problem_open = True
         box, rebuild = self.problem_box(exc)
         box.exec()
+        self._problem_open = False
         if rebuild is not None and box.clickedButton() is rebuild:
             self.rebuild_index()
 
