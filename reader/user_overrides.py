@@ -4,17 +4,19 @@ Outlet labels (``outlet_overrides``) and story edits (``stories.corrections``)
 are the user's own work, so both are read and written the same way: written
 atomically, and a file that cannot be read or has an unexpected shape is moved
 aside (never overwritten, never deleted) and reset with a warning, instead of
-stopping the app or being silently replaced.
+stopping the app or being silently replaced. Reading is bounded
+(``reader.config_files``): a link to /dev/zero, a FIFO or JSON nested deeper
+than Python recurses is damage like any other.
 """
 from __future__ import annotations
 
-import datetime as _dt
 import json
 import logging
 from pathlib import Path
 from typing import Any, Callable
 
 from reader.atomic import write_text_atomic
+from reader.config_files import ConfigDamaged, quarantine, read_config
 
 log = logging.getLogger(__name__)
 
@@ -26,24 +28,20 @@ def read_user_json(path: Path, valid: Callable[[Any], bool],
     ``what`` names the file for the warning ("outlet overrides").
     """
     path = Path(path)
-    if not path.exists():
-        return None, None
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+    try:  # bounded, regular files only: a link to /dev/zero or a FIFO is damage, not a wait
+        raw = read_config(path)
+        if raw is None:
+            return None, None
+        data = json.loads(raw.decode("utf-8"))
         if not valid(data):
             raise ValueError("unexpected structure")
-    except (OSError, UnicodeDecodeError, ValueError) as exc:
-        stamp = _dt.datetime.now().strftime("%Y%m%dT%H%M%S")
-        backup = path.with_name(f"{path.name}.corrupt-{stamp}")
-        n = 1
-        while backup.exists():  # never overwrite an earlier backup
-            n += 1
-            backup = path.with_name(f"{path.name}.corrupt-{stamp}-{n}")
-        try:
-            path.replace(backup)
-            warning = f"{what} {path} were unreadable ({exc}); moved to {backup.name} and reset"
-        except OSError as move_exc:
-            warning = f"{what} {path} were unreadable ({exc}) and could not be moved ({move_exc}); ignoring them"
+    except (ConfigDamaged, UnicodeDecodeError, ValueError, RecursionError, MemoryError) as exc:
+        # RecursionError: JSON nested deeper than Python recurses (it was raised at every
+        # lookup and the file never reset); the file is set aside, never deleted
+        reason = "nested too deeply" if isinstance(exc, RecursionError) else str(exc)[:200]
+        backup = quarantine(path, reason)
+        warning = (f"{what} {path} were unreadable ({reason}); moved to {backup.name} and reset" if backup
+                   else f"{what} {path} were unreadable ({reason}) and could not be moved; ignoring them")
         log.warning(warning)
         return None, warning
     return data, None

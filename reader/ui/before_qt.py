@@ -24,6 +24,8 @@ import tempfile
 import threading
 import traceback
 
+import reader.config_files
+import reader.failures
 import reader.library
 import reader.logs
 import reader.outlet_leans

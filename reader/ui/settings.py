@@ -4,15 +4,17 @@ UI state (geometry, dock layout) is kept apart from preferences. The INI file
 lives under ``reader.paths.user_config_dir()`` so ``PARALLAX_HOME`` (tests,
 ``--dev``) keeps the real home untouched. Created in ``main()``, never at import.
 
-A file that is not a readable INI (garbage bytes, a half-written disk) is moved
-aside as ``parallax.ini.corrupt-<timestamp>`` and the defaults are used; the
-window shows ``Settings.warning`` in the status bar. Writes are atomic already:
-QSettings saves INI files through QSaveFile (a temporary file renamed over the
-old one), so a crash mid-write leaves the previous file intact.
+A file that is not a readable INI (garbage bytes, a half-written disk, a link
+to ``/dev/zero``, a FIFO, megabytes of anything) is moved aside as
+``parallax.ini.corrupt-<timestamp>`` and the defaults are used; a preference
+outside its range (``searchDelayMs=99999999999`` stopped the app: Qt's timer
+takes an int) is reset to its default. Either way the window shows
+``Settings.warning`` in the status bar. Writes are atomic already: QSettings
+saves INI files through QSaveFile (a temporary file renamed over the old one),
+so a crash mid-write leaves the previous file intact.
 """
 from __future__ import annotations
 
-import datetime as _dt
 import logging
 import re
 from pathlib import Path
@@ -20,10 +22,17 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray
 from PySide6.QtCore import QSettings
 
+from reader.config_files import ConfigDamaged
+from reader.config_files import quarantine  # noqa: F401 - re-exported (tests)
+from reader.config_files import read_config
+from reader.failures import describe
 from reader.paths import user_config_dir
 
 SETTINGS_FILE = "parallax.ini"
 _INI_LINE = re.compile(r"^\s*(?:$|[;#].*|\[[^\]\n]*\]\s*|[^=\[\]]+=.*)$")
+# preference -> (lowest, highest, default); a value outside is reset with a warning
+RANGES = {"prefs/searchDelayMs": (0, 5000, 250)}
+QUERY_LIMIT = 1000  # characters of the remembered query
 log = logging.getLogger("reader.ui")
 
 
@@ -41,46 +50,31 @@ def ini_problem(data: bytes) -> str:
     return ""
 
 
-def quarantine(path: Path, reason: str) -> Path | None:
-    """Move a corrupt file aside (never over an earlier backup); the backup's path."""
-    stamp = _dt.datetime.now().strftime("%Y%m%dT%H%M%S")
-    backup = path.with_name(f"{path.name}.corrupt-{stamp}")
-    n = 1
-    while backup.exists():
-        n += 1
-        backup = path.with_name(f"{path.name}.corrupt-{stamp}-{n}")
-    try:
-        path.replace(backup)
-    except OSError as exc:
-        log.warning("settings %s are unreadable (%s) and could not be moved: %s", path, reason, exc)
-        return None
-    log.warning("settings %s were unreadable (%s); moved to %s", path, reason, backup.name)
-    return backup
-
-
 class Settings:
     """Typed access to the few values the app remembers between runs."""
 
     def __init__(self, path: Path | None = None) -> None:
         path = path or user_config_dir() / SETTINGS_FILE
-        path.parent.mkdir(parents=True, exist_ok=True)
         self.warning = ""  # set when a corrupt file was moved aside (for the status bar)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:  # the window still opens; nothing it remembers is saved
+            self.warning = f"Settings will not be saved: {describe(exc)}"
         self._check(path)
         self._qs = QSettings(str(path), QSettings.Format.IniFormat)
         if self._qs.status() == QSettings.Status.FormatError:
             del self._qs
             self._reset(path, "format error")
             self._qs = QSettings(str(path), QSettings.Format.IniFormat)
+        self._check_ranges()
 
     def _check(self, path: Path) -> None:
         try:
-            data = path.read_bytes()
-        except FileNotFoundError:
-            return
-        except OSError as exc:
+            data = read_config(path)
+        except ConfigDamaged as exc:
             self._reset(path, str(exc))
             return
-        reason = ini_problem(data)
+        reason = ini_problem(data) if data is not None else ""
         if reason:
             self._reset(path, reason)
 
@@ -88,6 +82,19 @@ class Settings:
         backup = quarantine(path, reason)
         where = f"; the old file is {backup.name}" if backup else ""
         self.warning = f"The settings file was damaged ({reason}) and has been reset{where}."
+
+    def _check_ranges(self) -> None:
+        """Reset each preference that is not a whole number in its range, and say which."""
+        for key, (low, high, default) in RANGES.items():
+            raw = self._qs.value(key)
+            if raw is None or _in_range(raw, low, high):
+                continue
+            self._qs.remove(key)
+            shown = str(raw)[:40]
+            log.warning("setting %s=%s is out of range; reset to %s", key, shown, default)
+            self.warning = (self.warning + " " if self.warning else "") + (
+                f"The setting {key.split('/')[-1]}={shown} is not between {low} and {high}; "
+                f"it has been reset to {default}.")
 
     @property
     def path(self) -> Path:
@@ -134,7 +141,7 @@ class Settings:
 
     @property
     def last_query(self) -> str:
-        return str(self._qs.value("state/lastQuery", "") or "")
+        return str(self._qs.value("state/lastQuery", "") or "")[:QUERY_LIMIT]
 
     @last_query.setter
     def last_query(self, value: str) -> None:
@@ -144,10 +151,16 @@ class Settings:
     @property
     def search_delay_ms(self) -> int:
         """Debounce for search-as-you-type."""
-        try:
-            return int(self._qs.value("prefs/searchDelayMs", 250))
-        except (TypeError, ValueError):
-            return 250
+        low, high, default = RANGES["prefs/searchDelayMs"]
+        raw = self._qs.value("prefs/searchDelayMs", default)
+        return int(raw) if _in_range(raw, low, high) else default
 
     def sync(self) -> None:
         self._qs.sync()
+
+
+def _in_range(raw: object, low: int, high: int) -> bool:
+    try:
+        return low <= int(str(raw).strip()) <= high
+    except ValueError:
+        return False
