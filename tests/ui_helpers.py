@@ -162,3 +162,39 @@ def no_dangling_workers(request):
     finished = QThreadPool.globalInstance().waitForDone(30000)
     assert finished, "a background task was still running 30 s after the test"
     assert not [t for t in _running if not t.done], "a task never reported back"
+
+
+class StallMeter:
+    """The longest the event loop went without running a 10 ms timer, while ``running``.
+
+    Use as ``with meter.running(): ...wait for the work...``; ``gaps`` holds every
+    interval in milliseconds (the technique of test_ui_responsive).
+    """
+
+    def __init__(self) -> None:
+        import time
+
+        from PySide6.QtCore import QTimer
+
+        self._clock = time.perf_counter
+        self.gaps: list[float] = []
+        self._last = self._clock()
+        self._timer = QTimer()
+        self._timer.setInterval(10)
+        self._timer.timeout.connect(self._tick)
+
+    def _tick(self) -> None:
+        now = self._clock()
+        self.gaps.append((now - self._last) * 1000)
+        self._last = now
+
+    def start(self) -> None:
+        self._last = self._clock()
+        self._timer.start()
+
+    def stop(self) -> None:
+        self._timer.stop()
+
+    def max(self) -> float:
+        assert self.gaps, "the timer never fired"
+        return max(self.gaps)

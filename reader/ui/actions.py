@@ -11,6 +11,8 @@ from PySide6.QtGui import QIcon
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QMainWindow
 
+from reader.ui.plain_text import tooltip
+
 
 @dataclass(frozen=True)
 class ActionSpec:
@@ -77,7 +79,7 @@ class Actions:
                 action.setIcon(QIcon.fromTheme(spec.icon))
             if spec.tip:
                 action.setStatusTip(window.tr(spec.tip))
-                action.setToolTip(window.tr(spec.tip))
+                action.setToolTip(tooltip(window.tr(spec.tip)))
             window.addAction(action)  # shortcuts work even when the menu is hidden
             self._by_name[spec.name] = action
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import QObject
 from PySide6.QtCore import QTimer
@@ -43,6 +43,7 @@ from reader.search.lookup import find_path
 from reader.search.problems import IndexBusy
 from reader.search.problems import IndexMissing
 from reader.search.problems import IndexProblem
+from reader.search.problems import IndexUnwritable
 from reader.search.view import IndexView
 from reader.search.view import StaleView
 from reader.ui.deferred import after_paint
@@ -59,6 +60,7 @@ if TYPE_CHECKING:  # Whoosh loads when the index is opened, after the list is pa
     from whoosh.index import Index
 
 ARTICLE_CACHE = 20  # stored articles kept for re-reading (each holds its full record)
+LONG_WORDS, LONG_QUOTES = 30_000, 500  # an article this long is read on a worker (is_long)
 
 
 
@@ -102,6 +104,7 @@ class LibraryController(QObject):
         self._generation = 0  # numbers search requests; older answers are dropped
         self._searches = 0  # searches running on workers
         self.read_only = False  # another window holds this library's lock
+        self.read_only_reason = ""  # or: why the lock could not be written (a full disk)
         self.jobs = LibraryJobs(self.location, self.index_options, lambda: self.read_only,
                                 lambda: self.ready, self)
         self.jobs.started.connect(self._job_started)
@@ -126,8 +129,8 @@ class LibraryController(QObject):
             ix = self._open_index()
         except IndexMissing:
             if self.read_only:  # the window holding the lock is building it
-                busy = IndexBusy("Another Parallax window is building this library; "
-                                 "open it again when that has finished.")
+                busy = IndexUnwritable(self.read_only_reason) if self.read_only_reason else IndexBusy(
+                    "Another Parallax window is building this library; open it again when that has finished.")
                 QTimer.singleShot(0, self, lambda: self._task_failed(busy))
                 return None
             return self.jobs.build_if_missing()
@@ -427,6 +430,25 @@ class LibraryController(QObject):
             while len(self._articles) > ARTICLE_CACHE:
                 self._articles.pop(next(iter(self._articles)))
         return art
+
+    def is_long(self, path: str) -> bool:
+        """Whether reading ``path`` takes long enough to do it on a worker (``reader_of``):
+        unpacking a 5 MB article and its record takes about 0.1 s."""
+        if path in self._articles or self._ensure_view() is None:
+            return False
+        try:
+            docnum = self.view.docnum(path)
+            if docnum is None:
+                return False
+            words = self.view.searcher().doc_field_length(docnum, F.BODY) or 0
+            return words > LONG_WORDS or int(self.view.value(F.QUOTE_COUNT, docnum) or 0) > LONG_QUOTES
+        except IndexProblem:
+            return False  # ``article`` says so
+
+    def reader_of(self, path: str) -> Callable[[], StoredArticle | None]:
+        """``article(path)`` for a worker thread: it reads through the open view, caching nothing."""
+        view = self.view
+        return lambda: load_article(view, path)
 
     def entities(self) -> list[EntityCount]:
         """Entities of the current result set, most mentioned first."""

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QSplitter
 from PySide6.QtWidgets import QTabWidget
 from PySide6.QtWidgets import QWidget
 
+from reader.search.problems import IndexProblem
 from reader.ui.actions import Actions
 from reader.render.article_html import query_terms
 from reader.ui.compare.host import CompareHost
@@ -142,6 +143,7 @@ class MainWindow(QMainWindow):
         c.state_changed.connect(self._on_state)
         c.task_started.connect(self.status.track)
         c.problem.connect(self._on_problem)
+        self.reading_view.failed.connect(lambda exc: c.problem.emit(exc) if isinstance(exc, IndexProblem) else None)
         c.cancelled.connect(lambda: self.statusBar().showMessage(
             self.tr("Cancelled: the index is unchanged."), 8000))
         self.status.cancel_requested.connect(self._cancel_task)
@@ -259,10 +261,8 @@ class MainWindow(QMainWindow):
         set_library_row_lines(self.library_view, bool(c.query.strip()) and n > 0)
         if current is not None and self.library_model.row_of(current) >= 0:
             self._select_path(current)  # keep reading; update the highlighted terms
-            art = c.article(current)
-            if art is not None and query_terms(c.query) != self.reading_view.terms:
-                self.reading_view.show_article(art, query_terms(c.query),
-                                               self.reading_view.selected_quote)
+            if query_terms(c.query) != self.reading_view.terms:
+                self.open_article(current, self.reading_view.selected_quote)
         elif n and c.view is None:  # listed from the snapshot: the article follows the painted list
             after_paint(self, self._select_first)
         elif n:
@@ -331,6 +331,11 @@ class MainWindow(QMainWindow):
 
     def open_article(self, path: str, quote_index: int | None = None) -> bool:
         """Show an article (optionally scrolled to one of its quotes)."""
+        if self.controller.is_long(path):  # read and shown without making the window wait
+            self.reading_view.show_later(self.controller.reader_of(path), query_terms(self.controller.query),
+                                         quote_index)
+            self._select_path(path)
+            return True
         art = self.controller.article(path)
         if art is None:
             return False
@@ -342,6 +347,7 @@ class MainWindow(QMainWindow):
     def set_read_only(self, read_only: bool) -> None:
         """A second window on the same library reads but never writes."""
         self.controller.read_only = read_only
+        self.controller.read_only_reason = self.lock.problem if read_only else ""
         for action in self.actions.writing():
             action.setEnabled(not read_only)
         self.setAcceptDrops(not read_only)

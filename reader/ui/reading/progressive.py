@@ -10,7 +10,8 @@ into bounded pieces, so no single insertion is slow either.
 """
 from __future__ import annotations
 
-from typing import Any
+from html import escape
+from typing import Any, Callable
 
 from PySide6.QtCore import QElapsedTimer
 from PySide6.QtCore import QObject
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import QTextBrowser
 from reader.render.article_html import HIGHLIGHT_COST
 from reader.render.article_html import MAX_MARKED_QUOTES
 from reader.render.article_html import article_parts
+from reader.safe_text import one_line
 from reader.search.articles import StoredArticle
 from reader.ui.tasks import Task
 from reader.ui.tasks import TaskContext
@@ -39,14 +41,23 @@ def is_large(article: StoredArticle) -> bool:
 
 
 class ProgressiveRender(QObject):
-    """One article being shown; ``stop`` when another replaces it. ``finished`` once complete."""
+    """One article being shown; ``stop`` when another replaces it.
 
+    ``prepare`` runs on the worker and returns ``article_parts``' arguments (it may
+    read the article from the index first: a 5 MB article takes 0.1 s to unpack),
+    or None when there is no article. ``loaded(article or None)`` comes once it is
+    read, ``finished`` once all of it is on screen, ``failed(exc)`` instead.
+    """
+
+    loaded = Signal(object)
     finished = Signal()
+    failed = Signal(object)
 
-    def __init__(self, browser: QTextBrowser, args: tuple[Any, ...], parent: QObject | None = None) -> None:
+    def __init__(self, browser: QTextBrowser, prepare: Callable[[], tuple[Any, ...] | None],
+                 parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._browser = browser
-        self._args = args  # article_parts' arguments, computed on the GUI thread
+        self._prepare = prepare
         self._blocks: list[str] = []
         self._next = 0
         self._stopped = False
@@ -54,16 +65,19 @@ class ProgressiveRender(QObject):
 
     def start(self) -> None:
         self._browser.setHtml('<p style="margin-top:40px" align="center"><i>Opening the article…</i></p>')
-        args = self._args
+        prepare = self._prepare
 
-        def work(ctx: TaskContext) -> tuple[str, list[str]] | None:
+        def work(ctx: TaskContext) -> tuple[Any, str, list[str]] | None:
+            args = prepare()
+            if args is None:
+                return None
             parts = article_parts(*args)
             blocks = []
             for block in parts.blocks:
                 if ctx.cancelled():
                     return None
                 blocks.append(block)
-            return parts.head, blocks
+            return args[0], parts.head, blocks
 
         self._task = Task("Showing the article", work, nice=0)
         self._task.finished.connect(self._received)
@@ -75,19 +89,21 @@ class ProgressiveRender(QObject):
         if self._task is not None:
             self._task.cancel()
 
-    def _received(self, result: tuple[str, list[str]] | None) -> None:
-        if self._stopped or result is None:
+    def _received(self, result: tuple[Any, str, list[str]] | None) -> None:
+        if self._stopped:
             return
-        head, self._blocks = result
+        if result is None:
+            self.loaded.emit(None)
+            return
+        article, head, self._blocks = result
+        self.loaded.emit(article)
         self._browser.setHtml("<html><body>" + head + "</body></html>")
         QTimer.singleShot(0, self, self._step)
 
     def _failed(self, exc: BaseException) -> None:
         if not self._stopped:
-            from html import escape
-
-            self._browser.setHtml(f"<p><i>This article could not be shown: {escape(str(exc))}</i></p>")
-            self.finished.emit()
+            self._browser.setHtml(f"<p><i>This article could not be shown: {escape(one_line(str(exc)))}</i></p>")
+            self.failed.emit(exc)
 
     def _step(self) -> None:
         if self._stopped:

@@ -91,6 +91,7 @@ class ReadingView(QWidget):
 
     hit_changed = Signal(int, int)  # current (1-based, 0 for none), total
     rendered = Signal()  # the article is complete on screen (at once, or after a progressive render)
+    failed = Signal(object)  # reading or rendering an article failed (an IndexProblem, say)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -132,9 +133,7 @@ class ReadingView(QWidget):
         self.show_placeholder()
 
     def show_placeholder(self, text: str = "") -> None:
-        if self._render is not None:
-            self._render.stop()
-            self._render = None
+        self._stop_render()
         self.article = None
         self.browser.setHtml(
             '<div style="margin-top:80px" align="center"><p style="font-size:large">'
@@ -153,26 +152,67 @@ class ReadingView(QWidget):
         (``ProgressiveRender``), so the window never waits on it; ``rendered``
         is emitted when it is complete.
         """
-        if self._render is not None:
-            self._render.stop()
-            self._render = None
+        self._stop_render()
         self.article = article
         self.terms = list(terms)
         self.selected_quote = selected_quote
         theme = html_theme(self.palette())
-        about, tip, chip = self.describe_outlet(article, theme.muted) if self.describe_outlet else ("", "", "")
-        args = (article, theme, self.terms, selected_quote, about, tip, chip)
         if not is_large(article):
-            self.browser.setHtml(article_parts(*args).html())
+            self.browser.setHtml(article_parts(*self._parts_args(article, theme, self.terms, selected_quote)).html())
             self._shown()
             return
+        terms = list(self.terms)
+        self._progressive(lambda: self._parts_args(article, theme, terms, selected_quote))
+
+    def show_later(self, load: Callable[[], StoredArticle | None], terms: Sequence[str] = (),
+                   selected_quote: int | None = None) -> None:
+        """Read an article with ``load`` on a worker (a long one: unpacking it takes a while),
+        then show it as ``show_article`` does; ``failed`` if reading it fails."""
+        self._stop_render()
+        self.article = None
+        self.terms = list(terms)
+        self.selected_quote = selected_quote
+        theme, terms = html_theme(self.palette()), list(self.terms)
+
+        def prepare() -> tuple | None:  # on the worker: everything it reads was fixed here
+            article = load()
+            return self._parts_args(article, theme, terms, selected_quote) if article is not None else None
+
+        self._progressive(prepare)
+
+    def _parts_args(self, article: StoredArticle, theme, terms: list[str], selected: int | None) -> tuple:
+        """``article_parts``' arguments (describing the outlet is safe on a worker: the registry locks)."""
+        about, tip, chip = self.describe_outlet(article, theme.muted) if self.describe_outlet else ("", "", "")
+        return (article, theme, terms, selected, about, tip, chip)
+
+    def _progressive(self, prepare: Callable[[], tuple | None]) -> None:
         self._set_hits([])
-        self._render = ProgressiveRender(self.browser, args, self)
-        self._render.finished.connect(self._shown)
-        self._render.start()
+        render = ProgressiveRender(self.browser, prepare, self)
+        render.loaded.connect(lambda art: self._loaded(render, art))
+        render.finished.connect(self._shown)
+        render.failed.connect(self._render_failed)
+        self._render = render
+        render.start()
+
+    def _loaded(self, render: ProgressiveRender, article: StoredArticle | None) -> None:
+        if render is not self._render:
+            return
+        if article is None:
+            self.show_placeholder(self.tr("This article is no longer in the library."))
+            return
+        self.article = article
+
+    def _render_failed(self, exc: BaseException) -> None:
+        self._render = None
+        self.failed.emit(exc)
+
+    def _stop_render(self) -> None:
+        if self._render is not None:
+            self._render.stop()
+            self._render = None
 
     def rendering(self) -> bool:
-        """Whether a long article is still being appended."""
+        """Whether a long article is still being read or appended."""
         return self._render is not None
 
     def _shown(self) -> None:
