@@ -41,8 +41,8 @@ def _shown(text: str) -> str:
     return html.escape(_UNSAFE.sub(lambda m: _REPLACEMENT[m.group()], text), quote=False)
 MAX_MARKED_QUOTES = 2000  # quotes highlighted in one article; the rest are counted, not marked
 MAX_MARKED_HITS = 5000  # search hits highlighted in one article
-PIECE_POINTS = 48  # a long paragraph is cut into pieces of at most this many boundaries...
-PIECE_CHARS = 4000  # ...and about this many characters
+PIECE_POINTS = 32  # a long paragraph is cut into pieces of at most this many boundaries...
+PIECE_CHARS = 2000  # ...and about this many characters (each piece is one quick insertion)
 HIGHLIGHT_COST = 300  # what one highlight costs a window to lay out, in characters of plain text
 
 

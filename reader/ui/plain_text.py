@@ -33,6 +33,8 @@ if TYPE_CHECKING:  # dialogs load their classes when shown
     from PySide6.QtWidgets import QMessageBox
 
 TOOLTIP_LIMIT = 2000  # characters; a longer text is cut with an ellipsis
+SHORT_TOOLTIP = 70  # characters shown on one line; longer tooltips wrap at TOOLTIP_WIDTH
+TOOLTIP_WIDTH = 420  # pixels
 RICH_PROPERTY = "parallaxRichText"  # set on a label whose markup is ours alone (tests check the rest)
 
 
@@ -43,8 +45,11 @@ def tooltip(text: str | None) -> str:
     text = str(text)
     if len(text) > TOOLTIP_LIMIT:
         text = text[:TOOLTIP_LIMIT] + "…"
-    body = html.escape(neutral_bidi(text), quote=False).replace("\n", "<br>")
-    return f"<p style='white-space:pre-wrap'>{body}</p>"
+    body = html.escape(neutral_bidi(text), quote=False)
+    if len(text) <= SHORT_TOOLTIP and "\n" not in text:
+        return f"<p style='white-space:pre'>{body}</p>"  # one line, as a plain tooltip would be
+    # Qt wraps a rich tooltip at about 230 px; a table gives long ones room
+    return f"<table width={TOOLTIP_WIDTH}><tr><td>{body.replace(chr(10), '<br>')}</td></tr></table>"
 
 
 def set_plain(label: QLabel, text: str | None) -> None:

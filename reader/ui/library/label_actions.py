@@ -18,6 +18,7 @@ from reader.outlet_info import about_label_html
 from reader.outlet_info import chip_label
 from reader.outlet_info import coverage_counts
 from reader.outlet_info import label_tooltip
+from reader.safe_text import one_line
 
 if TYPE_CHECKING:  # the dialog's form classes load when it is opened (~4 ms of a start)
     from reader.ui.library.outlet_dialog import OutletDialog
@@ -60,12 +61,12 @@ class LabelEditing(QObject):
         return chip_label(default_registry().lean_of(outlet_name) if known else None, token)
 
     def tooltip(self, outlet_name: str) -> str:
-        return label_tooltip(self.outlet(outlet_name), outlet_name or "This outlet")
+        return label_tooltip(self.outlet(outlet_name), one_line(outlet_name) or "This outlet")
 
     def describe(self, article: StoredArticle, muted: str) -> tuple[str, str, str]:
         """(About-this-label HTML, chip tooltip, chip text) for the reading view's header."""
         outlet = self.outlet(article.outlet)
-        name = article.outlet or "This outlet"
+        name = one_line(article.outlet) or "This outlet"  # inside sentences: no bidi control leaks
         return (about_label_html(outlet, muted, name), label_tooltip(outlet, name),
                 chip_label(outlet.lean if outlet else None, article.bias))
 

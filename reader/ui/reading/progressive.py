@@ -31,7 +31,7 @@ from reader.ui.tasks import Task
 from reader.ui.tasks import TaskContext
 
 SYNC_COST = 40_000  # an article estimated below this is shown in one go (tens of milliseconds)
-STEP_MS = 12  # GUI-thread time per turn while appending
+STEP_MS = 8  # GUI-thread time per turn while appending
 
 
 def is_large(article: StoredArticle) -> bool:
