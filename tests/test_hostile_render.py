@@ -13,7 +13,8 @@ from ui_helpers import no_dangling_workers  # noqa: F401 - autouse fixture
 from ui_helpers import wait_open
 
 from reader.analysis.record import ArticleRecord, Quote
-from reader.render.article_html import MAX_MARKED_QUOTES, PIECE_CHARS, PIECE_POINTS, article_parts
+from reader.render.article_html import article_parts
+from reader.render.highlights import MAX_MARKED_QUOTES, PIECE_CHARS, PIECE_POINTS
 from reader.search.articles import StoredArticle
 
 MAX_STALL_MS = 100  # as tests/test_ui_responsive.py

@@ -22,8 +22,8 @@ from PySide6.QtGui import QTextCharFormat
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QTextBrowser
 
-from reader.render.article_html import HIGHLIGHT_COST
-from reader.render.article_html import MAX_MARKED_QUOTES
+from reader.render.highlights import HIGHLIGHT_COST
+from reader.render.highlights import MAX_MARKED_QUOTES
 from reader.render.article_html import article_parts
 from reader.safe_text import one_line
 from reader.search.articles import StoredArticle
