@@ -32,6 +32,7 @@ def setup_logging(level: int = logging.INFO) -> Path:
         return path
     logger = logging.getLogger("reader")
     logger.setLevel(level)
+    logging.raiseExceptions = False  # a log write failing on a full disk prints no traceback
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         rotate(path)

@@ -227,3 +227,12 @@ def test_a_damaged_outlets_file_is_set_aside_once(qtbot, library, make):
         window.close()
     finally:
         default_registry.cache_clear()
+
+
+def test_a_read_only_library_opens_read_only_and_says_why(qtbot, read_only_library):
+    window = _open_window(qtbot, read_only_library)
+    banner = window.read_only_banner.text()
+    assert window.controller.read_only and "cannot be written" in banner
+    assert "Another Parallax window" not in banner
+    assert window.library_model.rowCount() == 5  # everything is there to read
+    window.close()

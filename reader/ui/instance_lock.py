@@ -11,6 +11,7 @@ the sentence, and ``read_only_message`` never blames another window for it.
 """
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -22,6 +23,14 @@ from reader.paths import user_data_dir
 
 STALE_AFTER_MS = 0  # never by age: a live process holds its lock however long it runs
 HELD = "Another Parallax window is using this library; this one is read-only."
+
+
+def _writable(location: Path) -> bool:
+    """Whether the index (or, before the first build, the nearest folder that exists) may be written."""
+    for folder in (location / "whoosh", location, *location.parents):
+        if folder.exists():
+            return os.access(folder, os.W_OK | os.X_OK)
+    return True
 
 
 def lock_path(index_location: Path) -> Path:
@@ -54,6 +63,10 @@ class LibraryLock:
                 self.acquired = self._lock.tryLock(0)
         if not self.acquired and self._lock.error() != QLockFile.LockError.LockFailedError:
             self.problem = self._write_problem()
+        elif self.acquired and not _writable(Path(index_location)):
+            self._lock.unlock()  # the library itself cannot be changed: say so up front
+            self.acquired = False
+            self.problem = f"The library folder {Path(index_location)} cannot be written (read-only or no permission)."
 
     def _write_problem(self) -> str:
         """The sentence for a lock file that could not be created (Qt gives no errno)."""

@@ -16,6 +16,8 @@ from PySide6.QtWidgets import QTextBrowser
 from PySide6.QtWidgets import QVBoxLayout
 from PySide6.QtWidgets import QWidget
 
+from reader.safe_text import isolate
+
 if TYPE_CHECKING:
     from reader.search.indexer import UpdateReport
 
@@ -27,14 +29,19 @@ def _items(paths: Sequence, limit: int = LIST_LIMIT) -> str:
     for item in list(paths)[:limit]:
         if isinstance(item, tuple):
             path, reason = item
-            rows.append(f"<li><b>{html.escape(Path(path).name)}</b> — {html.escape(str(reason))}"
-                        f"<br><small>{html.escape(str(path))}</small></li>")
+            rows.append(f"<li><b>{_text(Path(path).name)}</b> — {_text(str(reason))}"
+                        f"<br><small>{_text(str(path))}</small></li>")
         else:
-            rows.append(f"<li>{html.escape(Path(item).name)} <small>{html.escape(str(Path(item).parent))}"
+            rows.append(f"<li>{_text(Path(item).name)} <small>{_text(str(Path(item).parent))}"
                         f"</small></li>")
     more = len(paths) - limit
     tail = f"<li><i>… and {more} more</i></li>" if more > 0 else ""
     return "<ul>" + "".join(rows) + tail + "</ul>"
+
+
+def _text(value: str) -> str:
+    """A file name or reason inside the report: escaped, its bidi scopes sealed off."""
+    return html.escape(isolate(value))
 
 
 def report_html(report: UpdateReport) -> str:

@@ -23,6 +23,7 @@ from reader.outlets import Outlet
 from reader.outlet_info import LABEL_VALUES
 from reader.outlet_info import LabelForm
 from reader.outlet_info import label_tooltip
+from reader.failures import describe
 from reader.safe_text import one_line
 from reader.ui.plain_text import plain_label
 
@@ -136,7 +137,7 @@ class OutletDialog(QDialog):
             self.saved = save_label(self.registry, self.form(),
                                     self.property("articleId") if self.assign else None,
                                     keep_label=self.assign and self.keep_box.isChecked())
-        except (ValueError, OSError) as exc:
-            self.error.setText(str(exc))
+        except (ValueError, OSError) as exc:  # a full disk, a read-only folder: one sentence
+            self.error.setText(describe(exc) if isinstance(exc, OSError) else str(exc))
             return
         super().accept()
