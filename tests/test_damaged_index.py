@@ -80,9 +80,20 @@ def test_each_damaged_file_is_caught_when_the_index_opens(library, tmp_path, tar
     assert _snapshot(location) == before  # refused before writing anything
 
 
-def test_the_command_line_says_one_sentence_and_add_refuses(library, tmp_path):
+def _flip_keeping_time(location: Path, suffix: str) -> None:
+    path = segment_files(location, suffix)[0]
+    st = path.stat()
+    damage(location, suffix, "flip")
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns))  # the manifest's quick check trusts the time
+
+
+@pytest.mark.parametrize("how", ["delete-body-lengths", "stored-flip-keeping-time"])
+def test_the_command_line_says_one_sentence_and_add_refuses(library, tmp_path, how):
     location = _copy(library, tmp_path)
-    damage(location, "_body_len.col", "delete")  # gave a silently wrong count (103 hits for 122)
+    if how == "delete-body-lengths":
+        damage(location, "_body_len.col", "delete")  # gave a silently wrong count (103 hits for 122)
+    else:
+        _flip_keeping_time(location, "_stored.col")  # found while reading the snippets, after opening
     for args in (("search", "--index", str(location), "pipeline"),
                  ("search", "--index", str(location), "--json", "pipeline"),
                  ("add", "--index", str(location), str(SEEDS))):
@@ -95,10 +106,7 @@ def test_the_command_line_says_one_sentence_and_add_refuses(library, tmp_path):
 
 def test_a_flip_that_keeps_the_file_time_is_caught_by_the_read(library, tmp_path):
     location = _copy(library, tmp_path)
-    path = segment_files(location, "_stored.col")[0]
-    st = path.stat()
-    flip_bytes(path, range(40, path.stat().st_size, 97))
-    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns))  # the manifest's quick check trusts the time
+    _flip_keeping_time(location, "_stored.col")
     assert integrity.check(whoosh_dir(location)) == ""  # ...so opening does not see it
     view = IndexView(open_index(location))
     with pytest.raises(IndexDamaged):

@@ -13,6 +13,7 @@ import sys
 from typing import Sequence
 
 from reader import __version__
+from reader.search.problems import IndexProblem
 
 # name -> one-line help; the module reader.cli.cmd_<name> implements it
 COMMANDS: dict[str, str] = {
@@ -65,6 +66,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except IndexProblem as exc:  # found damaged while reading, after it opened well
+        from reader.cli.common import index_problem
+
+        return index_problem(exc)
     except (OSError, MemoryError, RecursionError) as exc:  # a full disk, no permission: one sentence
         from reader.cli.common import error
         from reader.failures import describe

@@ -5,7 +5,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from reader.cli.common import add_index_option, error
+from reader.cli.common import add_index_option, error, index_problem
 from reader.safe_text import for_terminal
 
 
@@ -30,8 +30,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         report = update_index(location, paths, full=args.rebuild)
     except IndexProblem as exc:
-        hint = " Run `parallax index --rebuild` to rebuild it from the source files." if exc.rebuildable else ""
-        return error(f"{exc}{hint}")
+        return index_problem(exc)
     except ModelMissingError as exc:
         return error(str(exc))
     from reader.stories.library import after_import

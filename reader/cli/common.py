@@ -12,6 +12,12 @@ def add_index_option(parser: argparse.ArgumentParser) -> None:
                         help="index folder (default: index/ in a checkout, else the user data folder)")
 
 
+def index_problem(exc) -> int:
+    """An ``IndexProblem`` in one line, with how to rebuild when that helps."""
+    hint = " Run `parallax index --rebuild` to rebuild it from the source files." if exc.rebuildable else ""
+    return error(f"{exc}{hint}")
+
+
 def error(message: str) -> int:
     """Print one line to stderr and return the usage-error exit code."""
     print(f"parallax: {for_terminal(message)}", file=sys.stderr)
@@ -27,8 +33,7 @@ def open_library_or_error(index: str | None):
     try:
         ix, built = open_library(index_location(index))
     except IndexProblem as exc:
-        hint = " Run `parallax index --rebuild` to rebuild it from the source files." if exc.rebuildable else ""
-        return error(f"{exc}{hint}")
+        return index_problem(exc)
     if built is not None:
         print(f"parallax: built the index from the seed corpus ({for_terminal(built.summary())})", file=sys.stderr)
     return ix

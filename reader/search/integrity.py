@@ -29,6 +29,9 @@ from reader.search.layout import MANIFEST, latest_generation, toc_name
 
 MANIFEST_FORMAT = 1
 UNVERIFIED = None  # ``check``'s answer when there is nothing to compare with
+# files this process has read in full and found as recorded: (path, size, time) -> checksum.
+# Segment files never change once written, so a batch import checks each one once.
+_verified: dict[tuple[str, int, int], int] = {}
 
 log = logging.getLogger(__name__)
 
@@ -72,6 +75,7 @@ def write_manifest(folder: Path, generation: int, segment_ids: Iterable[str]) ->
             files[name] = old
         else:
             files[name] = [st.st_size, st.st_mtime_ns, crc_of(folder / name)]
+            _verified[(str(folder / name), st.st_size, st.st_mtime_ns)] = files[name][2]  # just written
     write_text_atomic(folder / MANIFEST, json.dumps(
         {"manifest": MANIFEST_FORMAT, "generation": generation, "files": files}, indent=0))
 
@@ -95,12 +99,14 @@ def check(folder: Path, deep: bool = False) -> str | None:
             return f"{name} cannot be checked ({exc})"
         if st.st_size != size:
             return f"{name} has {st.st_size} bytes, not {size}"
-        if deep or st.st_mtime_ns != mtime_ns:
+        key = (str(folder / name), st.st_size, st.st_mtime_ns)
+        if (deep or st.st_mtime_ns != mtime_ns) and _verified.get(key) != crc:
             try:
                 if crc_of(folder / name) != crc:
                     return f"{name} is not what was written (checksum)"
             except OSError as exc:
                 return f"{name} cannot be read ({exc})"
+            _verified[key] = crc
             if st.st_mtime_ns != mtime_ns:
                 record[1] = st.st_mtime_ns
                 retimed = True

@@ -52,8 +52,8 @@ def open_writer(ix: Index):
     from whoosh.writing import LockError
 
     folder = Path(ix.storage.folder)
-    problem = integrity.check(folder)
-    if problem:  # never write on top of damage: the commit would merge it into new segments
+    problem = integrity.check(folder, deep=True)  # each file read once per process (integrity._verified)
+    if problem:  # never write on top of damage: a commit merges old segments into new ones
         raise IndexDamaged(problem)
     try:
         with writing(folder):
