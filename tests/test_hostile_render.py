@@ -121,7 +121,10 @@ def test_opening_quote_dense_articles_never_stalls_the_window(qtbot, tmp_path):
         meter.stop()
         assert last_words in view.browser.toPlainText()  # all of it, to the last quote
         assert "quotes; the first 2,000 are highlighted" not in view.browser.toPlainText()  # analysis capped
-    print(f"max gap {meter.max():.0f} ms over {len(meter.gaps)} ticks")
-    assert meter.max() < MAX_STALL_MS, f"event loop stalled {meter.max():.0f} ms"
+    print(f"max gap {meter.max():.0f} ms, GUI thread busy at most {max(meter.busy):.0f} ms "
+          f"between {len(meter.gaps)} ticks")
+    # the GUI thread's own work between two turns of the event loop (on a machine shared
+    # with other jobs the wall-clock gaps also hold the time it waited for a core)
+    assert max(meter.busy) < MAX_STALL_MS, f"the GUI thread worked {max(meter.busy):.0f} ms without a break"
     window.set_query("q00010")  # the find bar steps through the hits of the long article
     qtbot.waitUntil(lambda: not view.rendering() and view.hit_count() >= 1, timeout=60000)

@@ -165,10 +165,12 @@ def no_dangling_workers(request):
 
 
 class StallMeter:
-    """The longest the event loop went without running a 10 ms timer, while ``running``.
+    """The longest the event loop went without running a 10 ms timer, between ``start``
+    and ``stop`` (the technique of test_ui_responsive).
 
-    Use as ``with meter.running(): ...wait for the work...``; ``gaps`` holds every
-    interval in milliseconds (the technique of test_ui_responsive).
+    ``gaps`` holds every interval in milliseconds of wall time; ``busy`` the GUI
+    thread's own CPU time in each (its work between two turns of the event loop,
+    which a machine busy with other programs does not inflate).
     """
 
     def __init__(self) -> None:
@@ -176,20 +178,22 @@ class StallMeter:
 
         from PySide6.QtCore import QTimer
 
-        self._clock = time.perf_counter
+        self._clock, self._cpu = time.perf_counter, time.thread_time
         self.gaps: list[float] = []
-        self._last = self._clock()
+        self.busy: list[float] = []
+        self._last, self._last_cpu = self._clock(), self._cpu()
         self._timer = QTimer()
         self._timer.setInterval(10)
         self._timer.timeout.connect(self._tick)
 
     def _tick(self) -> None:
-        now = self._clock()
+        now, cpu = self._clock(), self._cpu()
         self.gaps.append((now - self._last) * 1000)
-        self._last = now
+        self.busy.append((cpu - self._last_cpu) * 1000)
+        self._last, self._last_cpu = now, cpu
 
     def start(self) -> None:
-        self._last = self._clock()
+        self._last, self._last_cpu = self._clock(), self._cpu()
         self._timer.start()
 
     def stop(self) -> None:
