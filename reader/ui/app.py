@@ -29,6 +29,7 @@ from reader.ui.controller import LibraryController
 from reader.ui.deferred import after_paint
 from reader.ui.errors import install_excepthook
 from reader.ui.errors import set_problem_sink
+from reader.safe_text import for_terminal
 from reader.ui.main_window import MainWindow
 from reader.ui.settings import Settings
 
@@ -110,14 +111,14 @@ def screenshot(window: MainWindow, path: Path, args: argparse.Namespace) -> int:
         return 1
     problems = apply_state(window, args.query, args.entity, args.open)
     for problem in problems:
-        print(f"parallax: {problem}", file=sys.stderr)
+        print(f"parallax: {for_terminal(problem)}", file=sys.stderr)
     _wait_until(lambda: not window.controller.search_pending(), 60_000)  # the panels follow the list
     _wait_until(lambda: False, 300)  # let layouts, delegates and scrolling settle
     path.parent.mkdir(parents=True, exist_ok=True)
     if not window.grab().save(str(path), "PNG"):
-        print(f"parallax: could not write {path}", file=sys.stderr)
+        print(f"parallax: could not write {for_terminal(path)}", file=sys.stderr)
         return 1
-    print(path)
+    print(for_terminal(path))
     return 0 if not problems else 2
 
 
