@@ -144,10 +144,12 @@ class CheckedIndex(FileIndex):
     """A Whoosh index whose searchers are checked and whose writer records manifests."""
 
     def reader(self, reuse=None):
-        info = self._read_toc()
-        if not info.segments:
-            return _EmptyColumns(info.schema, info.generation)
-        return super().reader(reuse=reuse)
+        # Whoosh's own reader() retries while a commit replaces the table of contents;
+        # reading the TOC again here, outside that loop, raised FileNotFoundError mid-commit
+        reader = super().reader(reuse=reuse)
+        if isinstance(reader, EmptyReader) and not isinstance(reader, _EmptyColumns):
+            return _EmptyColumns(reader.schema, self.latest_generation())
+        return reader
 
     @checked_method
     def searcher(self, **kwargs) -> CheckedSearcher:
