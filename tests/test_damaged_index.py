@@ -212,3 +212,24 @@ def test_damage_found_while_reading_in_the_window_is_one_sentence(qtbot, library
     for row in range(window.library_model.rowCount()):
         window.open_article(window.library_model.hit(row).path)  # no traceback escapes
     assert problems and all(str(p) == DAMAGED for p in problems)
+
+
+def test_damage_that_decodes_fine_is_found_by_the_background_check(qtbot, library, tmp_path):
+    """A flipped letter in a title reads without an error, and its file kept its time."""
+    from reader.ui.app import create_window
+
+    location = _copy(library, tmp_path)
+    path = next(p for p in segment_files(location, "title.col") if b"Imran" in p.read_bytes())
+    st = path.stat()
+    data = bytearray(path.read_bytes())
+    at = data.index(b"Imran") + 1
+    data[at] ^= 0x01  # "Imran" -> "Isran": a wrong title, no decoding error
+    path.write_bytes(bytes(data))
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns))
+    window = create_window(index_dir=location, index_options=OPTIONS)
+    window.dialogs_enabled = False
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.controller.problem, timeout=20000) as blocker:
+        window.show()
+    assert str(blocker.args[0]) == DAMAGED and "title.col" in blocker.args[0].detail
+    wait_open(qtbot, window)

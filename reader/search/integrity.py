@@ -80,9 +80,13 @@ def write_manifest(folder: Path, generation: int, segment_ids: Iterable[str]) ->
         {"manifest": MANIFEST_FORMAT, "generation": generation, "files": files}, indent=0))
 
 
-def check(folder: Path, deep: bool = False) -> str | None:
+def check(folder: Path, deep: bool = False, fresh: bool = False) -> str | None:
     """What is wrong with the index files in ``folder``: "" when nothing, ``UNVERIFIED``
-    when there is no manifest of the newest generation to compare with."""
+    when there is no manifest of the newest generation to compare with.
+
+    ``deep`` compares every checksum, trusting a file this process has already read
+    unless ``fresh`` (a read just failed on it: read it again).
+    """
     folder = Path(folder)
     manifest = read_manifest(folder)
     generation = latest_generation(folder.parent)
@@ -100,7 +104,7 @@ def check(folder: Path, deep: bool = False) -> str | None:
         if st.st_size != size:
             return f"{name} has {st.st_size} bytes, not {size}"
         key = (str(folder / name), st.st_size, st.st_mtime_ns)
-        if (deep or st.st_mtime_ns != mtime_ns) and _verified.get(key) != crc:
+        if (deep or st.st_mtime_ns != mtime_ns) and (fresh or _verified.get(key) != crc):
             try:
                 if crc_of(folder / name) != crc:
                     return f"{name} is not what was written (checksum)"

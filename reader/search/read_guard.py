@@ -38,7 +38,7 @@ def damage_of(folder: str | Path, exc: Exception) -> Exception:
     key = (str(folder), integrity.latest_generation(folder.parent))
     with _verdict_lock:  # one full check per generation, however many reads fail
         if key not in _verdicts:
-            _verdicts[key] = integrity.check(folder, deep=True)
+            _verdicts[key] = integrity.check(folder, deep=True, fresh=True)
         verdict = _verdicts[key]
     if verdict == "":
         return exc  # the files are what was written: a bug, not damage

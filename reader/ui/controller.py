@@ -42,6 +42,7 @@ from reader.search.lookup import find_entity
 from reader.search.lookup import find_path
 from reader.search.problems import IndexBusy
 from reader.search.problems import IndexMissing
+from reader.search.problems import IndexDamaged
 from reader.search.problems import IndexProblem
 from reader.search.problems import IndexUnwritable
 from reader.search.view import IndexView
@@ -228,6 +229,22 @@ class LibraryController(QObject):
         self._listing_due = True  # until the snapshot on disk is known to be this generation's
         if isinstance(self.result.source if self.result else None, Listing):
             self._listing_due = self.result.source.generation != self.view.generation
+        self._check_files(ix)
+
+    def _check_files(self, ix: Index) -> None:
+        """Read every file of the index once, on a worker, against its manifest: damage that
+        decodes without an error (a flipped letter in a title) is found too, and said once."""
+        from reader.search.integrity import check  # each file is read once per process
+
+        folder = ix.storage.folder
+        task = Task("Checking the library", lambda _ctx: check(Path(folder), deep=True))
+        task.finished.connect(self._files_checked)
+        task.start()
+
+    @Slot(object)
+    def _files_checked(self, problem: str | None) -> None:
+        if problem:
+            self.problem.emit(IndexDamaged(problem))
 
     def _use_index(self, ix: Index) -> None:
         self._set_view(ix)
