@@ -32,7 +32,9 @@ _verdict_lock = threading.Lock()
 def damage_of(folder: str | Path, exc: Exception) -> Exception:
     """What to raise for ``exc``, which came out of reading the index in ``folder``:
     ``IndexDamaged`` when its files are damaged or cannot be verified, else ``exc``."""
-    if isinstance(exc, IndexProblem) or type(exc).__name__ == "StaleView":
+    from reader.search.view import StaleView  # view.py imports this module
+
+    if isinstance(exc, (IndexProblem, StaleView)):
         return exc
     folder = Path(folder)
     key = (str(folder), integrity.latest_generation(folder.parent))

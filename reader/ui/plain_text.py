@@ -92,7 +92,8 @@ def message_box(icon: QMessageBox.Icon, title: str, text: str, parent: QWidget |
 
 def make_plain(box: QWidget) -> None:
     """Every label inside ``box`` (a message box built elsewhere) shows plain text."""
-    box.setTextFormat(Qt.TextFormat.PlainText) if hasattr(box, "setTextFormat") else None
+    if hasattr(box, "setTextFormat"):
+        box.setTextFormat(Qt.TextFormat.PlainText)
     for label in box.findChildren(QLabel):
         if not label.property(RICH_PROPERTY):
             label.setTextFormat(Qt.TextFormat.PlainText)
