@@ -87,6 +87,18 @@ def _flip_keeping_time(location: Path, suffix: str) -> None:
     os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns))  # the manifest's quick check trusts the time
 
 
+@pytest.mark.parametrize("how", ["flip", "delete"])
+def test_a_damaged_or_missing_stamp_is_damage(library, tmp_path, how):
+    location = _copy(library, tmp_path)
+    stamp = whoosh_dir(location) / "parallax-index.json"
+    if how == "delete":
+        stamp.unlink()
+    else:
+        flip_bytes(stamp, (0, 5))
+    with pytest.raises(IndexDamaged):
+        open_index(location)
+
+
 @pytest.mark.parametrize("how", ["delete-body-lengths", "stored-flip-keeping-time"])
 def test_the_command_line_says_one_sentence_and_add_refuses(library, tmp_path, how):
     location = _copy(library, tmp_path)

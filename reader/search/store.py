@@ -32,7 +32,8 @@ from reader.failures import describe
 from reader.search import integrity
 from reader.search.fields import FORMAT_VERSION
 from reader.search.guarded import CheckedIndex
-from reader.search.layout import INDEX_NAME, STAMP, WHOOSH_DIR, whoosh_dir  # noqa: F401 - re-exported
+from reader.search.layout import INDEX_NAME, STAMP, WHOOSH_DIR, latest_generation  # noqa: F401 - re-exported
+from reader.search.layout import whoosh_dir
 from reader.search.problems import (IndexBusy, IndexCorrupt, IndexDamaged,  # noqa: F401 - re-exported
                                      IndexMissing, IndexProblem, IndexUnwritable,
                                      IndexVersionMismatch)
@@ -80,6 +81,8 @@ def _read_stamp(folder: Path) -> dict:
     try:
         stamp = json.loads((folder / STAMP).read_text(encoding="utf-8"))
     except FileNotFoundError:
+        if latest_generation(folder.parent) is not None:  # Whoosh's files are ours, the stamp went
+            raise IndexDamaged(f"{STAMP} is missing") from None
         raise IndexCorrupt(f"{folder} is not a Parallax index (no {STAMP}).") from None
     except (OSError, ValueError) as exc:
         raise IndexDamaged(f"the stamp is unreadable ({exc})") from None
