@@ -84,3 +84,11 @@ def test_analyze_prints_what_it_found_escaped(capsys, tmp_path):
     out, err = capsys.readouterr()
     _no_raw_controls(out + err)
     assert "\\x1b[2J" in out  # the file name and the title, shown as escapes
+
+
+@pytest.mark.parametrize("extra", [[], ["--json"]], ids=["text", "json"])
+def test_compare_prints_titles_escaped(terminal_library, capsys, extra):
+    location, _source = terminal_library
+    main(["compare", "--index", str(location), *extra])
+    out, err = capsys.readouterr()
+    _no_raw_controls(out + err)

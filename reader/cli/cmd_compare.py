@@ -2,10 +2,10 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 
 from reader.cli.common import add_index_option, error, open_library_or_error
+from reader.safe_text import for_terminal, json_for_terminal
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -35,7 +35,7 @@ def run(args: argparse.Namespace) -> int:
     if result.matches.nothing_searchable:
         return error(result.message or "the query has no searchable words")
     if result.message:
-        print(f"parallax: {result.message}", file=sys.stderr)
+        print(f"parallax: {for_terminal(result.message)}", file=sys.stderr)
     if not result.docnums:
         return error("no article matches; nothing to compare")
     comparison = compare_selection(view, result.paths())
@@ -50,7 +50,7 @@ def run(args: argparse.Namespace) -> int:
             data["kwic"] = {"entity": args.kwic, "lines": [
                 {"path": ln.path, "outlet": ln.outlet, "start": ln.start, "end": ln.end, "left": ln.left,
                  "mention": ln.mention, "right": ln.right, "quote_index": ln.quote_index} for ln in lines]}
-        print(json.dumps(data, ensure_ascii=False, indent=1))
+        print(json_for_terminal(data, indent=1))
         return 0
     print_comparison(comparison, sys.stdout, kwic_lines=lines, kwic_entity=args.kwic or "")
     return 0

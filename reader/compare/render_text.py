@@ -7,6 +7,7 @@ from reader.compare.diff import as_text
 from reader.compare.kwic import KwicLine
 from reader.compare.report import Comparison
 from reader.outlet_info import SEGMENT_LABELS
+from reader.safe_text import for_terminal
 
 CELL = 11
 NAME = 30
@@ -89,4 +90,4 @@ def print_comparison(c: Comparison, out: TextIO, kwic_lines: Sequence[KwicLine] 
     parts = [coverage_lines(c), voices_lines(c), groups_lines(c)]
     if kwic_lines is not None:
         parts.append(concordance_lines(kwic_lines, kwic_entity))
-    out.write("\n\n".join("\n".join(p) for p in parts) + "\n")
+    out.write(for_terminal("\n\n".join("\n".join(p) for p in parts), multiline=True) + "\n")

@@ -10,6 +10,7 @@ from reader.ui.compare.tables import CoverageModel
 from reader.ui.compare.widgets import table
 from reader.ui.palette import bias_colours
 from reader.ui.table_model import SourceSortProxy
+from reader.ui.plain_text import rich_label
 
 
 class CoveragePage(QWidget):
@@ -22,7 +23,7 @@ class CoveragePage(QWidget):
         self.view = table(self.proxy, "coverageView", "Coverage by outlet")
         header = self.view.horizontalHeader()
         header.setStretchLastSection(True)
-        self.note = QLabel()
+        self.note = rich_label(QLabel())  # our own words only
         self.note.setWordWrap(True)
         self.note.setTextFormat(Qt.TextFormat.RichText)
         layout = QVBoxLayout(self)

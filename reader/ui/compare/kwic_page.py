@@ -18,6 +18,7 @@ from reader.ui.compare.delegates import ContextDelegate
 from reader.ui.compare.tables import KwicModel
 from reader.ui.compare.widgets import table
 from reader.ui.table_model import SourceSortProxy
+from reader.ui.plain_text import plain_label
 
 SORTS = (("left", "Left context (nearest word first)"), ("right", "Right context"),
          ("position", "Position in the article"))
@@ -67,7 +68,7 @@ class KwicPage(QWidget):
         for key, label in SORTS:
             self.sort_box.addItem(self.tr(label), key)
         self.sort_box.currentIndexChanged.connect(self._on_sort)
-        self.count = QLabel()
+        self.count = plain_label()
         self.count.setObjectName("kwicCount")
         self.count.setWordWrap(True)
         bar = QHBoxLayout()

@@ -20,6 +20,8 @@ from reader.ui.compare.widgets import table
 from reader.ui.palette import ink
 from reader.ui.palette import tint
 from reader.ui.table_model import SourceSortProxy
+from reader.ui.plain_text import plain_label
+from reader.ui.plain_text import rich_label
 
 ADDED_HUE, REMOVED_HUE, SHARED_HUE = 120, 0, 48
 
@@ -63,10 +65,10 @@ class SharedPage(QWidget):
         self.view.setWordWrap(True)
         self.view.clicked.connect(self._on_clicked)
         self.view.doubleClicked.connect(self._on_double_clicked)
-        self.title = QLabel()
+        self.title = plain_label()
         self.title.setObjectName("sharedTitle")
         self.title.setWordWrap(True)
-        self.legend = QLabel()
+        self.legend = rich_label(QLabel())  # our own words only
         self.legend.setTextFormat(Qt.TextFormat.RichText)
         self.legend.setWordWrap(True)
         layout = QVBoxLayout(self)

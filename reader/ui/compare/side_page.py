@@ -24,6 +24,9 @@ from reader.ui.palette import bias_colours
 from reader.ui.palette import ink
 from reader.ui.palette import tint
 from reader.ui.reading.view import ArticleBrowser
+from reader.ui.plain_text import tooltip
+from reader.ui.plain_text import plain_label
+from reader.ui.plain_text import rich_label
 
 MARK_HUE = 48
 
@@ -35,13 +38,13 @@ class ArticleColumn(QWidget):
         super().__init__(parent)
         self.path = ""
         self.article = None
-        self.head = QLabel()
+        self.head = rich_label(QLabel())  # column_head_html escapes every field
         self.head.setObjectName("columnHead")
         self.head.setWordWrap(True)
         self.head.setTextFormat(Qt.TextFormat.RichText)
         self.head.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
                                           | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
-        self.status = QLabel()
+        self.status = plain_label()
         self.status.setObjectName("columnStatus")
         self.browser = ArticleBrowser()
         self.browser.setAccessibleName("Article text, side by side")
@@ -87,7 +90,7 @@ class SidePage(QWidget):
         self.columns_splitter = QSplitter(Qt.Orientation.Horizontal)
         self.columns_splitter.setChildrenCollapsible(False)
         self.columns: list[ArticleColumn] = []
-        self.message = QLabel()
+        self.message = plain_label()
         bar = QHBoxLayout()
         bar.addWidget(QLabel(self.tr("Highlight:")))
         bar.addWidget(self.highlight_box)
@@ -173,7 +176,7 @@ class SidePage(QWidget):
             col.show_article(art, column_head_html(head, bg.name(), fg.name(),
                                                    palette.color(QPalette.ColorRole.PlaceholderText).name()),
                              self.rendered[path])
-            col.head.setToolTip(head.tooltip)
+            col.head.setToolTip(tooltip(head.tooltip))
         QTimer.singleShot(0, self, self._fill_next_column)
 
     def columns_ready(self) -> bool:

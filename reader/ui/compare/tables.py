@@ -10,6 +10,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QFont
 
 from reader.ui.compare.table_base import CompareTableModel
+from reader.ui.plain_text import tooltip
 
 Index = QModelIndex | QPersistentModelIndex
 R = Qt.ItemDataRole
@@ -83,8 +84,8 @@ class SharedModel(CompareTableModel):
             return self.render(member, n == 0)
         if role == Qt.ItemDataRole.ToolTipRole:
             if col == self.COL_RELATION:
-                return RELATION_TIPS.get(member.relation, "")
-            return f"{st.outlet} — {st.named_as}: “{st.text}”\nDouble-click to read it in the article."
+                return tooltip(RELATION_TIPS.get(member.relation, ""))
+            return tooltip(f"{st.outlet} — {st.named_as}: “{st.text}”\nDouble-click to read it in the article.")
         return None
 
 
@@ -119,7 +120,7 @@ class KwicModel(CompareTableModel):
                 return "" if previous is not None and previous.outlet == line.outlet else line.outlet
             return (line.outlet, line.left, line.mention, line.right)[col]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{line.outlet} — {line.title}\n…{line.left}{line.mention}{line.right}…\nClick to read it there."
+            return tooltip(f"{line.outlet} — {line.title}\n…{line.left}{line.mention}{line.right}…\nClick to read it there.")
         if role == Qt.ItemDataRole.TextAlignmentRole and col == self.COL_MENTION:
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.FontRole and col in (self.COL_MENTION, self.COL_OUTLET):
@@ -177,7 +178,7 @@ class CoverageModel(CompareTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return str(self._values(oc)[col])
         if role == Qt.ItemDataRole.ToolTipRole:
-            return oc.tooltip
+            return tooltip(oc.tooltip)
         if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole):
             if col != self.COL_LABEL or self.chip_colours is None:
                 return None
@@ -216,7 +217,7 @@ class PickModel(CompareTableModel):
         if role == Qt.ItemDataRole.CheckStateRole:
             return Qt.CheckState.Checked if art.path in self.picked else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{art.title}\n{art.outlet} · {art.words} words · {len(art.statements)} statements"
+            return tooltip(f"{art.title}\n{art.outlet} · {art.words} words · {len(art.statements)} statements")
         if role == self.PathRole:
             return art.path
         return None

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 
 from reader.ui.compare.table_base import CompareTableModel
 from reader.ui.table_model import SourceSortProxy
+from reader.ui.plain_text import tooltip
 
 Index = QModelIndex | QPersistentModelIndex
 R = Qt.ItemDataRole
@@ -113,7 +114,7 @@ class VoicesModel(CompareTableModel):
             if not outlet:
                 return ("Who is quoted, sorted by how often" if section == self.COL_SPEAKER
                         else "Statements in all outlets")
-            return tip
+            return tooltip(tip)
         if role == self.LeanRole:
             return token
         if role == self.OutletRole:
@@ -139,8 +140,8 @@ class VoicesModel(CompareTableModel):
             return cell_text(cell, self.mentioned(row, outlet))
         if role == Qt.ItemDataRole.ToolTipRole:
             if col <= self.COL_TOTAL:
-                return speaker_tip(row)
-            return cell_tip(row, self.label(outlet), cell, self.mentioned(row, outlet))
+                return tooltip(speaker_tip(row))
+            return tooltip(cell_tip(row, self.label(outlet), cell, self.mentioned(row, outlet)))
         if role == Qt.ItemDataRole.TextAlignmentRole and col == self.COL_TOTAL:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -213,5 +214,5 @@ class StatementsModel(CompareTableModel):
             return (st.outlet, st.named_as, KIND_LABELS.get(st.kind, st.kind), text,
                     self.title_of(st.path))[col]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{st.named_as} ({KIND_LABELS.get(st.kind, st.kind)}): {st.text}\nDouble-click to read it in the article."
+            return tooltip(f"{st.named_as} ({KIND_LABELS.get(st.kind, st.kind)}): {st.text}\nDouble-click to read it in the article.")
         return None

@@ -23,6 +23,7 @@ from reader.ui.compare.voices_model import VoicesModel
 from reader.ui.compare.voices_model import VoicesProxy
 from reader.ui.compare.widgets import OutletHeader
 from reader.ui.compare.widgets import table
+from reader.ui.plain_text import rich_label
 
 
 class VoicesPage(QWidget):
@@ -56,7 +57,7 @@ class VoicesPage(QWidget):
         self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() * 2 + 10)
         self.view.clicked.connect(self._on_clicked)
         self.view.doubleClicked.connect(self._on_double_clicked)
-        self.summary = QLabel()
+        self.summary = rich_label(QLabel())  # _summary_html escapes every name
         self.summary.setObjectName("voicesSummary")
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.RichText)

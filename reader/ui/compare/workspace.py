@@ -38,6 +38,8 @@ from reader.ui.library.coverage_bar import CoverageBar
 from reader.ui.palette import html_theme
 from reader.ui.tasks import Task
 from reader.ui.tasks import run_task
+from reader.ui.plain_text import plain_label
+from reader.ui.plain_text import rich_label
 
 if TYPE_CHECKING:
     from reader.search.view import IndexView
@@ -77,7 +79,7 @@ class CompareWorkspace(QWidget):
         self._filled: set[int] = set()  # pages showing the current comparison
         self.heading = QLabel(self.tr("Compare opens on the search results."))
         self.heading.setObjectName("compareHeading")
-        self.heading.setTextFormat(Qt.TextFormat.RichText)
+        rich_label(self.heading).setTextFormat(Qt.TextFormat.RichText)  # its fields are escaped
         self.heading.setWordWrap(True)
         self.scope_box = QComboBox()
         self.scope_box.setAccessibleName("What to compare")
@@ -88,11 +90,11 @@ class CompareWorkspace(QWidget):
         self.scope_box.currentIndexChanged.connect(lambda i: self.scope_changed.emit(self.scope_box.itemData(i)))
         self.refresh_button = QPushButton(self.tr("Compare again"))
         self.refresh_button.clicked.connect(lambda: self.scope_changed.emit(self.scope()))
-        self.busy = QLabel()
+        self.busy = plain_label()
         self.busy.setObjectName("compareBusy")
         self.coverage_bar = CoverageBar(self)
         self.coverage_bar.toggled.connect(self.bias_toggled)
-        self.coverage_text = QLabel()
+        self.coverage_text = plain_label()
         self.coverage_text.setObjectName("compareCoverage")
         self.coverage_text.setWordWrap(True)
         self.voices = VoicesPage()
