@@ -68,8 +68,9 @@ class Task(QObject):
 
     def _run(self) -> None:
         restore = _lower_priority(self.nice)
+        fn, self._fn = self._fn, None  # a finished task holds nothing it read (a pool keeps runnables a while)
         try:
-            result = self._fn(TaskContext(self))
+            result = fn(TaskContext(self))
         except BaseException as exc:  # noqa: BLE001 - reported to the UI, not raised
             self.done = True
             self.failed.emit(exc)
@@ -112,7 +113,8 @@ class _Runnable(QRunnable):
         self._task = task
 
     def run(self) -> None:
-        self._task._run()
+        task, self._task = self._task, None  # the pool may keep this wrapper after it ran
+        task._run()
 
 
 _running: set[Task] = set()  # keeps Python wrappers alive until the task ends
