@@ -54,6 +54,9 @@ def test_every_core_read_of_an_empty_library_answers_empty(empty_library):
     assert save_listing(empty_library, view) and load_listing(empty_library).doc_count() == 0
     assert indexed_paths(empty_library) == {} and relabel_articles(empty_library) == 0
     assert rescan(empty_library).processed == 0
+    from reader.stories.library import open_stories
+
+    assert open_stories(empty_library, view).stories == []  # grouped: no story, no error
 
 
 def test_an_empty_library_takes_its_first_article(empty_library):
@@ -61,10 +64,12 @@ def test_an_empty_library_takes_its_first_article(empty_library):
     assert article_count(open_index(empty_library)) == 1
 
 
-def test_the_command_line_searches_an_empty_library(empty_library, tmp_path):
+def test_the_command_line_searches_and_groups_an_empty_library(empty_library, tmp_path):
     env = dict(os.environ, PARALLAX_HOME=str(tmp_path / "home"))
     for args, expected in ((["search", "--index", str(empty_library), "pipeline"], "0 articles match"),
-                           (["search", "--index", str(empty_library), "--json", "pipeline"], '"total": 0')):
+                           (["search", "--index", str(empty_library), "--json", "pipeline"], '"total": 0'),
+                           (["stories", "--index", str(empty_library)], "0 stories"),
+                           (["stories", "--index", str(empty_library), "--json"], '"stories": []')):
         done = subprocess.run([sys.executable, "-m", "reader", *args], cwd=ROOT, env=env,
                               capture_output=True, text=True, timeout=120)
         assert done.returncode == 0 and expected in done.stdout, done

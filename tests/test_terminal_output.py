@@ -92,3 +92,13 @@ def test_compare_prints_titles_escaped(terminal_library, capsys, extra):
     main(["compare", "--index", str(location), *extra])
     out, err = capsys.readouterr()
     _no_raw_controls(out + err)
+
+
+@pytest.mark.parametrize("extra", [[], ["--json"]], ids=["text", "json"])
+def test_stories_prints_headlines_and_paths_escaped(terminal_library, capsys, extra):
+    location, _source = terminal_library
+    main(["stories", "--index", str(location), *extra])
+    out, err = capsys.readouterr()
+    _no_raw_controls(out + err)
+    if not extra:
+        assert "\\x1b[2J" in out  # the headline and the file name, shown as escapes

@@ -8,10 +8,11 @@ kept across re-analysis, rebuilds and regroups.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 
-from reader.cli.common import add_index_option, error
+from reader.cli.common import add_index_option, error, index_problem
+from reader.safe_text import for_terminal as t
+from reader.safe_text import json_for_terminal
 
 JSON_SCHEMA = "parallax.stories"
 JSON_VERSION = 1
@@ -77,15 +78,15 @@ def _print_text(stories, total_articles: int) -> None:
         if story.corrected:
             flags.append("edited by you")
         print(f"\n{story.id}  {story.size} article{'s' if story.size != 1 else ''}"
-              f"  {dates or 'undated'}  [{_coverage_text(story)}]  {story.label}")
-        print(f"   {story.headline}")
+              f"  {dates or 'undated'}  [{_coverage_text(story)}]  {t(story.label)}")
+        print(f"   {t(story.headline)}")
         if flags:
             print("   " + "; ".join(flags))
         outlets = ", ".join(f"{o.name} ({o.lean})" + (f" ×{o.articles}" if o.articles > 1 else "")
                             for o in story.outlets)
-        print(f"   outlets: {outlets}")
+        print(f"   outlets: {t(outlets)}")
         for path in story.paths:
-            print(f"   - {path}")
+            print(f"   - {t(path)}")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -102,10 +103,9 @@ def run(args: argparse.Namespace) -> int:
     try:
         ix, built = open_library(location)
     except IndexProblem as exc:
-        hint = " Run `parallax index --rebuild` to rebuild it from the source files." if exc.rebuildable else ""
-        return error(f"{exc}{hint}")
+        return index_problem(exc)
     if built is not None:
-        print(f"parallax: built the index from the seed corpus ({built.summary()})", file=sys.stderr)
+        print(f"parallax: built the index from the seed corpus ({t(built.summary())})", file=sys.stderr)
     view = IndexView(ix) if ix.doc_count() else None  # an empty index has no columns to view
     try:
         try:
@@ -116,17 +116,17 @@ def run(args: argparse.Namespace) -> int:
             return error(str(exc))
         corrections = user_corrections()
         if corrections.warning:
-            print(f"warning: {corrections.warning}", file=sys.stderr)
+            print(f"warning: {t(corrections.warning)}", file=sys.stderr)
         summaries = summarize(table, view, pins=corrections.pins()) if view is not None else []
         stories = [s for s in summaries if s.size >= args.min_size]
     finally:
         if view is not None:
             view.close()
     if args.json:
-        print(json.dumps({"schema": JSON_SCHEMA, "version": JSON_VERSION, "index": str(location),
+        print(json_for_terminal({"schema": JSON_SCHEMA, "version": JSON_VERSION, "index": str(location),
                           "articles": len(table.paths), "stories_total": len(set(table.stories)),
                           "method": table.info.get("method"), "grouped_at": table.info.get("grouped_at"),
-                          "stories": [story_to_json(s) for s in stories]}, ensure_ascii=False, indent=1))
+                          "stories": [story_to_json(s) for s in stories]}, indent=1))
         return 0
     _print_text(stories, len(table.paths))
     return 0
