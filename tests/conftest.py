@@ -10,7 +10,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
-SHARED = ROOT.parent / "shared"
+# the shared data beside a checkout; PARALLAX_SHARED names it elsewhere (a worktree), as for the bench
+SHARED = Path(os.environ.get("PARALLAX_SHARED") or ROOT.parent / "shared")
 
 
 @pytest.fixture(autouse=True)

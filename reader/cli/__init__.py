@@ -20,6 +20,7 @@ COMMANDS: dict[str, str] = {
     "index": "build or update the search index",
     "add": "add your own articles (text, Markdown, saved web pages) to the library",
     "search": "search the index",
+    "export": "export the quotes, articles or entities of a search (CSV, JSON Lines, REFI-QDA)",
     "analyze": "find quotes, speakers, entities and metadata in text files",
     "compare": "compare the outlets of a search: voices, shared words, coverage",
     "outlets": "list the outlet registry with bias labels and their sources",

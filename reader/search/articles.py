@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING, Iterable, Iterator
 
 from reader.analysis.record import ArticleRecord
 from reader.search import fields as F
@@ -33,6 +33,7 @@ class StoredArticle:
     bias: str
     body: str
     record: ArticleRecord
+    sha: str = ""  # sha256 of the file's bytes: the article's id (outlet assignments, exports)
 
 
 @dataclass(frozen=True)
@@ -67,7 +68,7 @@ def _to_article(stored: dict) -> StoredArticle:
                          published=stored.get(F.PUBLISHED, ""), kind=stored.get(F.KIND, ""),
                          url=stored.get(F.URL, ""), format=stored.get(F.FORMAT, "text"),
                          bias=stored.get(F.BIAS, "unknown"), body=stored.get(F.BODY, ""),
-                         record=record)
+                         record=record, sha=stored.get(F.SHA, ""))
 
 
 def load_article(source: Index | IndexView, path: str) -> StoredArticle | None:
@@ -80,6 +81,14 @@ def load_articles(source: Index | IndexView, paths: Iterable[str]) -> list[Store
     """Stored articles for the given paths, in that order (unknown paths skipped)."""
     view = as_view(source)
     return [_to_article(view.stored(n)) for n in (view.docnum(p) for p in paths) if n is not None]
+
+
+def iter_articles(source: Index | IndexView, docnums: Iterable[int]) -> Iterator[StoredArticle]:
+    """Stored articles of the given documents, in that order, one at a time (an export
+    of 10k articles never holds them all)."""
+    view = as_view(source)
+    for docnum in docnums:
+        yield _to_article(view.stored(docnum))
 
 
 def article_count(source: Index | IndexView) -> int:
