@@ -125,7 +125,8 @@ def test_delete_key_removes_from_library_but_keeps_the_file(qtbot, window, monke
 def test_context_menu_offers_remove_and_set_outlet(window):
     menu = window.editing.library_menu()
     texts = [a.text().replace("&", "") for a in menu.actions() if a.text()]
-    assert texts == ["Set Outlet…", "Edit Outlet Label…", "Remove from Library…"]
+    assert texts == ["Copy", "Copy with Citation", "Export Selected…",
+                     "Set Outlet…", "Edit Outlet Label…", "Remove from Library…"]
     assert all(a.isEnabled() for a in menu.actions())
     assert window.library_view.contextMenuPolicy() == Qt.ContextMenuPolicy.CustomContextMenu
 

@@ -295,7 +295,7 @@ def test_help_menu_explains_the_query_language(main_window):
     assert menus == ["File", "Edit", "View", "Tools", "Help"]
     file_menu = main_window.menuBar().actions()[0].menu()
     assert [a.text().replace("&", "") for a in file_menu.actions() if a.text()] == [
-        "Add Files…", "Add Folder…", "Rescan Changed Files", "Rebuild Index", "Quit"]
+        "Add Files…", "Add Folder…", "Rescan Changed Files", "Export…", "Rebuild Index", "Quit"]
 
 
 def test_title_and_status_bar_name_the_library_folder(qtbot, main_window):

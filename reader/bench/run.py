@@ -19,6 +19,7 @@ from typing import Any
 
 from reader.bench.corpus import build_corpus
 from reader.bench.grouping import measure_grouping
+from reader.bench.export_timing import measure_export
 from reader.search.listing import listing_path
 
 QUERY_MIX = [
@@ -29,7 +30,8 @@ QUERY_MIX = [
     ("entity filter", None),  # filled with the corpus' most mentioned person
 ]
 TARGETS = {"cold_start_ratio": 2.0, "search_p95_ms": 50.0, "pipeline_ratio": 0.8,
-           "incremental_s": 1.0, "peak_rss_mb": 400.0, "group_s": 60.0, "story_attach_s": 1.0}
+           "incremental_s": 1.0, "peak_rss_mb": 400.0, "group_s": 60.0, "story_attach_s": 1.0,
+           "export_quotes_qdpx_s": 10.0}
 
 
 def _percentile(values: list[float], pct: float) -> float:
@@ -171,6 +173,8 @@ def run_size(size: int, workdir: Path, n_process: int = 2, repeats: int = 3,
     result.update(measure_search(location, repeats=max(5, repeats * 5)))
     result.update(measure_incremental(files, location))
     result.update(measure_grouping(files, location))
+    (workdir / f"export-{size}").mkdir(exist_ok=True)
+    result.update(measure_export(location, workdir / f"export-{size}"))
     if window:
         result.update(measure_window(location, result["articles"], repeats))
     result["targets_met"] = {k: (result[k] <= v if k != "pipeline_ratio" else result[k] >= v)

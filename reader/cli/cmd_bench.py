@@ -23,6 +23,8 @@ def _table(results: list[dict]) -> str:
             ("re-index one article s (target ≤ 1)", "incremental_s"),
             ("stories", "stories"), ("group into stories s (target ≤ 60)", "group_s"),
             ("place one new article in a story s (target ≤ 1)", "story_attach_s"),
+            ("export all quotes as CSV s", "export_quotes_csv_s"),
+            ("export all quotes as REFI-QDA s (target ≤ 10)", "export_quotes_qdpx_s"),
             ("cold start s", "cold_start_s"), ("bare PySide6 window s", "bare_window_s"),
             ("cold start ratio (target ≤ 2)", "cold_start_ratio"),
             ("cold start without listing snapshot s", "cold_start_unlisted_s"),

@@ -30,6 +30,9 @@ SPECS: tuple[ActionSpec, ...] = (
                "Add every article in a folder and its subfolders"),
     ActionSpec("rescan", "Re&scan Changed Files", ("F5",), "view-refresh",
                "Re-read articles whose files changed since they were added"),
+    ActionSpec("export", "&Export…", ("Ctrl+E",), "document-save-as",
+               "Export the quotes, articles or entities of the results or the selection "
+               "(CSV, JSON Lines, REFI-QDA)"),
     ActionSpec("remove_article", "&Remove from Library…", ("Del",), "edit-delete",
                "Remove the selected article from the library; its file stays on disk"),
     ActionSpec("set_outlet", "Set &Outlet…", (), "",
@@ -102,6 +105,8 @@ class Actions:
         file_menu = bar.addMenu(window.tr("&File"))
         for name in ("add_files", "add_folder", "rescan"):
             file_menu.addAction(self._by_name[name])
+        file_menu.addSeparator()
+        file_menu.addAction(self.export)
         file_menu.addSeparator()
         file_menu.addAction(self.rebuild)
         file_menu.addSeparator()

@@ -37,6 +37,7 @@ from reader.ui.dialogs import problem_text
 from reader.ui.dialogs import show_about
 from reader.ui.dialogs import show_search_help
 from reader.ui.entities.panel import EntitiesPanel
+from reader.ui.export.actions import ExportActions
 from reader.ui.library.import_actions import LibraryEditing
 from reader.ui.library.import_actions import drop_accepts
 from reader.ui.library.import_actions import dropped_paths
@@ -94,6 +95,9 @@ class MainWindow(QMainWindow):
         self.status = StatusPanel(self.statusBar())
         self.actions.build_menus(self, [self.entities_dock, self.quotes_dock])
         self._wire()
+        self.exports = ExportActions(self)  # File ▸ Export…, Copy / Copy with citation / Export selected
+        self.exports.install_on_quotes(self.quotes_view)
+        self.exports.install_on_library(self.library_view)
         self.editing = LibraryEditing(self)
         self.labels = LabelEditing(self)
         self.lock = LibraryLock(controller.location)

@@ -61,9 +61,11 @@ class LibraryEditing(QObject):
         c.job_done.connect(self._on_job_done)
 
     def library_menu(self) -> QMenu:
-        """The library table's context menu: outlet, label, remove."""
+        """The library table's context menu: copy and export, outlet, label, remove."""
         a = self.window.actions
         menu = QMenu(self.window.library_view)
+        menu.addActions(self.window.exports.article_actions())
+        menu.addSeparator()
         menu.addAction(a.set_outlet)
         menu.addAction(a.edit_label)
         menu.addSeparator()
