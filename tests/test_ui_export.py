@@ -14,8 +14,7 @@ from PySide6.QtGui import QGuiApplication
 
 from reader.export.spec import Format, What
 from reader.ui.library.model import LibraryModel
-from reader.ui.quotes.model import QuotesModel
-from ui_helpers import main_window, ui_index, wait_open  # noqa: F401 - fixtures
+from ui_helpers import main_window, ui_index  # noqa: F401 - fixtures
 
 
 def settle(qtbot, window):
@@ -212,3 +211,19 @@ def test_export_dialog_and_menus_fit_the_window(qtbot, main_window, size):
     select_rows(window.quotes_view, [0])
     menu = window.exports.quote_menu()
     assert menu.sizeHint().width() < size[0] // 3
+
+
+def test_an_export_after_the_library_changed_says_so_and_writes_nothing(qtbot, main_window, tmp_path, monkeypatch):
+    import reader.ui.export.dialog as module
+    from reader.search.view import StaleView
+
+    def changed(*_a, **_k):
+        raise StaleView("the index changed since the view was opened")
+
+    monkeypatch.setattr(module, "run_export", changed)
+    dialog = open_export(qtbot, main_window)
+    dialog.path_edit.setText(str(tmp_path / "q.csv"))
+    dialog.start()
+    qtbot.waitUntil(lambda: dialog.task is None, timeout=10000)
+    assert "library changed" in dialog.message.text() and not (tmp_path / "q.csv").exists()
+    dialog.reject()

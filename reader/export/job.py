@@ -95,7 +95,7 @@ def write_export(fh: IO, view: IndexView, selection: Selection, request: ExportR
     """Export into an open file (text for CSV and JSON Lines, bytes for qdpx): what
     ``run_export`` does inside its temporary file, and the CLI into standard output."""
     started = time.perf_counter()
-    names = names or canonical_names()
+    names = names or canonical_names(view)
     outlets = outlets or OutletLookup()
     total = len(selection)
     step = max(1, total // 100)

@@ -7,8 +7,13 @@ entity ``name`` are the canonical ones. Every export row gets its names through
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from reader.analysis.record import Entity
 from reader.analysis.record import Quote
+
+if TYPE_CHECKING:
+    from reader.search.view import IndexView
 
 
 class CanonicalNames:
@@ -22,6 +27,6 @@ class CanonicalNames:
         return entity.name.strip()
 
 
-def canonical_names(location: object | None = None) -> CanonicalNames:
-    """The names for the library at ``location`` (the index folder), read once per export."""
+def canonical_names(view: IndexView | None = None) -> CanonicalNames:
+    """The names for the library ``view`` reads, looked up once per export."""
     return CanonicalNames()

@@ -36,6 +36,7 @@ from reader.export.selection import Selection
 from reader.export.spec import Format
 from reader.export.spec import What
 from reader.search.view import IndexView
+from reader.search.view import StaleView
 from reader.ui.tasks import Task
 from reader.ui.tasks import TaskContext
 from reader.ui.tasks import run_task
@@ -274,6 +275,9 @@ class ExportDialog(QDialog):
         self.progress.setVisible(False)
         if isinstance(exc, ExportCancelled):
             self.message.setText(self.tr("Cancelled: nothing was written."))
+        elif isinstance(exc, StaleView):
+            self.message.setText(self.tr("The library changed since this dialog was opened; nothing "
+                                         "was written. Close it and export again."))
         else:
             why = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
             self.message.setText(self.tr("The export failed: %s. Nothing was written.") % why)
