@@ -4,7 +4,8 @@
 context menu (and Ctrl+C) from ``install_on_quotes``, the library's context menu
 adds ``article_actions``, and ``open_dialog`` shows the Export dialog over the
 current results or the selection. The text put on the clipboard comes from
-``reader.export.citation``; the rows exported from ``reader.export``.
+``reader.export.citation``; the rows exported from ``reader.export``. Both load
+on first use, not at start-up.
 """
 from __future__ import annotations
 
@@ -21,12 +22,11 @@ from PySide6.QtWidgets import QMainWindow
 from PySide6.QtWidgets import QMenu
 from PySide6.QtWidgets import QTableView
 
-from reader.export import citation
-from reader.export.spec import What
 from reader.ui.library.model import LibraryModel
 from reader.ui.quotes.model import QuotesModel
 
-if TYPE_CHECKING:  # the dialog's classes load when it is first shown
+if TYPE_CHECKING:  # the dialog's classes and the export core load when first used
+    from reader.export.spec import What
     from reader.ui.export.dialog import ExportDialog
     from reader.ui.export.dialog import ScopeChoice
 
@@ -53,14 +53,14 @@ class ExportActions(QObject):
         self.window = window
         self.dialog: ExportDialog | None = None
         self.folder = Path.home()  # where the last export went (this session)
-        for noun, what in (("quotes", What.QUOTES), ("articles", What.ARTICLES)):
+        for noun in ("quotes", "articles"):
             self._add(f"copy_{noun}", "&Copy", COPY_TIPS[noun], QKeySequence.StandardKey.Copy,
                       lambda _=False, n=noun: self.copy_selected(n, cited=False))
             self._add(f"cite_{noun}", "Copy with C&itation", CITE_TIPS[noun], "Ctrl+Shift+C",
                       lambda _=False, n=noun: self.copy_selected(n, cited=True))
             self._add(f"export_{noun}", "&Export Selected…",
                       f"Export the selected {noun} (CSV, JSON Lines, REFI-QDA)", None,
-                      lambda _=False, w=what, n=noun: self.open_dialog(w, n))
+                      lambda _=False, n=noun: self.open_dialog(n, n))
         window.actions.export.triggered.connect(lambda: self.open_dialog())
 
     def _add(self, name: str, text: str, tip: str, shortcut, slot) -> None:
@@ -122,6 +122,8 @@ class ExportActions(QObject):
     # -- copying --------------------------------------------------------------------------------
     def copy_selected(self, noun: str, cited: bool) -> str:
         """Put the selected quotes or articles on the clipboard, one a line; returns the text."""
+        from reader.export import citation
+
         controller, lines = self.window.controller, []
         if noun == "quotes":
             for path, index in self.selected_quote_refs():
@@ -147,8 +149,10 @@ class ExportActions(QObject):
         return text
 
     # -- exporting --------------------------------------------------------------------------------
-    def open_dialog(self, what: What = What.QUOTES, scope: str = "results") -> ExportDialog:
-        """The Export dialog over the current results and what is selected now."""
+    def open_dialog(self, what: What | str = "quotes", scope: str = "results") -> ExportDialog:
+        """The Export dialog over the current results and what is selected now; ``what`` and
+        ``scope`` say which choices it starts with."""
+        from reader.export.spec import What
         from reader.ui.export.dialog import ExportDialog, Scope
 
         if self.dialog is not None and self.dialog.task is not None:
@@ -156,7 +160,7 @@ class ExportActions(QObject):
             return self.dialog
         c = self.window.controller
         view = c.result.view if c.result is not None else None
-        self.dialog = ExportDialog(view, self._scopes(view), self.folder, what, Scope(scope), self.window)
+        self.dialog = ExportDialog(view, self._scopes(view), self.folder, What(what), Scope(scope), self.window)
         self.dialog.exported.connect(self._exported)
         self.dialog.show()
         return self.dialog
