@@ -406,3 +406,17 @@ def test_cli_csv_to_stdout_keeps_crlf_and_the_format_follows_the_suffix(seed_ind
 def test_cli_says_what_is_wrong(seed_index, tmp_path, args, says):
     out = parallax("export", "--index", str(seed_index), *args, home=tmp_path)
     assert out.returncode == 2 and says in out.stderr.decode("utf-8"), out.stderr
+
+
+@pytest.mark.parametrize("what", ["quotes", "articles", "entities"])
+def test_an_empty_result_set_gives_a_header_or_an_empty_valid_project(view, tmp_path, what):
+    nothing, _ = search_selection(view, "zzzqqqxyz")
+    assert len(nothing) == 0
+    export(view, nothing, what, "csv", tmp_path / "empty.csv")
+    with open(tmp_path / "empty.csv", encoding="utf-8", newline="") as fh:
+        assert len(list(csv.reader(fh))) == 1  # the header alone
+    export(view, nothing, what, "jsonl", tmp_path / "empty.jsonl")
+    assert (tmp_path / "empty.jsonl").read_bytes() == b""
+    if XSD.is_file():
+        root, texts = read_qdpx(export(view, nothing, what, "qdpx", tmp_path / "empty.qdpx").path)
+        assert texts == {} and root.find("q:Sources", NS) is None
