@@ -171,7 +171,7 @@ def test_library_context_menu_copies_articles(qtbot, main_window):
     view.setFocus()
     press(qtbot, view, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
     assert QGuiApplication.clipboard().text() == f"{art.title} — {art.outlet}"
-    press(qtbot, view, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    press(qtbot, view, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
     text = QGuiApplication.clipboard().text()
     assert f"“{art.title}”" in text and art.outlet in text and text.endswith(art.published or "n.d.")
     menu = window.editing.library_menu()
@@ -196,6 +196,24 @@ def test_export_selected_quotes_writes_just_those(qtbot, main_window, tmp_path):
     run(qtbot, dialog)
     rows = [json.loads(x) for x in (tmp_path / "two.jsonl").read_text(encoding="utf-8").splitlines()]
     assert sorted((r["path"], r["quote_index"]) for r in rows) == sorted(wanted)
+
+
+def test_no_shortcut_of_the_window_is_ambiguous(main_window):
+    """A key bound twice where both apply triggers neither (Qt calls it ambiguous): a
+    shortcut may repeat only on different widgets, each acting while its widget has focus."""
+    from PySide6.QtGui import QAction
+
+    seen: dict[str, list] = {}
+    for action in main_window.findChildren(QAction):
+        for key in action.shortcuts():
+            widgets = [w for w in action.associatedObjects() if w is not main_window]
+            widget_only = action.shortcutContext() == Qt.ShortcutContext.WidgetShortcut
+            seen.setdefault(key.toString(), []).append((action.objectName(), widget_only, widgets))
+    for key, uses in seen.items():
+        if len(uses) > 1:
+            assert all(widget_only for _, widget_only, _ in uses), (key, uses)
+            owners = [w for _, _, ws in uses for w in ws]
+            assert len(owners) == len(set(owners)), (key, uses)
 
 
 @pytest.mark.parametrize("size", [(1280, 800), (1920, 1080)])

@@ -2,9 +2,9 @@
 
     python -m reader.bench.export_timing [--size 2000] [--keep DIR]
 
-builds an index of ``size`` real articles (``corpus.build_corpus``) whose quotes are
-found from quotation marks alone, without spaCy (what is measured is the export,
-not the analysis, and parsing 2,000 articles takes many minutes), then exports
+builds an index of ``size`` real articles (``corpus.build_corpus``) analysed without
+spaCy (``quick_records``: what is measured is the export, not the analysis, and
+parsing 2,000 articles takes many minutes), then exports
 every article's quotes as CSV, JSON Lines and a REFI-QDA project, and its articles
 and entities as CSV. ``parallax bench`` runs ``measure_export`` on its own index
 (real analysis) too.
@@ -13,41 +13,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 import tempfile
 import time
 from pathlib import Path
-from typing import Any, Iterable, Iterator
-
-from reader.analysis.record import ArticleRecord
-from reader.analysis.record import Quote
+from typing import Any
 
 TARGET_S = 10.0
-_NAME_AFTER = re.compile(r"\s*,?\s*(?:said|says|told \w+|added)\s+([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)+)")
-
-
-def marks_analyzer(items: Iterable[tuple[str, str, dict | None]]) -> Iterator[ArticleRecord]:
-    """Records with every quoted span as a direct quote, the speaker named right after
-    ("…," said Jane Doe) when there is one: an analyzer for ``update_index`` without spaCy."""
-    from reader.analysis.quote_spans import find_quote_spans
-
-    for key, text, hints in items:
-        hints = hints or {}
-        first = next((ln.strip() for ln in text.splitlines() if ln.strip()), "")
-        record = ArticleRecord(file=key, title=hints.get("title") or first[:200], outlet=hints.get("outlet"),
-                               published=hints.get("published"), url=hints.get("url"))
-        for span in find_quote_spans(text):
-            if span.nested_in is not None or span.end - span.start < 12:
-                continue
-            after = span.close_mark + 1 if span.close_mark >= 0 else span.end
-            named = _NAME_AFTER.match(text, after)
-            record.quotes.append(Quote(
-                start=span.start, end=span.end, text=text[span.start:span.end], kind="direct",
-                speaker=named.group(1) if named else None, speaker_type="person" if named else "unknown",
-                cue="said" if named else None, confidence=0.5,
-                source_start=named.start(1) if named else None, source_end=named.end(1) if named else None))
-        yield record
 
 
 def measure_export(location: Path, workdir: Path) -> dict[str, Any]:
@@ -84,13 +56,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep", type=Path, help="build and export in DIR, and keep it")
     args = parser.parse_args(argv)
     from reader.bench.corpus import build_corpus
+    from reader.bench.quick_records import quick_analyzer
     from reader.search.indexer import update_index
 
     with tempfile.TemporaryDirectory(prefix="parallax-export-bench-") as tmp:
         base = args.keep or Path(tmp)
         files = build_corpus(args.size, base / "corpus")
         started = time.perf_counter()
-        report = update_index(base / "index", [base / "corpus"], analyzer=marks_analyzer)
+        report = update_index(base / "index", [base / "corpus"], analyzer=quick_analyzer)
         result: dict[str, Any] = {"size": args.size, "indexed": len(report.added) + len(report.unchanged),
                                   "index_s": round(time.perf_counter() - started, 1), "files": len(files)}
         (base / "out").mkdir(exist_ok=True)

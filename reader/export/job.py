@@ -169,7 +169,8 @@ class _EntitySink(_Sink):
         if self._format == Format.CSV:
             outlets = self._tally.outlet_names()
             out = CsvRows(self._fh, self._tally.columns())
-            out.write_all(R.entity_csv_row(row, outlets) for row in rows)
+            for row in rows:
+                out.write_cells(R.entity_csv_cells(row, outlets))
         else:
             out = JsonlRows(self._fh, What.ENTITIES.schema)
             out.write_all(rows)

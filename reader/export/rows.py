@@ -15,6 +15,7 @@ from reader.analysis.record import Quote
 from reader.export.naming import CanonicalNames
 from reader.export.outlet_facts import OutletFacts
 from reader.export.outlet_facts import OutletLookup
+from reader.export.tabular import csv_cell
 from reader.search.articles import StoredArticle
 
 QUOTE_COLUMNS = (
@@ -152,8 +153,9 @@ class EntityTally:
                 for t in ordered]
 
 
-def entity_csv_row(row: dict[str, Any], outlet_names: Iterable[str]) -> dict[str, Any]:
-    """An entity row with its per-outlet counts spread over one column per outlet (CSV)."""
-    flat = {k: v for k, v in row.items() if k != "by_outlet"}
-    flat.update({OUTLET_COLUMN_PREFIX + o: row["by_outlet"].get(o, 0) for o in outlet_names})
-    return flat
+def entity_csv_cells(row: dict[str, Any], outlet_names: Iterable[str]) -> list[Any]:
+    """An entity row as CSV cells: its columns, then its count in each outlet's column
+    (a library of 200 outlets makes 200 columns: built as a list, not a dict)."""
+    by_outlet = row["by_outlet"]
+    return [row["name"], row["type"], csv_cell(row["aliases"]), row["articles"], row["outlets"],
+            *(by_outlet.get(o, 0) for o in outlet_names)]

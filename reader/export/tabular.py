@@ -17,13 +17,16 @@ LIST_SEPARATOR = "; "
 _LINE_BREAKS = {0x85: "\\u0085", 0x2028: "\\u2028", 0x2029: "\\u2029"}
 
 
-def csv_cell(value: Any) -> str:
+def csv_cell(value: Any) -> Any:
+    """A value as the csv module writes it (str and int as they are)."""
+    if type(value) in (str, int):
+        return value
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, (list, tuple)):
-        return LIST_SEPARATOR.join(csv_cell(v) for v in value)
+        return LIST_SEPARATOR.join(str(csv_cell(v)) for v in value)
     return str(value)
 
 
@@ -39,6 +42,11 @@ class CsvRows:
 
     def write(self, row: dict[str, Any]) -> None:
         self._writer.writerow([csv_cell(row.get(c)) for c in self.columns])
+        self.count += 1
+
+    def write_cells(self, cells: list[Any]) -> None:
+        """A row given as its cells in column order (already ``csv_cell`` values)."""
+        self._writer.writerow(cells)
         self.count += 1
 
     def write_all(self, rows: Iterable[dict[str, Any]]) -> None:

@@ -56,7 +56,7 @@ class ExportActions(QObject):
         for noun in ("quotes", "articles"):
             self._add(f"copy_{noun}", "&Copy", COPY_TIPS[noun], QKeySequence.StandardKey.Copy,
                       lambda _=False, n=noun: self.copy_selected(n, cited=False))
-            self._add(f"cite_{noun}", "Copy with C&itation", CITE_TIPS[noun], "Ctrl+Shift+C",
+            self._add(f"cite_{noun}", "Copy with C&itation", CITE_TIPS[noun], "Ctrl+Alt+C",
                       lambda _=False, n=noun: self.copy_selected(n, cited=True))
             self._add(f"export_{noun}", "&Export Selected…",
                       f"Export the selected {noun} (CSV, JSON Lines, REFI-QDA)", None,
