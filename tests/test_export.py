@@ -237,6 +237,26 @@ def test_export_covers_the_same_result_set_as_search(view, tmp_path):
     assert [Path(view.path(n)).name[:3] for n in only_price.docnums] == ["000"]
 
 
+def test_a_story_term_exports_just_that_storys_articles(seed_index, tmp_path):
+    import shutil
+
+    from reader.stories.library import open_stories
+
+    location = tmp_path / "library"
+    shutil.copytree(seed_index, location)  # the stories table is written beside the index
+    table = open_stories(location)
+    story = max(set(table.stories), key=lambda s: len(table.members(s)))
+    v = IndexView(open_index(location))
+    try:
+        selection, message = search_selection(v, f"story:{story}")
+        target = tmp_path / "story.jsonl"
+        export(v, selection, "articles", "jsonl", target)
+    finally:
+        v.close()
+    rows = [json.loads(x) for x in target.read_text(encoding="utf-8").splitlines()]
+    assert message == "" and sorted(r["path"] for r in rows) == sorted(table.members(story))
+
+
 def test_chosen_statements_and_articles_are_exported_alone(view, tmp_path):
     dw = next(a for a in stored(view) if a.outlet == "Deutsche Welle")
     (i, q), (j, r) = statements_of(dw)[:2]

@@ -26,7 +26,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--entity", action="append", default=[], metavar="TYPE:NAME",
                         help="only articles mentioning this entity, e.g. person:ned price (repeatable)")
     parser.add_argument("query", nargs="*", metavar="QUERY",
-                        help="the same Whoosh query as `parallax search` (default: every article)")
+                        help="the same Whoosh query as `parallax search`, story:ID included "
+                             "(default: every article)")
 
 
 def run(args: argparse.Namespace) -> int:

@@ -42,8 +42,7 @@ def search_selection(view: IndexView, query: str, entity_keys: Sequence[str] = (
     """The result set of a search, best match first (the library's order for no query),
     and the search's message ("" unless the query was not used as written).
 
-    Story filters join here: once ``reader.stories`` gives the search path a story
-    filter, it is passed through like ``entity_keys`` (and ``--story`` added to the CLI).
+    ``story:ID`` in the query keeps one story's articles, as everywhere in the search path.
     """
     from reader.search.query import find
 
