@@ -4,7 +4,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from reader.cli.common import add_index_option, error, open_library_or_error
+from reader.cli.common import add_index_option, add_result_set_options, error, open_library_or_error
 from reader.safe_text import for_terminal, json_for_terminal
 
 
@@ -12,12 +12,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_index_option(parser)
     parser.add_argument("--json", action="store_true",
                         help="print one JSON object (schema parallax.compare/1, see the README)")
-    parser.add_argument("--entity", action="append", default=[], metavar="TYPE:NAME",
-                        help="only articles mentioning this entity, e.g. person:imran khan (repeatable)")
     parser.add_argument("--kwic", metavar="ENTITY",
                         help="also list the mentions of this entity by outlet (name, alias or type:name)")
-    parser.add_argument("query", nargs="*", metavar="QUERY",
-                        help="the articles to compare, as a search (default: the whole library)")
+    add_result_set_options(parser, what="the articles to compare, as a search")
 
 
 def run(args: argparse.Namespace) -> int:

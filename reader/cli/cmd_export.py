@@ -6,7 +6,7 @@ import io
 import sys
 from pathlib import Path
 
-from reader.cli.common import add_index_option, error, open_library_or_error
+from reader.cli.common import add_index_option, add_result_set_options, error, open_library_or_error
 
 WHATS = ("quotes", "articles", "entities")
 FORMATS = ("csv", "jsonl", "qdpx")
@@ -23,11 +23,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                              "(csv and jsonl only)")
     parser.add_argument("--bom", action="store_true",
                         help="start a CSV file with a UTF-8 byte order mark (for Excel and other spreadsheets)")
-    parser.add_argument("--entity", action="append", default=[], metavar="TYPE:NAME",
-                        help="only articles mentioning this entity, e.g. person:ned price (repeatable)")
-    parser.add_argument("query", nargs="*", metavar="QUERY",
-                        help="the same Whoosh query as `parallax search`, story:ID included "
-                             "(default: every article)")
+    add_result_set_options(parser, what="the articles to export, as `parallax search` finds them")
 
 
 def run(args: argparse.Namespace) -> int:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from reader.cli.common import add_index_option, error, open_library_or_error
+from reader.cli.common import add_index_option, add_result_set_options, error, open_library_or_error
 from reader.safe_text import for_terminal, json_for_terminal
 
 
@@ -12,11 +12,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_index_option(parser)
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     parser.add_argument("--limit", type=int, default=10, metavar="N", help="at most N hits (default 10)")
-    parser.add_argument("--entity", action="append", default=[], metavar="TYPE:NAME",
-                        help="only articles mentioning this entity, e.g. person:ned price (repeatable)")
-    parser.add_argument("query", nargs="+", metavar="QUERY",
-                        help='Whoosh query: words, "phrases", prefix*, AND/OR/NOT, field:value '
-                             "(title, outlet, author, kind, speaker, entity, bias, quote, published)")
+    add_result_set_options(parser, query_required=True)
 
 
 def run(args: argparse.Namespace) -> int:

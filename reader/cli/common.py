@@ -18,6 +18,18 @@ def index_problem(exc) -> int:
     return error(f"{exc}{hint}")
 
 
+def add_result_set_options(parser: argparse.ArgumentParser, *, query_required: bool = False,
+                           what: str = "") -> None:
+    """``--entity`` filters and the query: the one result set search, compare and export
+    share (``what`` says what the command does with it, for the query's help)."""
+    parser.add_argument("--entity", action="append", default=[], metavar="TYPE:NAME",
+                        help="only articles mentioning this entity, e.g. person:imran khan (repeatable)")
+    parser.add_argument("query", nargs="+" if query_required else "*", metavar="QUERY",
+                        help=(what or "Whoosh query") + ': words, "phrases", prefix*, AND/OR/NOT, '
+                             "field:value (title, outlet, author, kind, speaker, entity, bias, quote, "
+                             "published), story:ID" + ("" if query_required else " (default: every article)"))
+
+
 def error(message: str) -> int:
     """Print one line to stderr and return the usage-error exit code."""
     print(f"parallax: {for_terminal(message)}", file=sys.stderr)
