@@ -273,10 +273,12 @@ def test_chosen_statements_and_articles_are_exported_alone(view, tmp_path):
 HOSTILE = ("Title: Ein Bericht, 报道 und “Zitate”\r\n\r\n"
            "Die Sprecherin sagte: \"Wir, die Leute, sagen \"\"nein\"\"\r\nund gehen.\"\r\n"
            "Li Wei 说：“我们不会让步，𠀋𠀌 😀 سنواصل العمل”\r\n"
-           "Ahmed said: “Comma, \"double\" and 'single' — नमस्ते 🇵🇰”\n")
+           "Ahmed said: “Comma, \"double\" and 'single' — नमस्ते 🇵🇰”\n"
+           "Eve wrote: “a terminal \x1b]0;owned\x07 escape and a \u202eoverride”\n")
 SPOKEN = [('Wir, die Leute, sagen ""nein""\r\nund gehen.', "Die Sprecherin"),
           ("我们不会让步，𠀋𠀌 😀 سنواصل العمل", "Li Wei"),
-          ("Comma, \"double\" and 'single' — नमस्ते 🇵🇰", "Ahmed")]
+          ("Comma, \"double\" and 'single' — नमस्ते 🇵🇰", "Ahmed"),
+          ("a terminal \x1b]0;owned\x07 escape and a \u202eoverride", "Eve")]
 
 
 def hostile_analyzer(items):
@@ -295,7 +297,7 @@ def hostile_analyzer(items):
 
 
 @pytest.fixture(scope="module")
-def hostile_view(tmp_path_factory):
+def hostile_location(tmp_path_factory):
     from reader.search.indexer import update_index
     from ui_helpers import simple_resolver
 
@@ -303,7 +305,12 @@ def hostile_view(tmp_path_factory):
     (folder / "hostile.txt").write_bytes(HOSTILE.encode("utf-8"))
     location = folder / "index"
     update_index(location, [folder / "hostile.txt"], analyzer=hostile_analyzer, resolver=simple_resolver)
-    v = IndexView(open_index(location))
+    return location
+
+
+@pytest.fixture(scope="module")
+def hostile_view(hostile_location):
+    v = IndexView(open_index(hostile_location))
     yield v
     v.close()
 
@@ -341,6 +348,32 @@ def test_qdpx_offsets_count_code_points_and_survive_crlf(hostile_view, tmp_path)
     starts = [int(s.get("startPosition")) for s in root.iterfind(".//q:PlainTextSelection", NS)]
     at = text.index("Comma,")
     assert starts[2] == at and len(text[:at].encode("utf-16-le")) // 2 == at + 3  # 𠀋 𠀌 😀
+
+
+def test_a_terminal_gets_escapes_and_a_pipe_the_exact_text(hostile_location, tmp_path):
+    import pty
+
+    args = [sys.executable, "-m", "reader", "export", "--index", str(hostile_location), "--format", "jsonl"]
+    env = {**os.environ, "PARALLAX_HOME": str(tmp_path)}
+    piped = subprocess.run(args, cwd=ROOT, capture_output=True, timeout=300, env=env)
+    assert piped.returncode == 0 and [json.loads(x)["text"] for x in piped.stdout.decode().splitlines()] \
+        == [w for w, _ in SPOKEN]  # the data exactly (JSON spells ESC and U+202E as escapes)
+    leader, follower = pty.openpty()
+    shown = subprocess.run(args[:-2] + ["--format", "csv"], cwd=ROOT, stdout=follower, stderr=subprocess.PIPE,
+                           timeout=300, env=env)
+    os.close(follower)
+    out = b""
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        out += chunk
+    os.close(leader)
+    assert shown.returncode == 0, shown.stderr
+    assert b"\x1b" not in out and b"\\x1b]0;owned\\x07" in out and "\u202e".encode() not in out
 
 
 def test_plain_text_moves_offsets_past_each_dropped_carriage_return():

@@ -124,8 +124,6 @@ def test_cancel_stops_the_export_on_its_worker_and_leaves_nothing(qtbot, main_wi
 
 
 def test_a_bad_destination_is_said_and_an_existing_file_is_asked_about(qtbot, main_window, tmp_path, monkeypatch):
-    from PySide6.QtWidgets import QMessageBox
-
     dialog = open_export(qtbot, main_window)
     dialog.path_edit.setText(str(tmp_path / "missing" / "x.csv"))
     assert dialog.start() is None and "does not exist" in dialog.message.text()
@@ -135,8 +133,22 @@ def test_a_bad_destination_is_said_and_an_existing_file_is_asked_about(qtbot, ma
     mine.write_text("mine\n", encoding="utf-8")
     dialog.path_edit.setText(str(mine))
     asked = []
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a) or QMessageBox.StandardButton.No)
+    monkeypatch.setattr(dialog, "ask_replace", lambda path: asked.append(path) or False)
     assert dialog.start() is None and asked and mine.read_text(encoding="utf-8") == "mine\n"
+    monkeypatch.undo()
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QLabel, QMessageBox
+
+    seen = []
+
+    def answer_no():
+        box = next(w for w in dialog.findChildren(QMessageBox) if w.isVisible())
+        seen.append([lb.textFormat() for lb in box.findChildren(QLabel) if lb.text()])
+        box.button(QMessageBox.StandardButton.No).click()
+
+    QTimer.singleShot(0, answer_no)
+    assert dialog.ask_replace(mine) is False
+    assert seen and seen[0] and all(f == Qt.TextFormat.PlainText for f in seen[0])
     dialog.reject()
 
 

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from reader.cli.common import add_index_option, add_result_set_options, error, open_library_or_error
+from reader.safe_text import for_terminal
 
 WHATS = ("quotes", "articles", "entities")
 FORMATS = ("csv", "jsonl", "qdpx")
@@ -55,7 +56,7 @@ def _export(args: argparse.Namespace, what, fmt, target: Path | None) -> int:
         except ValueError as exc:
             return error(str(exc))
         if message:
-            print(f"parallax: {message}", file=sys.stderr)
+            print(f"parallax: {for_terminal(message)}", file=sys.stderr)
         request = ExportRequest(what, fmt, target or Path("-"), bom=args.bom)
         try:
             if target is None:
@@ -69,8 +70,19 @@ def _export(args: argparse.Namespace, what, fmt, target: Path | None) -> int:
     finally:
         view.close()
     text = report.summary(None if target is not None else "standard output")
-    print(f"parallax: {text} in {report.seconds:.1f} s", file=sys.stderr)
+    print(f"parallax: {for_terminal(text)} in {report.seconds:.1f} s", file=sys.stderr)
     return 0
+
+
+class _ForTerminal:
+    """Text for a terminal: control characters in article text (ESC …) shown as escapes;
+    line ends as written. A pipe or a file gets the exact data instead."""
+
+    def __init__(self, out) -> None:
+        self._out = out
+
+    def write(self, text: str) -> int:
+        return self._out.write(for_terminal(text, multiline=True, keep="\r"))
 
 
 def _to_stdout(write, bom: bool):
@@ -79,7 +91,7 @@ def _to_stdout(write, bom: bool):
     sys.stdout.flush()
     out = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8-sig" if bom else "utf-8", newline="")
     try:
-        return write(out)
+        return write(_ForTerminal(out) if sys.stdout.isatty() else out)
     finally:
         out.flush()
         out.detach()

@@ -3,18 +3,17 @@
 CSV: a header row, every row the same columns, CRLF line ends, fields with a
 comma, quotation mark or line break quoted (quotation marks doubled); lists are
 joined with "; " and an absent value is an empty field. JSON Lines: one object a
-line, ``"schema"`` first, absent values as ``null``, lists as arrays.
+line, ``"schema"`` first, absent values as ``null``, lists as arrays; line separators
+and bidi controls inside strings written as ``\\uXXXX``.
 """
 from __future__ import annotations
 
 import csv
-import json
 from typing import IO, Any, Iterable, Sequence
 
+from reader.safe_text import json_for_terminal
+
 LIST_SEPARATOR = "; "
-# line separators json.dumps leaves raw with ensure_ascii=False: escaped, so that no
-# reader splitting on them (str.splitlines) breaks an object in two
-_LINE_BREAKS = {0x85: "\\u0085", 0x2028: "\\u2028", 0x2029: "\\u2029"}
 
 
 def csv_cell(value: Any) -> Any:
@@ -63,8 +62,9 @@ class JsonlRows:
         self.count = 0
 
     def write(self, row: dict[str, Any]) -> None:
-        line = json.dumps({"schema": self._schema, **row}, ensure_ascii=False, separators=(",", ":"))
-        self._fh.write(line.translate(_LINE_BREAKS) + "\n")
+        # line separators (U+2028, U+0085 …) and bidi controls as \uXXXX, which means the same:
+        # no reader splitting lines on them (str.splitlines) breaks an object in two
+        self._fh.write(json_for_terminal({"schema": self._schema, **row}, separators=(",", ":")) + "\n")
         self.count += 1
 
     def write_all(self, rows: Iterable[dict[str, Any]]) -> None:

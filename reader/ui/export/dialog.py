@@ -20,7 +20,6 @@ from PySide6.QtWidgets import QDialog
 from PySide6.QtWidgets import QDialogButtonBox
 from PySide6.QtWidgets import QFormLayout
 from PySide6.QtWidgets import QHBoxLayout
-from PySide6.QtWidgets import QLabel
 from PySide6.QtWidgets import QLineEdit
 from PySide6.QtWidgets import QProgressBar
 from PySide6.QtWidgets import QPushButton
@@ -37,6 +36,8 @@ from reader.export.spec import Format
 from reader.export.spec import What
 from reader.search.view import IndexView
 from reader.search.view import StaleView
+from reader.ui.plain_text import message_box
+from reader.ui.plain_text import plain_label
 from reader.ui.tasks import Task
 from reader.ui.tasks import TaskContext
 from reader.ui.tasks import run_task
@@ -115,7 +116,7 @@ class ExportDialog(QDialog):
         self.progress = QProgressBar()
         self.progress.setObjectName("exportProgress")
         self.progress.setVisible(False)
-        self.message = QLabel()
+        self.message = plain_label()  # file names and errors are shown as the text they are
         self.message.setObjectName("exportMessage")
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -208,15 +209,16 @@ class ExportDialog(QDialog):
 
     def _may_write(self, path: Path) -> bool:
         """Whether to write ``path``: asked when it exists and the save dialog did not ask."""
-        if not path.exists() or str(path) == self._confirmed_path:
-            return True
+        return not path.exists() or str(path) == self._confirmed_path or self.ask_replace(path)
+
+    def ask_replace(self, path: Path) -> bool:
         from PySide6.QtWidgets import QMessageBox
 
-        answer = QMessageBox.question(self, self.tr("Replace File"),
-                                      self.tr("%s exists. Replace it?") % path.name,
-                                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                                      QMessageBox.StandardButton.No)
-        return answer == QMessageBox.StandardButton.Yes
+        box = message_box(QMessageBox.Icon.Question, self.tr("Replace File"),
+                          self.tr("%s exists. Replace it?") % path.name, self)
+        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        return box.exec() == QMessageBox.StandardButton.Yes
 
     def problem_with(self, path: Path) -> str:
         if not self.path_edit.text().strip():
