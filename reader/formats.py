@@ -1,86 +1,93 @@
-"""Markdown with front matter and saved web pages, turned into source documents.
+"""Text, Markdown and saved web pages, turned into source documents.
 
-Markdown: YAML front matter (the Jekyll/Hugo convention) gives metadata; the
-text after it is what analysis and the reader see. Web pages: trafilatura, a
-maintained extractor, finds the article body and its metadata; the extracted
-text is what gets stored in the index (the page itself is never changed).
+Text and Markdown: a leading YAML front-matter block (``reader.front_matter``)
+gives metadata and is cut from the text that analysis and the reader see.
+Web pages: trafilatura, a maintained extractor, finds the article body and
+its metadata; the extracted text is what gets stored in the index (the page
+itself is never changed). Dates come from the page's own metadata (htmldate's
+original-date rules without its extensive search, which would take an
+archive link or a copyright year for the publication date).
 """
 from __future__ import annotations
 
-import datetime as dt
-import re
 from pathlib import Path
 
 from reader.sources import SourceDocument
 from reader.textio import DecodedText, UnreadableFile
 
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S | re.M)
-FRONT_MATTER_KEYS = {"title": "title", "outlet": "outlet", "source": "outlet", "publisher": "outlet",
-                     "author": "author", "authors": "author", "date": "published",
-                     "published": "published", "url": "url", "link": "url", "kind": "kind"}
+
+class FormatUnavailable(UnreadableFile):
+    """A format library is missing or broken: no file of that kind can be read here."""
 
 
-def _as_text(value: object) -> str:
-    if isinstance(value, (list, tuple)):
-        return ", ".join(str(v) for v in value if v is not None)
-    if isinstance(value, (dt.date, dt.datetime)):
-        return value.isoformat()[:10]
-    return "" if value is None else str(value).strip()
+def text_source(path: Path, decoded: DecodedText, sha: str, markdown: bool) -> SourceDocument:
+    from reader.front_matter import split_front_matter
 
-
-def split_front_matter(text: str) -> tuple[dict[str, str], str, list[str]]:
-    """(metadata, body, problems). A malformed block is kept as text and reported."""
-    import yaml
-
-    match = _FRONT_MATTER.match(text)
-    if not match:
-        if text.startswith("---") and text[3:4] in ("\n", "\r"):
-            return {}, text, ["front matter is not closed by a '---' line; imported as text"]
-        return {}, text, []
-    try:
-        data = yaml.safe_load(match.group(1))
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" (line {mark.line + 2})" if mark is not None else ""
-        return {}, text, [f"front matter is not valid YAML{where}; imported as text without it"]
-    if data is None:
-        data = {}
-    if not isinstance(data, dict):
-        return {}, text, ["front matter is not a list of 'key: value' lines; imported as text"]
-    meta: dict[str, str] = {}
-    for key, value in data.items():
-        field = FRONT_MATTER_KEYS.get(str(key).lower())
-        if field and field not in meta and _as_text(value):
-            meta[field] = _as_text(value)
-    return meta, text[match.end():], []
-
-
-def markdown_source(path: Path, decoded: DecodedText, sha: str, hints: dict[str, str]) -> SourceDocument:
-    meta, body, problems = split_front_matter(decoded.text)
+    fm = split_front_matter(decoded.text, strict=markdown)
+    body = decoded.text[fm.body_start:]
     if not body.strip():
         raise UnreadableFile("no article text after the front matter")
-    return SourceDocument(path, body, sha, "markdown", {**hints, **meta},
-                          list(decoded.warnings) + problems)
+    return SourceDocument(path, body, sha, "markdown" if markdown else "text", dict(fm.fields),
+                          list(decoded.warnings) + fm.warnings,
+                          dict.fromkeys(fm.fields, "front-matter"))
 
 
-def html_source(path: Path, decoded: DecodedText, sha: str, hints: dict[str, str]) -> SourceDocument:
-    import trafilatura
+def _same_name(a: str, b: str) -> bool:
+    return " ".join(a.casefold().split()) == " ".join(b.casefold().split())
+
+
+def _headline(html_text: str, sitename: str) -> str:
+    """The page's one ``<h1>`` that is not the site's name, when the title tag only names the site."""
+    import lxml.html
 
     try:
-        doc = trafilatura.bare_extraction(decoded.text, with_metadata=True, include_comments=False,
-                                          include_tables=False, favor_precision=True)
-    except Exception as exc:  # trafilatura wraps lxml, which raises on some broken pages
+        tree = lxml.html.fromstring(html_text)
+    except Exception:  # noqa: BLE001 - lxml raises several kinds on broken pages
+        return ""
+    heads = [" ".join(h.text_content().split()) for h in tree.iter("h1")]
+    heads = [h for h in heads if h and not _same_name(h, sitename)]
+    return heads[0] if len(heads) == 1 else ""
+
+
+def html_source(path: Path, decoded: DecodedText, sha: str) -> SourceDocument:
+    from reader.front_matter import check_field
+
+    try:
+        import trafilatura
+    except Exception as exc:  # noqa: BLE001 - e.g. justext needing lxml_html_clean
+        raise FormatUnavailable(f"cannot read HTML: {type(exc).__name__}: {exc}") from None
+    try:
+        doc = trafilatura.bare_extraction(
+            decoded.text, with_metadata=True, include_comments=False, include_tables=False,
+            favor_precision=True,
+            date_extraction_params={"extensive_search": False, "original_date": True})
+    except ImportError as exc:
+        raise FormatUnavailable(f"cannot read HTML: {type(exc).__name__}: {exc}") from None
+    except Exception as exc:  # noqa: BLE001 - trafilatura wraps lxml, which raises on some broken pages
         raise UnreadableFile(f"the web page could not be parsed ({type(exc).__name__})") from None
     text = (getattr(doc, "text", None) or "").strip() if doc is not None else ""
     if not text:
         raise UnreadableFile("no article text found in the web page")
-    title = (getattr(doc, "title", None) or "").strip()
+    found = {"title": getattr(doc, "title", None) or "", "author": getattr(doc, "author", None) or "",
+             "published": getattr(doc, "date", None) or "", "url": getattr(doc, "url", None) or "",
+             "outlet": getattr(doc, "sitename", None) or ""}
+    sources = dict.fromkeys(found, "html-meta")
+    if found["title"] and found["outlet"] and _same_name(found["title"], found["outlet"]):
+        found["title"] = _headline(decoded.text, found["outlet"])  # a title tag naming only the site
+    hostname = getattr(doc, "hostname", None) or ""
+    if found["outlet"] and hostname and found["outlet"].lower() in hostname.lower():
+        sources["outlet"] = "url"  # trafilatura fell back to the address's domain
+    hints, warnings, hint_sources = {}, list(decoded.warnings), {}
+    for key, value in found.items():
+        try:
+            checked = check_field(key, value)
+        except ValueError as exc:
+            warnings.append(f"page metadata '{key}' ignored: {exc}")
+            continue
+        if checked:
+            hints[key], hint_sources[key] = checked, sources[key]
     paragraphs = [line.strip() for line in text.splitlines() if line.strip()]
+    title = hints.get("title", "")
     if title and paragraphs[0] != title:
         paragraphs.insert(0, title)
-    meta = {"title": title, "author": getattr(doc, "author", None) or "",
-            "published": getattr(doc, "date", None) or "", "url": getattr(doc, "url", None) or "",
-            "outlet": getattr(doc, "sitename", None) or ""}
-    meta = {k: v.strip() for k, v in meta.items() if v and v.strip()}
-    return SourceDocument(path, "\n\n".join(paragraphs) + "\n", sha, "html", {**meta, **hints},
-                          list(decoded.warnings))
+    return SourceDocument(path, "\n\n".join(paragraphs) + "\n", sha, "html", hints, warnings, hint_sources)

@@ -55,7 +55,8 @@ def build_if_missing(location: Path, progress=None, cancelled=None) -> UpdateRep
 
 def add_job(location: Path, paths: list[Path], options: dict, progress=None,
             cancelled=None) -> UpdateReport:
-    """Add files and folders; ``options`` are extra ``update_index`` arguments (tests)."""
+    """Add files and folders; ``options`` are extra ``update_index`` arguments (the batch's
+    outlet and kind; tests: a stand-in analyzer)."""
     from reader.search.indexer import update_index
     from reader.stories.library import after_import
 
@@ -64,22 +65,14 @@ def add_job(location: Path, paths: list[Path], options: dict, progress=None,
     return report
 
 
-def rebuild_job(location: Path, paths: list[Path], options: dict, progress=None,
-                cancelled=None) -> UpdateReport:
-    """Re-index everything into a new folder, swapped in when complete (progress names files).
-
-    With no ``paths``, the library's own articles are re-read (``rebuild_sources``).
-    """
-    from reader.library import rebuild_sources
-    from reader.search.indexer import update_index
-
-    paths = list(paths) or rebuild_sources(location)
+def rebuild_job(location: Path, options: dict, progress=None, cancelled=None) -> UpdateReport:
+    """Re-index the library's sources into a new folder, swapped in when complete (progress names files)."""
+    from reader.search.maintenance import rebuild
 
     def named(done: int, total: int, path) -> None:
         progress(done, total, Path(path).name if path else "")
 
-    return update_index(location, paths, full=True, progress=named if progress else None,
-                        cancelled=cancelled, **options)
+    return rebuild(location, progress=named if progress else None, cancelled=cancelled, **options)
 
 
 def remove_job(location: Path, paths: list[str], progress=None, cancelled=None) -> int:
@@ -96,12 +89,12 @@ def relabel_job(location: Path, paths: list[str] | None = None, progress=None, c
     return relabel_articles(location, paths)
 
 
-def rescan_job(location: Path, progress=None, cancelled=None) -> UpdateReport:
-    """Update the articles whose files changed since they were added."""
+def rescan_job(location: Path, options: dict, progress=None, cancelled=None) -> UpdateReport:
+    """Re-read the library's sources: changed files updated, new ones in its folders added."""
     from reader.search.maintenance import rescan
     from reader.stories.library import after_import
 
-    report = rescan(location, progress=progress, cancelled=cancelled)
+    report = rescan(location, progress=progress, cancelled=cancelled, **options)
     after_import(location, report)  # changed articles are placed again in their stories
     return report
 

@@ -1,5 +1,6 @@
 """The library as the CLI and the app see it: an index location that is
-built from the bundled seed corpus the first time it is used."""
+built from the bundled seed corpus the first time it is used, and rebuilt
+from the sources it remembers (``reader.library_sources``)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -44,9 +45,10 @@ def rebuild_sources(location: Path) -> list[Path]:
     return [Path(p) for p in library_sources(location)] or [seeds_dir()]
 
 
-def rebuild_library(location: Path, sources: list[Path] | None = None,
-                    progress: Progress | None = None) -> UpdateReport:
-    """Rebuild from scratch (swapped in by rename); defaults to the library's own articles."""
-    from reader.search.indexer import update_index
+def rebuild_library(location: Path, extra: list[Path] | None = None,
+                    progress: Progress | None = None, **options) -> UpdateReport:
+    """Re-analyse everything the library is made of (and ``extra`` paths, which join it) into
+    a new index swapped in by rename. An article whose file is gone is dropped, and named."""
+    from reader.search.maintenance import rebuild
 
-    return update_index(location, sources or rebuild_sources(location), full=True, progress=progress)
+    return rebuild(location, extra or [], progress=progress, **options)

@@ -3,12 +3,18 @@
 Users know outlets the registry does not (or disagree with a label), and articles
 whose outlet cannot be guessed from a name or URL. Both are stored as JSON in
 ``user_config_dir()/outlets.json``, written atomically; a corrupt file is moved
-aside and reset with a warning instead of stopping the app.
+aside and reset with a warning instead of stopping the app. This is the one
+store of what the user said about an article: its outlet (``articles``) and
+its other metadata (``fields``: the kind of a batch added with ``--kind``...),
+keyed by content hash, so it survives re-analysis and rebuilds. Several
+processes share the file (the window, ``parallax add``): each change re-reads
+it first, and a reader notices when another process has written it.
 
 File format (version 1)::
 
     {"version": 1,
      "articles": {"<content hash or path>": "<outlet name>"},
+     "fields": {"<content hash>": {"kind": "opinion"}},
      "labels": {"<outlet name>": {"value": "lean left", "source": "user", "scale": "...",
                                   "date": "2026-11-23", "url": "", "note": "",
                                   "aliases": [], "domains": [], "country": "", "ownership": ""}}}
@@ -33,15 +39,28 @@ FORMAT_VERSION = 1
 USER_SCALE = "user label (AllSides-style 5-point)"
 
 
+ARTICLE_FIELDS = ("kind", "title", "author", "published")  # what a user may set besides the outlet
+
+
 def _empty() -> dict[str, Any]:
-    return {"version": FORMAT_VERSION, "articles": {}, "labels": {}}
+    return {"version": FORMAT_VERSION, "articles": {}, "fields": {}, "labels": {}}
 
 
 def _valid(data: Any) -> bool:
     return (isinstance(data, dict) and isinstance(data.get("articles", {}), dict)
-            and isinstance(data.get("labels", {}), dict)
+            and isinstance(data.get("labels", {}), dict) and isinstance(data.get("fields", {}), dict)
             and all(isinstance(k, str) and isinstance(v, str) for k, v in data.get("articles", {}).items())
+            and all(isinstance(v, dict) and all(isinstance(x, str) for x in v.values())
+                    for v in data.get("fields", {}).values())
             and all(isinstance(v, dict) for v in data.get("labels", {}).values()))
+
+
+def _stamp(path: Path) -> tuple[int, int] | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return st.st_mtime_ns, st.st_size
 
 
 class OutletRegistry:
@@ -58,26 +77,38 @@ class OutletRegistry:
         self.warning: str | None = None  # set when a corrupt overrides file was reset
         self._builtin: list[Outlet] | None = list(builtin) if builtin is not None else None
         self._data: dict[str, Any] | None = None
+        self._data_stamp: tuple[int, int] | None = None  # the file as it was when read
         self._index: OutletIndex | None = None
         self._lock = threading.RLock()  # the UI may resolve from worker threads
 
     # -- storage ---------------------------------------------------------------------
     def _overrides(self) -> dict[str, Any]:
         with self._lock:
+            stamp = _stamp(self.overrides_path)
+            if self._data is not None and stamp != self._data_stamp:  # another process wrote it
+                self._data, self._index = None, None
             if self._data is None:
                 self._data = self._read()
+                self._data_stamp = _stamp(self.overrides_path)
             return self._data
+
+    def _change(self) -> dict[str, Any]:
+        """The overrides as on disk now, to change and ``_save`` (never an older copy)."""
+        self._data = None
+        return self._overrides()
 
     def _read(self) -> dict[str, Any]:
         data, self.warning = read_user_json(self.overrides_path, _valid, "outlet overrides")
         base = _empty()
         if data is not None:
             base["articles"].update(data.get("articles", {}))
+            base["fields"].update(data.get("fields", {}))
             base["labels"].update(data.get("labels", {}))
         return base
 
     def _save(self) -> None:
         write_user_json(self.overrides_path, self._overrides())
+        self._data_stamp = _stamp(self.overrides_path)
         self._index = None
         if self._memo is not None:
             self._memo.forget()
@@ -153,6 +184,7 @@ class OutletRegistry:
                  "aliases": list(aliases or []), "domains": list(domains or []),
                  "country": country, "ownership": ownership}
         with self._lock:
+            self._change()
             key = self._label_key(outlet_name)
             self._overrides()["labels"][key] = label
             self._save()
@@ -163,6 +195,7 @@ class OutletRegistry:
     def clear_label(self, outlet_name: str) -> bool:
         """Drop the user's label for an outlet; True if there was one."""
         with self._lock:
+            self._change()
             key = self._label_key(outlet_name)
             if self._overrides()["labels"].pop(key, None) is None:
                 return False
@@ -171,13 +204,52 @@ class OutletRegistry:
 
     def assign_article(self, article_id: str, outlet_name: str | None) -> None:
         """Say which outlet published an article (None forgets the assignment)."""
+        self.assign_articles({article_id: outlet_name})
+
+    def assign_articles(self, outlets: dict[str, str | None] | None = None,
+                        fields: dict[str, dict[str, str | None]] | None = None) -> None:
+        """Set the outlet and other fields of many articles with one write (a batch import).
+
+        ``fields`` maps an article to {field: value}; None or "" as a value forgets it.
+        """
+        if not outlets and not fields:
+            return
         with self._lock:
-            articles = self._overrides()["articles"]
-            if outlet_name is None or not outlet_name.strip():
-                articles.pop(article_id, None)
-            else:
-                articles[article_id] = outlet_name.strip()
+            data = self._change()
+            for article_id, name in (outlets or {}).items():
+                if name is None or not name.strip():
+                    data["articles"].pop(article_id, None)
+                else:
+                    data["articles"][article_id] = name.strip()
+            for article_id, values in (fields or {}).items():
+                mine = dict(data["fields"].get(article_id, {}))
+                for key, value in values.items():
+                    if key not in ARTICLE_FIELDS:
+                        raise ValueError(f"{key!r} is not an article field a user can set")
+                    if value is None or not str(value).strip():
+                        mine.pop(key, None)
+                    else:
+                        mine[key] = str(value).strip()
+                if mine:
+                    data["fields"][article_id] = mine
+                else:
+                    data["fields"].pop(article_id, None)
             self._save()
+
+    def article_fields(self, article_id: str) -> dict[str, str]:
+        """The metadata the user set for an article besides its outlet ({"kind": "opinion"})."""
+        return dict(self._overrides()["fields"].get(article_id, {}))
+
+    def carry_article(self, old_id: str, new_id: str) -> bool:
+        """An article's file changed (a new content hash): what the user said about it still holds."""
+        data = self._overrides()
+        outlet, fields = data["articles"].get(old_id), data["fields"].get(old_id)
+        if (outlet is None and not fields) or old_id == new_id:
+            return False
+        if data["articles"].get(new_id) == outlet and data["fields"].get(new_id) == fields:
+            return False
+        self.assign_articles({new_id: outlet} if outlet else None, {new_id: dict(fields)} if fields else None)
+        return True
 
     def article_outlet(self, article_id: str) -> Outlet | None:
         """The outlet the user assigned to an article, or None if they did not."""

@@ -6,6 +6,8 @@ Latin-1 (which always decodes) with a warning.
 """
 from __future__ import annotations
 
+import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -49,30 +51,71 @@ def decode_bytes(data: bytes) -> DecodedText:
                            [f"not valid UTF-8 ({where}); read as Latin-1"])
 
 
+def file_kind(mode: int) -> str:
+    """What a non-regular file is, in words ("a FIFO", "a device"...)."""
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a FIFO (named pipe)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a regular file"
+
+
+# O_NONBLOCK: opening a FIFO swapped in for the file returns at once instead of
+# waiting for a writer; the descriptor is then checked and refused.
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
+
+
 def read_bytes(path: Path, max_bytes: int = MAX_BYTES) -> bytes:
-    """Read a file, refusing what cannot be an article with a clear message."""
+    """The bytes of a regular file, at most ``max_bytes`` of them.
+
+    The file is opened first and what was opened is checked (not the name, which
+    may have been replaced since it was listed): a FIFO, device or socket is
+    refused, and no more than ``max_bytes + 1`` bytes are ever read, so a file
+    swapped for a link to ``/dev/zero`` or growing while it is read cannot hang
+    the import or fill the memory.
+    """
     path = Path(path)
     try:
-        size = path.stat().st_size
+        fd = os.open(path, _OPEN_FLAGS)
     except FileNotFoundError:
         raise UnreadableFile("file not found (it may have been moved or deleted)") from None
     except PermissionError:
         raise UnreadableFile("permission denied") from None
-    if path.is_dir():
-        raise UnreadableFile("is a folder, not a file")
-    if size > max_bytes:
-        raise UnreadableFile(f"too large ({size / 1048576:.1f} MB; the limit is {max_bytes / 1048576:.0f} MB)")
+    except IsADirectoryError:
+        raise UnreadableFile("is a folder, not a file") from None
+    except OSError as exc:
+        raise UnreadableFile(f"cannot be opened ({exc.strerror or exc})") from None
     try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise UnreadableFile("file vanished while being read") from None
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            kind = file_kind(st.st_mode)
+            raise UnreadableFile("is a folder, not a file" if kind == "a folder"
+                                 else f"no longer a regular file (it is {kind}); skipped")
+        if st.st_size > max_bytes:
+            raise UnreadableFile(f"too large ({st.st_size / 1048576:.1f} MB; "
+                                 f"the limit is {max_bytes / 1048576:.0f} MB)")
+        chunks, total = [], 0
+        while total <= max_bytes:
+            chunk = os.read(fd, min(1 << 20, max_bytes + 1 - total))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+    except UnreadableFile:
+        raise
     except PermissionError:
         raise UnreadableFile("permission denied") from None
     except OSError as exc:
         raise UnreadableFile(f"cannot be read ({exc.strerror or exc})") from None
-    if len(data) > max_bytes:
-        raise UnreadableFile(f"too large (over {max_bytes / 1048576:.0f} MB)")
-    return data
+    finally:
+        os.close(fd)
+    if total > max_bytes:
+        raise UnreadableFile(f"too large (over {max_bytes / 1048576:.0f} MB; it grew while being read)")
+    return b"".join(chunks)
 
 
 def read_text(path: Path, max_bytes: int = MAX_BYTES) -> DecodedText:

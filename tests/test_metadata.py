@@ -44,15 +44,39 @@ def test_no_author_when_none_is_given():
     assert detect_metadata(f"Minister Visits The Capital Amid Protests\n\n{BODY}\n").author is None
 
 
-@pytest.mark.parametrize("sentence,outlet", [
-    ("“We are ready,” the minister told DW. “We were always ready,” he told DW.", "DW"),
-    ("“It is late,” an analyst told RFE/RL.", "RFE/RL"),
-    ("The views and opinions expressed are those of the author and do not reflect the position "
-     "of the Daily Planet.", "Daily Planet"),
+@pytest.mark.parametrize("sentence", [
+    "“We are ready,” the minister told DW. “We were always ready,” he told DW.",
+    "“It is late,” an analyst told RFE/RL.",
+    "Ms Hewitt told GMTV's Sunday programme that the plan was fair.",
+    "The minister said in an interview with Reuters that talks would go on.",
+    "The views and opinions expressed are those of the author and do not reflect the position "
+    "of the Daily Planet.",
 ])
-def test_outlet_from_text_cues(sentence: str, outlet: str):
+def test_body_phrases_never_name_the_outlet(sentence: str):
+    """Whom people talk to is not who published the article."""
     text = f"Minister Visits The Capital Amid Protests\n\n{BODY}\n\n{sentence}\n"
-    assert detect_metadata(text).outlet == outlet
+    meta = detect_metadata(text)
+    assert meta.outlet is None and "outlet" not in meta.sources
+
+
+@pytest.mark.parametrize("lines,outlet", [
+    (["WASHINGTON (Reuters) - " + BODY], "Reuters"),
+    (["KYIV, Ukraine (AP) — " + BODY], "AP"),
+    (["Source: Riverside Gazette", BODY], "Riverside Gazette"),
+    ([BODY, BODY, "© 2023 Riverside Gazette. All rights reserved."], "Riverside Gazette"),
+    ([BODY, "Copyright (c) 2019-2023 The Daily Planet"], "Daily Planet"),
+    (["Daily Planet Minister Visits The Capital Amid Protests", BODY], "Daily Planet"),
+])
+def test_outlet_from_a_masthead_dateline_label_or_copyright_line(lines, outlet):
+    text = "Minister Visits The Capital Amid Protests\n\n" + "\n\n".join(lines) + "\n"
+    meta = detect_metadata(text)
+    assert meta.outlet == outlet and meta.sources["outlet"] == "text-pattern"
+
+
+def test_a_dateline_deep_in_the_body_is_not_a_masthead():
+    text = ("Minister Visits The Capital Amid Protests\n\n" + f"{BODY}\n\n" * 20
+            + "LONDON (Reuters) - a wire report was quoted here.\n")
+    assert detect_metadata(text).outlet is None
 
 
 def test_no_outlet_without_cues():

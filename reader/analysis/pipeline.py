@@ -228,16 +228,18 @@ def _collect(batch: list[tuple[str, str, dict | None]], future: Any) -> list[Art
     return _analyze_batch(batch)
 
 
-def _read(path: str | Path) -> tuple[str, str, dict | None, list[str]]:
-    from reader.textio import UnreadableFile, read_text
+def _read(path: str | Path) -> tuple[str, str, dict | None, list[str], dict]:
+    """(file, text, hints, warnings, hint sources): read as ``parallax add`` reads it."""
+    from reader.sources import load_source
+    from reader.textio import UnreadableFile
 
     try:
-        dec = read_text(Path(path))
+        doc = load_source(Path(path))
     except UnreadableFile as exc:
-        return str(path), "", None, [f"{path}: {exc}"]
+        return str(path), "", None, [f"{path}: {exc}"], {}
     except Exception as exc:  # noqa: BLE001
-        return str(path), "", None, [f"{path}: cannot be read ({exc})"]
-    return str(path), dec.text, None, [f"{path}: {w}" for w in dec.warnings]
+        return str(path), "", None, [f"{path}: cannot be read ({exc})"], {}
+    return str(path), doc.text, doc.hints, [f"{path}: {w}" for w in doc.warnings], doc.hint_sources
 
 
 def analyze_paths(paths: Iterable[str | Path], n_process: int = 2) -> Iterator[ArticleRecord]:
@@ -253,14 +255,14 @@ def analyze_paths(paths: Iterable[str | Path], n_process: int = 2) -> Iterator[A
 
     def unreadable() -> Iterator[ArticleRecord]:
         while reads and not reads[0][1]:
-            f, _, _, w = reads.popleft()
+            f, _, _, w, _ = reads.popleft()
             yield ArticleRecord(file=f, warnings=w or [f"{f}: nothing to analyse"])
 
     for rec in link_people_across(analyze_many(feed(), n_process=n_process)):
         yield from unreadable()
-        _, _, _, w = reads.popleft()
+        _, _, hints, w, sources = reads.popleft()
         rec.warnings = w + rec.warnings
-        yield rec
+        yield apply_hints(rec, hints, sources)  # again, now saying where each hint came from
     yield from unreadable()
 
 

@@ -1,4 +1,10 @@
-"""``parallax add``: bring your own articles (text, Markdown, saved web pages)."""
+"""``parallax add``: bring your own articles (text, Markdown, saved web pages).
+
+``--outlet NAME`` and ``--kind KIND`` say who published the whole batch and
+what it is (news, analysis, opinion); that beats anything the files say, and
+stays through re-analysis and rebuilds. The files and folders added become
+the library's sources: Rebuild and Rescan read them again.
+"""
 from __future__ import annotations
 
 import argparse
@@ -9,6 +15,7 @@ from reader.cli.common import add_index_option
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_index_option(parser)
+    cmd_index.add_batch_options(parser)
     parser.add_argument("paths", nargs="+", metavar="PATH",
                         help="files or folders (searched recursively) of .txt, .md and .html articles")
 

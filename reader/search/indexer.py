@@ -1,9 +1,17 @@
 """Building and updating the index from source files.
 
-One writer at a time (Whoosh's lock, waited for with a timeout). Updates are
-incremental by content hash: unchanged files are not re-analysed, a file
-whose bytes duplicate an indexed article is skipped, and a full rebuild
-writes a new folder that is swapped in only when complete.
+One writer at a time (Whoosh's lock, waited for with a timeout), committed in
+batches (``reader.search.batches``) so a long import keeps what it did.
+Updates are incremental by content hash: unchanged files are not re-analysed,
+a file whose bytes duplicate an indexed article is skipped, and a full
+rebuild writes a new folder that is swapped in only when complete and never
+forgets an article whose file is still there.
+
+The metadata an article is stored with is decided here, after analysis, in
+one order: what the file says (front matter, catalog, page metadata) beats
+what analysis found in the text, and what the user said (``outlet_overrides``:
+``--outlet``, ``--kind``, Set Outlet…) beats both. Each field records where
+it came from in the record's ``meta_sources``.
 """
 from __future__ import annotations
 
@@ -12,11 +20,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from reader.analysis.record import ArticleRecord
+from reader.analysis.metadata import apply_hints
+from reader.analysis.record import ARTICLE_KINDS, ArticleRecord
 from reader.search import fields as F
+from reader.search.batches import BATCH_ARTICLES, BATCH_SECONDS, BatchWriter
 from reader.search.documents import article_to_document
-from reader.search.store import (create_empty, new_build_dir, open_or_create, open_writer,
-                                 swap_in)
+from reader.search.store import create_empty, new_build_dir, open_index, open_or_create, swap_in
 from reader.sources import Skipped, SourceDocument, discover, load_source
 from reader.textio import UnreadableFile
 
@@ -24,6 +33,7 @@ Progress = Callable[[int, int, str], None]  # (done, total, current file)
 # (display name, bias token, other names to search by)
 OutletResolver = Callable[[ArticleRecord, SourceDocument], tuple[str | None, str, list[str]]]
 Analyzer = Callable[[Iterable[tuple[str, str, dict | None]]], Iterator[ArticleRecord]]
+GONE = "the file is gone (moved or deleted); dropped from the library"
 
 
 @dataclass
@@ -33,29 +43,76 @@ class UpdateReport:
     unchanged: list[Path] = field(default_factory=list)
     skipped: list[tuple[Path, str]] = field(default_factory=list)
     warnings: list[tuple[Path, str]] = field(default_factory=list)
+    dropped: list[tuple[Path, str]] = field(default_factory=list)  # a rebuild left these out, and why
+    kept: list[tuple[Path, str]] = field(default_factory=list)  # unreadable now: the stored copy stays
     cancelled: bool = False
+    committed: int = 0  # documents committed so far (what a kill or a failure keeps)
+    unavailable: int = 0  # files refused because a format library is missing or broken
 
     @property
     def processed(self) -> int:
-        return len(self.added) + len(self.updated) + len(self.unchanged)
+        return len(self.added) + len(self.updated) + len(self.unchanged) + len(self.kept)
 
     def summary(self) -> str:
         text = f"added {len(self.added)}, updated {len(self.updated)}, skipped {len(self.skipped)}"
+        if self.dropped:
+            text += f", dropped {len(self.dropped)}"
         return text + (" (cancelled)" if self.cancelled else "")
+
+
+def _unrated_token() -> str:
+    from reader.outlets import UNRATED
+
+    return UNRATED
 
 
 def default_outlet_resolver(record: ArticleRecord,
                             source: SourceDocument) -> tuple[str | None, str, list[str]]:
-    """Resolve the article's outlet to the registry: (display name, bias token)."""
+    """The article's outlet in the registry: (display name, bias token, other names).
+
+    The user's assignment first; then the name the article gives; then its
+    address, only when it gives no name (a name the registry does not know
+    stays, rated "unrated": a known outlet without a rating is not an unknown
+    one). No name and no address: no outlet, "unknown".
+    """
     from reader import outlets
     from reader.outlet_overrides import default_registry
 
     registry = default_registry()
-    outlet = registry.article_outlet(source.sha) or registry.resolve(record.outlet, record.url)
+    outlet = registry.article_outlet(source.sha)
+    if outlet is not None:
+        record.meta_sources["outlet"] = "user"
+    elif record.outlet:
+        outlet = registry.resolve(name=record.outlet)
+        if outlet is None:
+            return record.outlet, _unrated_token(), []
+    elif record.url:
+        outlet = registry.resolve(url=record.url)
+        if outlet is not None:
+            record.meta_sources["outlet"] = "url"
     if outlet is None:
-        return record.outlet, "unknown", []
+        record.meta_sources.pop("outlet", None)
+        return None, outlets.UNKNOWN, []
     aliases = [a for a in (record.outlet, *outlet.aliases) if a and a != outlet.name]
     return outlet.name, outlets.bias_token(outlet), aliases
+
+
+def apply_user_fields(record: ArticleRecord, sha: str) -> ArticleRecord:
+    """What the user set for this article (``--kind``…) beats everything else."""
+    from reader.outlet_overrides import default_registry
+
+    for key, value in default_registry().article_fields(sha).items():
+        if key == "kind" and value not in ARTICLE_KINDS:
+            continue
+        setattr(record, key, value)
+        record.meta_sources[key] = "user"
+    return record
+
+
+def finish_metadata(record: ArticleRecord, source: SourceDocument) -> ArticleRecord:
+    """The file's own metadata over the text's, the user's over both (whatever the analyzer did)."""
+    apply_hints(record, source.hints, source.hint_sources)
+    return apply_user_fields(record, source.sha)
 
 
 POOL_THRESHOLD = 12  # fewer files than this are analysed in-process: a pool costs a model load
@@ -74,14 +131,18 @@ class _Known:
     a 10k-article index would take seconds to read just to add one file)."""
 
     def __init__(self, ix=None):
+        self._ix = ix
         self._searcher = ix.searcher() if ix is not None else None
         self.new_paths: dict[str, str] = {}  # path -> sha, added during this run
         self.new_shas: dict[str, str] = {}
 
+    def stored(self, path: str) -> dict | None:
+        return self._searcher.document(**{F.PATH: path}) if self._searcher else None
+
     def sha_of(self, path: str) -> str | None:
         if path in self.new_paths:
             return self.new_paths[path]
-        stored = self._searcher.document(**{F.PATH: path}) if self._searcher else None
+        stored = self.stored(path)
         return stored[F.SHA] if stored else None
 
     def path_of(self, sha: str) -> str | None:
@@ -90,31 +151,91 @@ class _Known:
         stored = self._searcher.document(**{F.SHA: sha}) if self._searcher else None
         return stored[F.PATH] if stored else None
 
+    def paths(self) -> list[str]:
+        if self._searcher is None:
+            return []
+        return [stored[F.PATH] for stored in self._searcher.all_stored_fields()]
+
     def remember(self, path: str, sha: str) -> None:
         self.new_paths[path], self.new_shas[sha] = sha, path
+
+    def refresh(self) -> None:
+        """After a commit: let go of the segments the commit merged away."""
+        if self._searcher is not None:
+            self._searcher.close()  # not refresh(): Whoosh cannot reuse an empty index's reader
+            self._searcher = self._ix.searcher()
 
     def close(self) -> None:
         if self._searcher is not None:
             self._searcher.close()
 
 
+def document_from_stored(stored: dict, resolver: OutletResolver | None = None,
+                         record: ArticleRecord | None = None) -> dict:
+    """A stored article written back with its outlet, bias and the user's fields re-resolved,
+    without re-analysis (relabelling, or a rebuild keeping an article it cannot re-read)."""
+    import json
+
+    resolver = resolver or default_outlet_resolver
+    if record is None:
+        record = ArticleRecord.from_json(json.loads(stored.get(F.RECORD) or "{}"))
+    source = SourceDocument(Path(stored[F.PATH]), stored.get(F.BODY, ""), stored[F.SHA],
+                            stored.get(F.FORMAT, "text"))
+    apply_user_fields(record, source.sha)
+    outlet, bias, aliases = resolver(record, source)
+    return article_to_document(source, record, outlet, bias, aliases, indexed_at=stored.get(F.INDEXED_AT))
+
+
+def _batch_fields(outlet: str | None, kind: str | None) -> tuple[str | None, dict[str, str]]:
+    if kind is not None and kind not in ARTICLE_KINDS:
+        raise ValueError(f"kind must be one of {', '.join(ARTICLE_KINDS)}, not {kind!r}")
+    outlet = outlet.strip() if outlet and outlet.strip() else None
+    return outlet, ({"kind": kind} if kind else {})
+
+
 def update_index(location: Path, paths: Iterable[Path], *, full: bool = False,
                  progress: Progress | None = None, cancelled: Callable[[], bool] | None = None,
-                 analyzer: Analyzer | None = None,
-                 resolver: OutletResolver | None = None) -> UpdateReport:
-    """Add new and changed files under ``paths``; ``full`` rebuilds from scratch."""
+                 analyzer: Analyzer | None = None, resolver: OutletResolver | None = None,
+                 outlet: str | None = None, kind: str | None = None,
+                 remember: bool = True, exclude: Iterable[str] = (), report: UpdateReport | None = None,
+                 report_unsupported: bool = True, batch_size: int = BATCH_ARTICLES,
+                 batch_seconds: float = BATCH_SECONDS) -> UpdateReport:
+    """Add new and changed files under ``paths``; ``full`` rebuilds from scratch.
+
+    ``outlet`` and ``kind`` are the user's word for every file of the batch
+    (kept in the outlet overrides, so they survive re-analysis and rebuilds).
+    ``remember`` adds ``paths`` to the library's sources (``reader.library_sources``);
+    rescans and rebuilds, which read those sources, pass False. ``exclude``
+    names articles the user removed: they are passed over without a word.
+    ``report`` may be passed in to keep what was done when the run fails.
+    """
+    from reader.library_sources import remember_added
+    from reader.outlet_overrides import default_registry
+
+    paths = [Path(p) for p in paths]
+    batch_outlet, batch_fields = _batch_fields(outlet, kind)
     resolver = resolver or default_outlet_resolver
-    report = UpdateReport()
+    registry = default_registry()
+    report = report if report is not None else UpdateReport()
+    excluded = set(exclude)
     files: list[Path] = []
     for item in discover(paths):
         if isinstance(item, Skipped):
-            report.skipped.append((item.path, item.reason))
-        else:
+            if report_unsupported or not item.unsupported:
+                report.skipped.append((item.path, item.reason))
+        elif str(item.resolve()) not in excluded:
             files.append(item.resolve())
     if analyzer is None:
         workers = 2 if len(files) >= POOL_THRESHOLD else 1
         analyzer = lambda items: default_analyzer(items, n_process=workers)  # noqa: E731
+    if remember and paths:
+        remember_added(location, paths)
+    previous: _Known | None = None
     if full:
+        try:
+            previous = _Known(open_index(location))
+        except Exception:  # noqa: BLE001 - no index, or a damaged one: rebuild from the files alone
+            previous = None
         target = new_build_dir(location)
         ix = create_empty(target)
         known = _Known()
@@ -122,8 +243,35 @@ def update_index(location: Path, paths: Iterable[Path], *, full: bool = False,
         target = None
         ix = open_or_create(location)
         known = _Known(ix)
-    writer = open_writer(ix)
+    assign_outlets: dict[str, str] = {}
+    assign_fields: dict[str, dict[str, str]] = {}
+    relabel: list[str] = []
+
+    def save_assignments() -> None:
+        if assign_outlets or assign_fields:
+            registry.assign_articles(dict(assign_outlets), {k: dict(v) for k, v in assign_fields.items()})
+            assign_outlets.clear()
+            assign_fields.clear()
+
+    def committed(count: int) -> None:
+        report.committed = count
+        known.refresh()
+
+    batch = BatchWriter(ix, batch_size, batch_seconds, before_commit=save_assignments, after_commit=committed)
     pending: dict[str, tuple[SourceDocument, bool]] = {}
+
+    def want_batch_metadata(sha: str) -> bool:
+        """Queue the batch's outlet/kind for an article; True if that changes what it has."""
+        changed = False
+        if batch_outlet is not None:
+            current, wanted = registry.article_outlet(sha), registry.resolve(name=batch_outlet)
+            if current is None or current.name != (wanted.name if wanted else batch_outlet):
+                assign_outlets[sha] = batch_outlet
+                changed = True
+        if batch_fields and any(registry.article_fields(sha).get(k) != v for k, v in batch_fields.items()):
+            assign_fields[sha] = dict(batch_fields)
+            changed = True
+        return changed
 
     def sources() -> Iterator[tuple[str, str, dict | None]]:
         for done, path in enumerate(files):
@@ -136,16 +284,29 @@ def update_index(location: Path, paths: Iterable[Path], *, full: bool = False,
             try:
                 source = load_source(path)
             except UnreadableFile as exc:
-                report.skipped.append((path, str(exc)))
+                report.unavailable += type(exc).__name__ == "FormatUnavailable"
+                stored = (previous or known).stored(key)
+                if stored is not None:  # an article whose file is still there is never forgotten
+                    if full:
+                        batch.add(**document_from_stored(stored, resolver))
+                        known.remember(key, stored[F.SHA])
+                    report.kept.append((path, f"{exc}; the stored copy stays in the library"))
+                else:
+                    report.skipped.append((path, str(exc)))
                 continue
             old_sha = known.sha_of(key)
             if old_sha == source.sha:
+                if want_batch_metadata(source.sha):
+                    relabel.append(key)
                 report.unchanged.append(path)
                 continue
             twin = known.path_of(source.sha)
             if twin is not None and twin != key:
                 report.skipped.append((path, f"same content as {twin}, already in the library"))
                 continue
+            if old_sha is not None:
+                registry.carry_article(old_sha, source.sha)  # the user's word about it still holds
+            want_batch_metadata(source.sha)
             known.remember(key, source.sha)
             pending[key] = (source, old_sha is not None)
             yield key, source.text, source.hints
@@ -154,36 +315,66 @@ def update_index(location: Path, paths: Iterable[Path], *, full: bool = False,
         for record in analyzer(sources()):
             source, existed = pending.pop(record.file)
             record.warnings = [*source.warnings, *record.warnings]  # decoding, front matter
-            outlet, bias, outlet_aliases = resolver(record, source)
-            writer.update_document(**article_to_document(source, record, outlet, bias, outlet_aliases))
+            if assign_outlets.get(source.sha) or assign_fields.get(source.sha):
+                save_assignments()  # the resolver reads them from the registry
+            finish_metadata(record, source)
+            outlet_name, bias, outlet_aliases = resolver(record, source)
+            batch.update(**article_to_document(source, record, outlet_name, bias, outlet_aliases))
             (report.updated if existed else report.added).append(source.path)
             report.warnings.extend((source.path, w) for w in record.warnings)
+            batch.commit_if_due()
         if progress is not None:
             progress(len(files), len(files), "")
-        writer.commit()
+        save_assignments()
+        batch.commit()
+        if previous is not None and not report.cancelled:
+            seen = set(known.new_paths)
+            for path in previous.paths():
+                if path not in seen and path not in excluded and not Path(path).exists():
+                    report.dropped.append((Path(path), GONE))
     except BaseException:
-        writer.cancel()
+        batch.cancel()
         if target is not None:
             shutil.rmtree(target, ignore_errors=True)
         raise
     finally:
         known.close()
+        if previous is not None:
+            previous.close()
     if target is not None:
         if report.cancelled:
             shutil.rmtree(target, ignore_errors=True)
         else:
             swap_in(location, target)
+    if relabel:
+        from reader.search.maintenance import relabel_articles
+
+        relabel_articles(location, relabel, resolver)
+        moved = set(relabel)
+        report.updated.extend(p for p in report.unchanged if str(p) in moved)
+        report.unchanged = [p for p in report.unchanged if str(p) not in moved]
     return report
 
 
 def remove_articles(location: Path, paths: Iterable[str]) -> int:
-    """Drop articles from the library (never from disk); returns how many."""
-    ix = open_or_create(location)
-    writer = open_writer(ix)
+    """Drop articles from the library (never from disk); returns how many.
+
+    The library remembers the removal: a rebuild or rescan of a folder they
+    are in does not bring them back (adding them again does).
+    """
+    from reader.library_sources import remember_removed
+
+    paths = [str(p) for p in paths]
+    batch = BatchWriter(open_or_create(location), every=len(paths) + 1)
     count = 0
-    for path in paths:
-        count += writer.delete_by_term(F.PATH, str(path))
-    writer.commit()
+    try:
+        for path in paths:
+            count += batch.delete(F.PATH, path)
+        remember_removed(location, paths)
+        batch.commit()
+    except BaseException:
+        batch.cancel()
+        raise
     return count
 
 

@@ -1,8 +1,10 @@
-"""Keeping the library current without re-running analysis.
+"""Keeping the library current without re-running analysis, and from its own sources.
 
-``relabel_articles`` re-resolves outlets and bias labels from what the index
-already stores (after the user edits an outlet or assigns one to an article);
-``rescan`` re-reads the files the library came from and updates changed ones.
+``relabel_articles`` re-resolves outlets, bias labels and the user's fields
+from what the index already stores (after the user edits an outlet or
+assigns one to articles); ``rescan`` re-reads the library's sources (the
+files and folders it remembers) and updates what changed; ``rebuild``
+re-analyses all of them into a new index swapped in when complete.
 """
 from __future__ import annotations
 
@@ -12,55 +14,81 @@ from typing import Callable, Iterable
 
 from reader.analysis.record import ArticleRecord
 from reader.search import fields as F
-from reader.search.documents import article_to_document
-from reader.search.indexer import (OutletResolver, Progress, UpdateReport, default_outlet_resolver,
-                                   update_index)
-from reader.search.store import open_index, open_writer
-from reader.sources import SourceDocument
+from reader.search.batches import BatchWriter
+from reader.search.indexer import (OutletResolver, Progress, UpdateReport, document_from_stored,
+                                   indexed_paths, update_index)
+from reader.search.store import open_index
+
+GONE_KEPT = "the file is gone; its stored copy stays in the library"
 
 
 def relabel_articles(location: Path, paths: Iterable[str] | None = None,
                      resolver: OutletResolver | None = None) -> int:
-    """Recompute outlet and bias of stored articles (all when ``paths`` is None).
+    """Recompute outlet, bias and the user's fields of stored articles (all when ``paths`` is None).
 
     Returns how many articles changed. The analysis record, text and every
     other field are written back as stored.
     """
-    resolver = resolver or default_outlet_resolver
     wanted = None if paths is None else set(paths)
     ix = open_index(location)
-    writer = open_writer(ix)
+    batch = BatchWriter(ix, every=1_000_000, seconds=float("inf"))
     changed = 0
     try:
         with ix.searcher() as searcher:
             for stored in searcher.all_stored_fields():
                 if wanted is not None and stored[F.PATH] not in wanted:
                     continue
-                record = ArticleRecord.from_json(json.loads(stored.get(F.RECORD) or "{}"))
-                source = SourceDocument(Path(stored[F.PATH]), stored.get(F.BODY, ""), stored[F.SHA],
-                                        stored.get(F.FORMAT, "text"))
-                outlet, bias, aliases = resolver(record, source)
-                if outlet == stored.get(F.OUTLET_NAME) and bias == stored.get(F.BIAS):
+                before = stored.get(F.RECORD) or "{}"
+                record = ArticleRecord.from_json(json.loads(before))
+                document = document_from_stored(stored, resolver, record)
+                if (document[F.OUTLET_NAME] == (stored.get(F.OUTLET_NAME) or "")
+                        and document[F.BIAS] == stored.get(F.BIAS) and document[F.RECORD] == before):
                     continue
-                writer.update_document(**article_to_document(
-                    source, record, outlet, bias, aliases, indexed_at=stored.get(F.INDEXED_AT)))
+                batch.update(**document)
                 changed += 1
-        writer.commit()
+        batch.commit()
     except BaseException:
-        writer.cancel()
+        batch.cancel()
         raise
     return changed
 
 
-def rescan(location: Path, progress: Progress | None = None,
-           cancelled: Callable[[], bool] | None = None) -> UpdateReport:
-    """Update articles whose files changed; files that are gone keep their stored copy."""
-    from reader.search.indexer import indexed_paths
+def _library_paths(location: Path) -> tuple[list[Path], set[str], dict[str, str]]:
+    from reader.library_sources import library_paths
 
     known = indexed_paths(location)
-    present = [Path(p) for p in known if Path(p).is_file()]
-    report = update_index(location, present, progress=progress, cancelled=cancelled) if present \
-        else UpdateReport()
-    for path in sorted(set(known) - {str(p) for p in present}):
-        report.skipped.append((Path(path), "the file is gone; its stored copy stays in the library"))
+    paths, removed = library_paths(location, known)
+    return paths, removed, known
+
+
+def rescan(location: Path, progress: Progress | None = None,
+           cancelled: Callable[[], bool] | None = None, **options) -> UpdateReport:
+    """Re-read the library's sources: changed files are updated, new files in its folders
+    added; files that are gone keep their stored copy (and are named)."""
+    paths, removed, known = _library_paths(location)
+    present = [p for p in paths if p.exists()]
+    report = update_index(location, present, progress=progress, cancelled=cancelled, remember=False,
+                          exclude=removed, report_unsupported=False, **options) if present else UpdateReport()
+    for path in sorted(p for p in known if not Path(p).exists()):
+        report.skipped.append((Path(path), GONE_KEPT))
     return report
+
+
+def rebuild(location: Path, extra: Iterable[Path] = (), progress: Progress | None = None,
+            cancelled: Callable[[], bool] | None = None, **options) -> UpdateReport:
+    """Re-analyse the library's sources (and ``extra`` paths, which become sources) into a new
+    index swapped in when complete. Articles whose file is gone are dropped, and named."""
+    from reader.library_sources import remember_added
+
+    extra = [Path(p) for p in extra]
+    if extra:
+        remember_added(location, extra)
+    try:
+        paths, removed, _known = _library_paths(location)
+    except Exception:  # noqa: BLE001 - a damaged index: rebuild from the remembered sources alone
+        from reader.library_sources import library_paths
+
+        paths, removed = library_paths(location, [])
+    return update_index(location, [p for p in paths if p.exists()], full=True, progress=progress,
+                        cancelled=cancelled, remember=False, exclude=removed,
+                        report_unsupported=False, **options)

@@ -48,19 +48,19 @@ class LibraryJobs(QObject):
         self.state_changed.emit("building from the seed articles…")
         return self._start("Building library", job_functions().build_if_missing)
 
-    def rebuild(self, sources: list[Path] | None = None) -> Task | None:
-        """Re-index everything from scratch (swapped in when done), also when the library
-        could not be opened: that is when a rebuild helps most."""
+    def rebuild(self) -> Task | None:
+        """Re-index the library's own sources from scratch (swapped in when done), also when
+        the library could not be opened: that is when a rebuild helps most."""
         if self._read_only() or self.busy():
             return None
         self.state_changed.emit("rebuilding…")
-        return self._start("Rebuilding index", job_functions().rebuild_job, list(sources or []),
-                           self.index_options)  # none given: the library's own articles
+        return self._start("Rebuilding index", job_functions().rebuild_job, self.index_options)
 
-    def add_paths(self, paths: list[Path]) -> Task | None:
-        """Add files and folders (recursively); the user's files are only read."""
-        return self._write("Adding articles", job_functions().add_job, [Path(p) for p in paths],
-                           self.index_options)
+    def add_paths(self, paths: list[Path], outlet: str | None = None, kind: str | None = None) -> Task | None:
+        """Add files and folders (recursively), with the user's outlet and kind for all of them
+        (None: each file's own); the user's files are only read."""
+        options = {**self.index_options, "outlet": outlet or None, "kind": kind or None}
+        return self._write("Adding articles", job_functions().add_job, [Path(p) for p in paths], options)
 
     def remove_paths(self, paths: list[str]) -> Task | None:
         """Remove articles from the library; their files stay on disk."""
@@ -68,7 +68,7 @@ class LibraryJobs(QObject):
 
     def rescan(self) -> Task | None:
         """Re-read the files that changed since they were added."""
-        return self._write("Rescanning files", job_functions().rescan_job)
+        return self._write("Rescanning files", job_functions().rescan_job, self.index_options)
 
     def relabel(self, paths: list[str] | None = None) -> Task | None:
         """Re-resolve outlet and bias of stored articles after a label change."""
