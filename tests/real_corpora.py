@@ -46,7 +46,7 @@ def bbc_sample(dest: Path, count: int = 200) -> list[Path]:
 
 def abp_rows(count: int = 300) -> list[dict]:
     """``count`` dated rows spread over the whole sample (it is sorted by outlet)."""
-    rows = [json.loads(line) for line in ABP.read_text(encoding="utf-8").splitlines() if line.strip()]
+    rows = [json.loads(line) for line in ABP.read_text(encoding="utf-8").split("\n") if line.strip()]
     dated = [r for r in rows if len(r.get("date") or "") == 10 and r.get("title") and r.get("source")]
     step = max(1, len(dated) // count)
     return dated[::step][:count]
@@ -82,6 +82,6 @@ def abp_files(dest: Path, count: int = 300) -> dict[Path, dict]:
             path = dest / suffix[1:] / f"{i:03}_{row['ID']}{suffix}"
             head = front_matter(row, (i + style) % 3)
             path.write_text(head + "\n" + body, encoding="utf-8")
-            expected[path] = {"outlet": row["source"], "title": row["title"].strip(),
+            expected[path] = {"outlet": " ".join(row["source"].split()), "title": " ".join(row["title"].split()),
                               "published": row["date"], "lines": head.splitlines()}
     return expected

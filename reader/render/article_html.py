@@ -105,6 +105,30 @@ def _markdown_converter():
     return md
 
 
+# where a metadata field came from (ArticleRecord.meta_sources), said in the header's tooltips
+SOURCE_PHRASES = {"front-matter": "from the file's front matter", "html-meta": "from the web page's metadata",
+                  "url": "from the article's web address", "catalog": "from the folder's catalog.toml",
+                  "text-pattern": "from a byline, dateline or masthead line in the text", "user": "set by you"}
+FIELD_NAMES = {"outlet": "Outlet", "author": "Author", "published": "Date", "title": "Title", "kind": "Kind"}
+MISSING = {"outlet": "No outlet is named in the file (Parallax does not guess one from the text); "
+                     "Set Outlet… names it.",
+           "author": "No byline found in the file.", "published": "No publication date is stated in the file."}
+
+
+def provenance(article: StoredArticle, name: str) -> str:
+    """"Outlet from the file's front matter": where a field of the header came from (plain text)."""
+    source = article.record.meta_sources.get(name)
+    if name == "title" and source == "text-pattern":
+        return "Title from the article's first line"
+    if source in SOURCE_PHRASES:
+        return f"{FIELD_NAMES.get(name, name.title())} {SOURCE_PHRASES[source]}"
+    return MISSING.get(name, "")
+
+
+def _with_tip(markup: str, tip: str) -> str:
+    return f'<span title="{html.escape(tip)}">{markup}</span>' if tip else markup
+
+
 def _header(article: StoredArticle, theme: HtmlTheme, title_html: str | None,
             about: str = "", chip_tip: str = "", chip_text: str = "") -> str:
     bias = (article.bias or "unknown").lower()
@@ -114,15 +138,20 @@ def _header(article: StoredArticle, theme: HtmlTheme, title_html: str | None,
             f"\u00a0{html.escape(chip_text or bias_label(bias))}\u00a0</span>")
     kind = KIND_LABELS.get((article.kind or "news").lower(), (article.kind or "").title())
     kind_html = f"<b>{html.escape(kind)}</b>" if kind.lower() == "opinion" else html.escape(kind)
-    parts = [f"<b>{html.escape(article.outlet or 'Unknown outlet')}</b> {chip}",
-             html.escape(article.author) if article.author else "<i>No byline</i>",
-             html.escape(article.published) if article.published else "<i>No date</i>",
-             kind_html]
+    outlet = (f"<b>{html.escape(article.outlet)}</b>" if article.outlet
+              else f'<i style="color:{theme.muted}">Outlet unknown</i>')
+    parts = [_with_tip(outlet, provenance(article, "outlet")) + f" {chip}",
+             _with_tip(html.escape(article.author) if article.author else "<i>No byline</i>",
+                       provenance(article, "author")),
+             _with_tip(html.escape(article.published) if article.published else "<i>No date</i>",
+                       provenance(article, "published")),
+             _with_tip(kind_html, provenance(article, "kind"))]
     if is_openable_url(article.url):  # a link only on an explicit click, in the system browser
         parts.append(f'<a href="{html.escape(article.url.strip(), quote=True)}" '
                      f'title="{html.escape(article.url.strip())}">Open original ↗</a>')
     sep = f' <span style="color:{theme.muted}">·</span> '
-    heading = f"<h1>{title_html}</h1>" if title_html is not None else ""
+    heading = (f"<h1>{_with_tip(title_html, provenance(article, 'title'))}</h1>"
+               if title_html is not None else "")
     return (heading + f'<p style="color:{theme.text}">{sep.join(parts)}</p>' + about
             + _speaker_legend(article, theme) + "<hr>")
 

@@ -36,7 +36,7 @@ SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("remove_article", "&Remove from Library…", ("Del",), "edit-delete",
                "Remove the selected article from the library; its file stays on disk"),
     ActionSpec("set_outlet", "Set &Outlet…", (), "",
-               "Say which outlet published the selected article"),
+               "Say which outlet published the selected articles"),
     ActionSpec("edit_label", "Edit Outlet &Label…", ("Ctrl+L",), "",
                "Override or add the bias label of the open article's outlet"),
     ActionSpec("rebuild", "&Rebuild Index", ("Ctrl+Shift+R",), "view-refresh",

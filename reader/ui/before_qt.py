@@ -32,6 +32,7 @@ import reader.outlet_leans
 import reader.outlet_overrides
 import reader.paths
 import reader.search.articles
+import reader.search.generations
 import reader.search.listing
 import reader.search.lookup
 import reader.search.problems

@@ -17,6 +17,13 @@ Signals (what each carries):
     job_done(str, object)  a library-changing job ended: its name and result (an
                            UpdateReport for add/rescan, a count for remove/relabel),
                            sent after the library was reloaded
+    library_followed(int, int)  another process committed and the window now shows it:
+                           the article count before and after
+
+Views: ``self.views`` (``reader.search.generations.ViewOwner``) is the one owner
+of the open index views. Everything that reads a view holds it (the shown
+result set, each search or panel count on a worker, a listing being saved)
+and releases it when done; a replaced view is closed when its last hold goes.
 """
 from __future__ import annotations
 
@@ -34,6 +41,7 @@ from reader.search.articles import QuoteRow
 from reader.search.articles import StoredArticle
 from reader.search.articles import entity_counts
 from reader.search.articles import load_article
+from reader.search.generations import ViewOwner
 from reader.search.hits import Hit
 from reader.search.listing import Listing
 from reader.search.listing import load_listing
@@ -45,6 +53,8 @@ from reader.search.problems import IndexMissing
 from reader.search.problems import IndexDamaged
 from reader.search.problems import IndexProblem
 from reader.search.problems import IndexUnwritable
+from reader.search.layout import latest_generation
+from reader.search.layout import toc_stamp
 from reader.search.view import IndexView
 from reader.search.view import StaleView
 from reader.ui.deferred import after_paint
@@ -62,6 +72,7 @@ if TYPE_CHECKING:  # Whoosh loads when the index is opened, after the list is pa
 
 ARTICLE_CACHE = 20  # stored articles kept for re-reading (each holds its full record)
 LONG_WORDS, LONG_QUOTES = 30_000, 500  # an article this long is read on a worker (is_long)
+FOLLOW_MS = 1000  # how often the window looks for commits made by another process
 
 
 
@@ -69,6 +80,36 @@ LONG_WORDS, LONG_QUOTES = 30_000, 500  # an article this long is read on a worke
 class EntityFilter:
     key: str
     name: str
+
+
+class _Request(QObject):
+    """One read on a worker thread. It holds its view open until its answer has been
+    handled here, on the GUI thread, and carries its own callbacks (no ``sender()``)."""
+
+    def __init__(self, controller: "LibraryController", view: IndexView | None, done, failed) -> None:
+        super().__init__(controller)
+        self._views = controller.views
+        self._view = self._views.hold(view)
+        self._done, self._failed = done, failed
+
+    @Slot(object)
+    def finished(self, value: object) -> None:
+        try:
+            self._done(value)
+        finally:
+            self._end()
+
+    @Slot(object)
+    def failed(self, exc: BaseException) -> None:
+        try:
+            self._failed(exc)
+        finally:
+            self._end()
+
+    def _end(self) -> None:
+        self._views.release(self._view)
+        self._view = None
+        self.deleteLater()
 
 
 class LibraryController(QObject):
@@ -83,6 +124,7 @@ class LibraryController(QObject):
     problem = Signal(object)
     cancelled = Signal()
     job_done = Signal(str, object)
+    library_followed = Signal(int, int)
 
     def __init__(self, location: Path, parent: QObject | None = None,
                  index_options: dict | None = None) -> None:
@@ -90,7 +132,8 @@ class LibraryController(QObject):
         self.location = Path(location)
         # extra keyword arguments for update_index (tests pass a stand-in analyzer)
         self.index_options = dict(index_options or {})
-        self.view: IndexView | None = None  # the open index generation every read goes through
+        self.views = ViewOwner()  # the open index generation every read goes through, and the old ones
+        self._view_stamp: list | None = None  # the current view's table of contents on disk
         self.result: ResultSet | None = None  # what the window shows now
         self.ready = False
         self.query = ""
@@ -106,10 +149,19 @@ class LibraryController(QObject):
         self._searches = 0  # searches running on workers
         self.read_only = False  # another window holds this library's lock
         self.read_only_reason = ""  # or: why the lock could not be written (a full disk)
+        self._closed = False  # the window closed: nothing is opened again
         self.jobs = LibraryJobs(self.location, self.index_options, lambda: self.read_only,
                                 lambda: self.ready, self)
         self.jobs.started.connect(self._job_started)
         self.jobs.state_changed.connect(self.state_changed)
+        self._follow = QTimer(self)
+        self._follow.setInterval(FOLLOW_MS)
+        self._follow.timeout.connect(self.follow_commits)
+
+    @property
+    def view(self) -> IndexView | None:
+        """The newest open generation of the index (None until it is opened)."""
+        return self.views.current
 
     # -- opening and rebuilding ------------------------------------------------
     def open(self) -> Task | None:
@@ -169,7 +221,7 @@ class LibraryController(QObject):
 
     def _ensure_view(self) -> IndexView | None:
         """The open index; opens it now when the library is still listed from its snapshot."""
-        if self.view is None and self.result is not None and not self._open_failed:
+        if self.view is None and self.result is not None and not self._open_failed and not self._closed:
             try:
                 ix = self._open_index()
             except Exception as exc:  # noqa: BLE001 - IndexProblem: shown with a Rebuild offer
@@ -181,7 +233,7 @@ class LibraryController(QObject):
             self._set_view(ix)
             result = self.result
             if isinstance(result.source, Listing) and result.source.generation == self.view.generation:
-                result.source = self.view  # the same documents, now with the index behind them
+                result.source = self.views.hold(self.view)  # the same documents, now with the index behind them
                 self._searches += 1  # counting 10k articles' entities waits for the first article
                 after_paint(self, lambda: self._request_panels(result, counted=True))
             else:  # another process committed since the snapshot: list what is there now
@@ -217,14 +269,19 @@ class LibraryController(QObject):
         self.problem.emit(exc)
 
     def _reload(self) -> None:
+        if self._closed:
+            return
         try:
             self._use_index(self._open_index())
         except Exception as exc:  # noqa: BLE001 - shown with a Rebuild offer
             self.problem.emit(exc)
 
     def _set_view(self, ix: Index) -> None:
-        self.view = IndexView(ix)  # the old view closes when the last reader drops it
+        self.views.replace(IndexView(ix))  # the old view closes when its last reader lets go
+        self._view_stamp = toc_stamp(self.location, self.view.generation)
         self._open_failed = False
+        if not self._follow.isActive():
+            self._follow.start()
         self._articles.clear()  # the folder name stays until the new view's panels say otherwise
         self._listing_due = True  # until the snapshot on disk is known to be this generation's
         if isinstance(self.result.source if self.result else None, Listing):
@@ -269,6 +326,37 @@ class LibraryController(QObject):
         result.generation = self._generation
         self._apply(result)
         return result
+
+    # -- following other processes' commits ------------------------------------
+    def follow_commits(self) -> bool:
+        """If another process committed to the index, show what is there now (keeping the
+        query, the filters and, in the window, the selection and the open article).
+
+        Called every ``FOLLOW_MS`` while a view is open; cheap when nothing changed
+        (one directory listing). True when the window was reloaded.
+        """
+        if not self.ready or self.view is None or self._opening or self._searches:
+            return False
+        generation = latest_generation(self.location)
+        if generation is None:
+            return False  # a rebuild is swapping folders: look again next time
+        if generation == self.view.generation and toc_stamp(self.location, generation) == self._view_stamp:
+            return False
+        before = self.article_count()
+        try:
+            self._set_view(self._open_index())
+        except Exception:  # noqa: BLE001 - mid-swap or busy: the next look will see it
+            return False
+        self._use_view()
+        self.library_followed.emit(before, self.article_count())
+        return True
+
+    def close(self) -> None:
+        """The window is closing: stop following and close every view (no worker reads them now)."""
+        self._closed = True
+        self._follow.stop()
+        self.result = None
+        self.views.close_all()
 
     def busy(self) -> bool:
         return self.jobs.busy()
@@ -317,7 +405,7 @@ class LibraryController(QObject):
         The list comes first; the panels (entities, quotes, coverage) follow in a
         second step, so a new query is listed before 10k articles are counted.
         """
-        if self._ensure_view() is None:
+        if self._closed or self._ensure_view() is None:
             return
         if not self.view.is_current():  # another writer committed: search what is there now
             try:
@@ -334,24 +422,25 @@ class LibraryController(QObject):
             result.generation = generation
             return result
 
-        self._run_search(work, self._apply)
+        self._run_search(work, lambda result: self._apply(result, from_worker=True), view)
 
-    def _run_search(self, work, done) -> None:
+    def _run_search(self, work, done, view: IndexView | None) -> None:
         task = Task("Searching", work, nice=0)
-        task.finished.connect(done)
-        task.failed.connect(self._search_failed)
+        request = _Request(self, view, done, self._search_failed)
+        task.finished.connect(request.finished)
+        task.failed.connect(request.failed)
         self._searches += 1
         task.start()
 
     def _request_panels(self, result: ResultSet, counted: bool = False) -> None:
         self._searches -= counted  # already counted as pending when it was scheduled
-        self._run_search(lambda _ctx: fill_panels(result), self._apply_panels)
+        self._run_search(lambda _ctx: fill_panels(result),
+                         lambda filled: self._apply_panels(filled, from_worker=True), result.view)
 
     def search_pending(self) -> bool:
         """Whether a requested search or its panels have not been shown yet."""
         return self._searches > 0
 
-    @Slot(object)
     def _search_failed(self, exc: BaseException) -> None:
         self._searches = max(0, self._searches - 1)
         if isinstance(exc, StaleView):  # another writer changed the index: show its new state
@@ -362,22 +451,25 @@ class LibraryController(QObject):
         self.message = str(exc) if isinstance(exc, IndexProblem) else f"The search failed: {exc}"
         self.results_changed.emit()
 
-    @Slot(object)
-    def _apply(self, result: ResultSet) -> None:
-        if self.sender() is not None:  # an answer from a worker
+    def _apply(self, result: ResultSet, from_worker: bool = False) -> None:
+        if from_worker:
             self._searches = max(0, self._searches - 1)
         if result.generation != self._generation or result.source is not (self.view or result.source):
             return  # a newer request is on its way
+        previous = self.result
+        if previous is not result:
+            self.views.hold(result.view)  # until another result replaces it in the list
         self.result = result
         self.message = result.message
         self.total = result.total
-        self.results_changed.emit()
-        if self.sender() is not None:
+        self.results_changed.emit()  # the list now paints the new result's rows
+        if previous is not None and previous is not result:
+            self.views.release(previous.view)
+        if from_worker:
             self._request_panels(result)
 
-    @Slot(object)
-    def _apply_panels(self, result: ResultSet) -> None:
-        if self.sender() is not None:
+    def _apply_panels(self, result: ResultSet, from_worker: bool = False) -> None:
+        if from_worker:
             self._searches = max(0, self._searches - 1)
         if result is not self.result:
             return
@@ -394,7 +486,11 @@ class LibraryController(QObject):
         def work(_ctx: TaskContext) -> bool:
             return save_listing(location, view)
 
-        Task("Saving the listing", work).start()
+        task = Task("Saving the listing", work)
+        request = _Request(self, view, lambda _saved: None, lambda _exc: None)
+        task.finished.connect(request.finished)
+        task.failed.connect(request.failed)
+        task.start()
 
     def result_paths(self) -> list[str]:
         return self.result.paths() if self.result is not None else []

@@ -148,6 +148,7 @@ class MainWindow(QMainWindow):
         c.task_started.connect(self.status.track)
         c.problem.connect(self._on_problem)
         self.reading_view.failed.connect(lambda exc: c.problem.emit(exc) if isinstance(exc, IndexProblem) else None)
+        c.library_followed.connect(self._on_followed)
         c.cancelled.connect(lambda: self.statusBar().showMessage(
             self.tr("Cancelled: the index is unchanged."), 8000))
         self.status.cancel_requested.connect(self._cancel_task)
@@ -249,6 +250,7 @@ class MainWindow(QMainWindow):
     def _on_results(self) -> None:
         c = self.controller
         current = self.reading_view.article.path if self.reading_view.article else None
+        selected = self.editing.selected_paths() if hasattr(self, "editing") else []
         result = c.result
         if result is not None:
             self.library_model.set_rows(result.docnums, result.hit, c.docnum, result.value)
@@ -265,7 +267,10 @@ class MainWindow(QMainWindow):
         set_library_row_lines(self.library_view, bool(c.query.strip()) and n > 0)
         if current is not None and self.library_model.row_of(current) >= 0:
             self._select_path(current)  # keep reading; update the highlighted terms
-            if query_terms(c.query) != self.reading_view.terms:
+            self._reselect(selected, current)
+            art = None if c.is_long(current) else c.article(current)  # a long one is read on a worker
+            changed = art is not None and art != self.reading_view.article  # by another process
+            if query_terms(c.query) != self.reading_view.terms or changed:
                 self.open_article(current, self.reading_view.selected_quote)
         elif n and c.view is None:  # listed from the snapshot: the article follows the painted list
             after_paint(self, self._select_first)
@@ -273,6 +278,27 @@ class MainWindow(QMainWindow):
             self.library_view.selectRow(0)  # the best match replaces an article filtered out
         else:
             self.reading_view.show_placeholder(self.tr("No article matches the search and filters."))
+
+    def _reselect(self, paths: list[str], current: str) -> None:
+        """Select again the rows that were selected before the list was reloaded."""
+        others = [p for p in paths if p != current and self.library_model.row_of(p) >= 0]
+        if not others:
+            return
+        sm = self.library_view.selectionModel()
+        sm.blockSignals(True)
+        for path in others:
+            idx = self.library_proxy.mapFromSource(self.library_model.index(self.library_model.row_of(path), 0))
+            sm.select(idx, QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows)
+        sm.blockSignals(False)
+        self.library_view.viewport().update()
+
+    def _on_followed(self, before: int, after: int) -> None:
+        """Another process (``parallax add``, a second window) changed the library."""
+        change = after - before
+        what = (self.tr("%n article(s) added", "", change) if change > 0 else
+                self.tr("%n article(s) removed", "", -change) if change < 0 else self.tr("articles updated"))
+        self.statusBar().showMessage(self.tr("The library changed outside this window: %1.").replace("%1", what),
+                                     8000)
 
     def _select_first(self) -> None:
         if not self.library_view.currentIndex().isValid() and self.library_model.rowCount():
@@ -419,5 +445,6 @@ class MainWindow(QMainWindow):
         if task is not None and not task.done:
             task.cancel()  # the index keeps its old state: rebuilds swap in only when complete
         QThreadPool.globalInstance().waitForDone(5000)  # searches and jobs end before we do
+        self.controller.close()  # every index view lets go of its files
         self.lock.release()  # the next window on this library may write
         super().closeEvent(event)

@@ -51,7 +51,8 @@ def report_html(report: UpdateReport) -> str:
         parts.append("<p>Cancelled: the articles listed as added are in the library; "
                      "the rest were not read.</p>")
     sections = (("Added", report.added), ("Updated", report.updated),
-                ("Not added", report.skipped), ("Warnings", report.warnings))
+                ("Not added", report.skipped), ("Dropped from the library", report.dropped),
+                ("Kept as stored", report.kept), ("Warnings", report.warnings))
     for title, items in sections:
         if items:
             parts.append(f"<h4>{title} ({len(items)})</h4>" + _items(items))

@@ -25,10 +25,11 @@ if TYPE_CHECKING:  # the indexer (and Whoosh) load only when a job has reported;
     from PySide6.QtWidgets import QMessageBox
 
     from reader.search.indexer import UpdateReport
+    from reader.ui.library.add_dialog import AddDialog
     from reader.ui.report_dialog import ReportDialog
 
 FILE_FILTER = "Articles (*.txt *.md *.markdown *.html *.htm);;All files (*)"
-SUMMARY_JOBS = ("Adding articles", "Rescanning files")
+SUMMARY_JOBS = ("Adding articles", "Rescanning files", "Rebuilding index")
 
 
 def dropped_paths(mime: QMimeData | None) -> list[Path]:
@@ -47,6 +48,7 @@ class LibraryEditing(QObject):
         self.window = window
         self.last_report: UpdateReport | None = None
         self.last_dialog: ReportDialog | None = None
+        self.last_add_dialog: AddDialog | None = None
         a, c = window.actions, window.controller
         a.add_files.triggered.connect(self.choose_files)
         a.add_folder.triggered.connect(self.choose_folder)
@@ -83,20 +85,38 @@ class LibraryEditing(QObject):
 
         files, _ = QFileDialog.getOpenFileNames(self.window, self.tr("Add Articles"), "", FILE_FILTER)
         if files:
-            self.add([Path(f) for f in files])
+            self.ask_and_add([Path(f) for f in files])
 
     def choose_folder(self) -> None:
         from PySide6.QtWidgets import QFileDialog
 
         folder = QFileDialog.getExistingDirectory(self.window, self.tr("Add a Folder of Articles"))
         if folder:
-            self.add([Path(folder)])
+            self.ask_and_add([Path(folder)])
 
-    def add(self, paths: list[Path]) -> bool:
-        """Index ``paths`` (files or folders) in the background; False if that cannot start now."""
+    def add_dialog(self, paths: list[Path]) -> AddDialog:
+        """The outlet-and-kind question asked before an import (Add Files/Add Folder)."""
+        from reader.outlet_overrides import default_registry
+        from reader.ui.library.add_dialog import AddDialog
+
+        return AddDialog(default_registry(), paths, self.window)
+
+    def ask_and_add(self, paths: list[Path]) -> bool:
+        """Ask for the batch's outlet and kind, then add; without dialogs, add as they are."""
+        if not self.window.dialogs_enabled:
+            return self.add(paths)
+        dlg = self.add_dialog(paths)
+        self.last_add_dialog = dlg
+        if dlg.exec() != dlg.DialogCode.Accepted:
+            return False
+        return self.add(paths, dlg.outlet(), dlg.kind())
+
+    def add(self, paths: list[Path], outlet: str | None = None, kind: str | None = None) -> bool:
+        """Index ``paths`` (files or folders) in the background, with the user's outlet and kind
+        for all of them (None: each file's own); False if that cannot start now."""
         if not paths:
             return False
-        return self._started(self.window.controller.jobs.add_paths(paths))
+        return self._started(self.window.controller.jobs.add_paths(paths, outlet, kind))
 
     def rescan(self) -> bool:
         return self._started(self.window.controller.jobs.rescan())
@@ -154,7 +174,8 @@ class LibraryEditing(QObject):
         self.last_report = result
         bar.showMessage(result.summary(), 10000)
         if self.window.dialogs_enabled:
-            title = self.tr("Articles Added") if name == "Adding articles" else self.tr("Rescan Finished")
+            title = {"Adding articles": self.tr("Articles Added"), "Rescanning files": self.tr("Rescan Finished"),
+                     "Rebuilding index": self.tr("Library Rebuilt")}[name]
             from reader.ui.report_dialog import ReportDialog
 
             self.last_dialog = ReportDialog(title, result, self.window)

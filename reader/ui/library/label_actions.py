@@ -32,6 +32,7 @@ class LabelEditing(QObject):
         super().__init__(window)
         self.window = window
         self.last_dialog: OutletDialog | None = None
+        self.targets: list[str] = []  # the articles the last Set Outlet… dialog was for
         window.reading_view.describe_outlet = self.describe
         window.library_model.outlet_tooltip = self.tooltip
         window.library_model.chip_label = self.chip
@@ -81,30 +82,42 @@ class LabelEditing(QObject):
         self.window.set_query(toggle_bias_term(self.window.search_edit.text(), token))
 
     def dialog(self, assign: bool) -> OutletDialog | None:
-        """The dialog for the open article (or the outlet alone when none is open)."""
+        """The dialog for the selected articles (Set Outlet…: all selected rows, else the open
+        article), or for the open article's outlet alone (Edit Outlet Label…)."""
         article = self.window.reading_view.article
-        if assign and article is None:
+        targets = self.window.editing.selected_paths() if assign else []
+        if assign and not targets and article is not None:
+            targets = [article.path]
+        if assign and not targets:
             return None
         from reader.ui.library.outlet_dialog import OutletDialog
 
-        dlg = OutletDialog(default_registry(), article.outlet if article else "",
-                           article.title if article and assign else "", assign, self.window)
-        if assign and article is not None:
-            dlg.setProperty("articleId", self.window.controller.article_sha(article.path) or "")
+        single = assign and len(targets) == 1
+        if single and (article is None or article.path != targets[0]):
+            article = self.window.controller.article(targets[0]) or article
+        title = (article.title if single and article else
+                 self.tr("%n selected article(s)", "", len(targets)) if assign else "")
+        dlg = OutletDialog(default_registry(), article.outlet if article else "", title, assign, self.window)
+        if assign:
+            ids = [sha for sha in map(self.window.controller.article_sha, targets) if sha]
+            dlg.article_ids = ids
+            dlg.setProperty("articleId", ids[0] if len(ids) == 1 else "")
+            self.targets = list(targets)
         return dlg
 
     def edit(self, assign: bool) -> None:
         dlg = self.dialog(assign)
         if dlg is None:
-            self.window.statusBar().showMessage(self.tr("Open an article first."), 4000)
+            self.window.statusBar().showMessage(self.tr("Select or open an article first."), 4000)
             return
         self.last_dialog = dlg
-        if dlg.exec() == dlg.DialogCode.Accepted:
-            self.saved()
+        if dlg.exec() == dlg.DialogCode.Accepted:  # a new label changes every article of the outlet
+            self.saved(self.targets if assign and dlg.keep_box.isChecked() else None)
 
-    def saved(self) -> None:
-        """After a label or assignment changed: re-label the index, then refresh."""
-        if self.window.controller.jobs.relabel() is None:
+    def saved(self, paths: list[str] | None = None) -> None:
+        """After a label or assignment changed: re-label the index (the given articles, or
+        all of them after a label change), then refresh."""
+        if self.window.controller.jobs.relabel(paths) is None:
             self.window.statusBar().showMessage(
                 self.tr("Saved. The library will show the new label after its current job."), 8000)
         else:

@@ -156,7 +156,7 @@ class LibraryModel(QAbstractTableModel):
             return self._sort_key(col, getattr(hit, self.HIT_ATTRS[col]))
         if role == Qt.ItemDataRole.ToolTipRole:
             if col == self.COL_OUTLET:
-                head = f"{hit.outlet or 'Unknown outlet'} — bias: {self._chip(hit)}"
+                head = f"{hit.outlet or 'Outlet unknown'} — bias: {self._chip(hit)}"
                 return tooltip(f"{head}\n\n{self.outlet_tooltip(hit.outlet)}" if self.outlet_tooltip else head)
             if col == self.COL_TITLE:
                 snippet = snippet_plain(hit.snippet)
@@ -182,7 +182,7 @@ class LibraryModel(QAbstractTableModel):
         if col == self.COL_TITLE:
             return hit.title
         if col == self.COL_OUTLET:
-            return hit.outlet or "Unknown outlet"
+            return hit.outlet or "Outlet unknown"
         if col == self.COL_AUTHOR:
             return hit.author or "—"
         if col == self.COL_DATE:
@@ -201,7 +201,7 @@ class LibraryModel(QAbstractTableModel):
             value = (value or "").lower()
             value = KIND_LABELS.get(value, value.title())
         elif col == self.COL_OUTLET:
-            value = value or "Unknown outlet"
+            value = value or "Outlet unknown"
         elif col == self.COL_AUTHOR:
             value = value or "—"
         return (value or "").casefold()

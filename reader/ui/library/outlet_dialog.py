@@ -6,6 +6,8 @@ After a save the window re-labels the library in the background.
 """
 from __future__ import annotations
 
+from typing import Sequence
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox
 from PySide6.QtWidgets import QComboBox
@@ -32,18 +34,20 @@ VALUE_TEXT = {"left": "Left", "lean left": "Lean left", "center": "Center", "lea
 
 
 def save_label(registry: OutletRegistry, form: LabelForm, article_id: str | None = None,
-               keep_label: bool = False) -> Outlet | None:
-    """Write the form through the registry: the article's outlet, then the label.
+               keep_label: bool = False, article_ids: Sequence[str] = ()) -> Outlet | None:
+    """Write the form through the registry: the articles' outlet (one write for all of
+    them), then the label.
 
-    ``keep_label`` only assigns the article (the outlet's existing label stays).
+    ``keep_label`` only assigns the articles (the outlet's existing label stays).
     Raises ValueError with the form's problems.
     """
     problems = form.problems()
     if problems:
         raise ValueError(" ".join(problems))
     name = form.outlet.strip()
-    if article_id:
-        registry.assign_article(article_id, name)
+    ids = [i for i in (article_id, *article_ids) if i]
+    if ids:
+        registry.assign_articles(dict.fromkeys(ids, name))
     if keep_label:
         return registry.resolve(name=name)
     return registry.set_label(name, form.value, note=form.note.strip(), url=form.url.strip())
@@ -113,6 +117,7 @@ class OutletDialog(QDialog):
         self._update_enabled()
         self.resize(520, self.sizeHint().height())
         self.saved: Outlet | None = None
+        self.article_ids: list[str] = []  # the selected articles a Set Outlet… applies to
 
     def form(self) -> LabelForm:
         return LabelForm(self.name_box.currentText(), self.value_box.currentData(),
@@ -136,7 +141,8 @@ class OutletDialog(QDialog):
         try:
             self.saved = save_label(self.registry, self.form(),
                                     self.property("articleId") if self.assign else None,
-                                    keep_label=self.assign and self.keep_box.isChecked())
+                                    keep_label=self.assign and self.keep_box.isChecked(),
+                                    article_ids=self.article_ids if self.assign else ())
         except (ValueError, OSError) as exc:  # a full disk, a read-only folder: one sentence
             self.error.setText(describe(exc) if isinstance(exc, OSError) else str(exc))
             return
