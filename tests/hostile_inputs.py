@@ -11,6 +11,9 @@ bidi overrides and terminal escape sequences in titles and names, quote-dense
 articles (the 100 KB file with 8,653 quotes and a single 5 MB line), flipped
 bytes and deleted files in an index's segments, bad settings (an out-of-range
 delay, a link to /dev/zero, a huge file) and a deeply nested ``outlets.json``.
+For reading files (item 2): front-matter blocks with one bad value each, the
+"billion laughs", and folders holding FIFOs, device links, unreadable and
+absurdly deep subfolders beside good articles.
 A full disk is made by ``full_disk`` (a real tmpfs when this process may
 mount one, else ``None``: the caller simulates ENOSPC).
 """
@@ -230,11 +233,128 @@ def fill(folder: Path, leave: int = 0) -> None:
             pass
 
 
+GOOD_BODY = ("Officials said on Monday that the pipeline talks would resume next week after a pause of "
+             "two months, according to a statement from the ministry.\n\n"
+             "“We are ready to talk,” said Maria Lopez, the delegation's head.\n")
+
+# name -> (front-matter lines, the field that must be dropped, words its warning contains)
+BAD_FRONT_MATTER = {
+    "day-30-feb": ("date: 2020-02-30", "published", "not a real date"),
+    "month-13": ("date: 2022-13-05", "published", "not a real date"),
+    "ambiguous-day": ('date: "03/04/2022"', "published", "either day/month"),
+    "month-only": ('date: "January 2022"', "published", "names a month"),
+    "long-digits": ("title: " + "7" * 5000, "title", "5,000 characters"),
+    "title-list": ("title: [a, b]", "title", "not a list"),
+    "outlet-map": ("outlet: {name: Gazette}", "outlet", "not a map"),
+    "bad-kind": ("kind: gossip", "kind", "not one of"),
+    "bad-url": ('url: "javascript:alert(1)"', "url", "not a web address"),
+}
+
+
+def billion_laughs() -> str:
+    """The 414-byte YAML bomb: nine levels of aliases, each ten times the one before."""
+    lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for prev, name in zip("abcdefgh", "bcdefghi"):
+        lines.append(f"{name}: &{name} [*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev}]")
+    lines.append("title: *i")
+    return "\n".join(lines)
+
+
+def write_front_matter_cases(folder: Path) -> dict[str, Path]:
+    """One file per bad value (the rest of its block good), plus the structural attacks."""
+    folder.mkdir(parents=True, exist_ok=True)
+    out = {}
+    for name, (line, _field, _why) in BAD_FRONT_MATTER.items():
+        good = {"title": "title: Pipeline talks resume", "outlet": "outlet: Riverside Gazette",
+                "published": "date: 2022-02-24"}
+        bad_field = BAD_FRONT_MATTER[name][1]
+        lines = [line] + [v for k, v in good.items() if k != bad_field]
+        path = folder / f"{name}.md"
+        path.write_text("---\n" + "\n".join(lines) + "\n---\n\n" + GOOD_BODY, encoding="utf-8")
+        out[name] = path
+    structural = {
+        "billion-laughs.md": billion_laughs(),
+        "nested-lists.md": "title: " + "[" * 20000 + "]" * 20000,
+        "nested-maps.md": "title: x\nk: " + "{a: " * 5000 + "1" + "}" * 5000,
+        "nested-blocks.md": "title: x\n" + "".join(" " * i + "k:\n" for i in range(200)) + " " * 200 + "v: 1",
+        "not-closed.txt": "title: No end\noutlet: Nowhere",
+    }
+    for name, block in structural.items():
+        path = folder / name
+        closing = "" if name == "not-closed.txt" else "---\n"
+        path.write_text("---\n" + block + "\n" + closing + "\n" + GOOD_BODY, encoding="utf-8")
+        out[name.rsplit(".", 1)[0]] = path
+    return out
+
+
+def write_good_articles(folder: Path, count: int, prefix: str = "good") -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    out = []
+    for i in range(count):
+        path = folder / f"{prefix}-{i:02d}.txt"
+        path.write_text(f"Pipeline talks resume, part {i}\n\n{GOOD_BODY}Edition {prefix} {i}.\n", encoding="utf-8")
+        out.append(path)
+    return out
+
+
+def remove_deep(deep: Path) -> None:
+    """Delete a deeply nested tree from the bottom up (``shutil.rmtree`` recurses, and fails on
+    990 levels, which would leave pytest unable to clean its temporary folders)."""
+    path = deep
+    while path.is_dir() and not path.is_symlink():
+        subs = [p for p in path.iterdir() if p.is_dir() and not p.is_symlink()]
+        if subs:
+            path = subs[0]
+            continue
+        for child in path.iterdir():
+            child.unlink()
+        path.rmdir()
+        if path == deep:
+            break
+        path = path.parent
+
+
+def write_hostile_folder(folder: Path, depth: int = 990) -> dict[str, Path]:
+    """A folder of articles with a FIFO, links to devices, a dangling link, a link back up
+    the tree and ``depth`` nested subfolders (an article at the bottom)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    out = {"good": write_good_articles(folder, 2)[0]}
+    fifo = folder / "pipe.txt"
+    os.mkfifo(fifo)
+    out["fifo"] = fifo
+    for name, target in (("zero.txt", "/dev/zero"), ("null.md", "/dev/null")):
+        link = folder / name
+        link.symlink_to(target)
+        out[name.split(".")[0]] = link
+    dangling = folder / "gone.txt"
+    dangling.symlink_to(folder / "no-such-file.txt")
+    out["dangling"] = dangling
+    loop = folder / "sub"
+    loop.mkdir()
+    (loop / "inner.txt").write_text("Inner article\n\n" + GOOD_BODY, encoding="utf-8")
+    (loop / "up").symlink_to(folder, target_is_directory=True)
+    out["loop"] = loop / "up"
+    locked = folder / "locked"
+    locked.mkdir()
+    (locked / "secret.txt").write_text("Secret\n\n" + GOOD_BODY, encoding="utf-8")
+    out["locked"] = locked
+    deep = folder / "deep"
+    path = deep
+    deep.mkdir()
+    for _ in range(depth):  # one level at a time: mkdir(parents=True) recurses
+        path = path / "d"
+        os.mkdir(path)
+    (path / "bottom.txt").write_text("Bottom article\n\n" + GOOD_BODY, encoding="utf-8")
+    out["deep"] = deep
+    return out
+
+
 def write_all(folder: Path) -> list[Path]:
     """Every file case, for a manual run (``parallax add FOLDER``)."""
     folder.mkdir(parents=True, exist_ok=True)
     written = [markup_title_file(folder), bidi_file(folder), terminal_file(folder),
                quote_dense_file(folder)]
+    written += write_front_matter_cases(folder / "front-matter").values()
     return written
 
 

@@ -1,8 +1,10 @@
-"""Run ``parallax`` but SIGKILL ourselves at the Nth file creation or rename.
+"""Run ``parallax`` but SIGKILL ourselves at the Nth file creation or rename,
+or right after the Nth batch commit of an import (batches of 4 articles).
 
 Used by test_index_crash.py to stop indexing at exact points inside Whoosh's
-commit and the rebuild swap, which timing alone rarely hits.
-    python tests/kill_at.py create_file|rename N parallax-args...
+commit and the rebuild swap, which timing alone rarely hits, and by
+test_hostile_imports.py to kill a long import part-way.
+    python tests/kill_at.py create_file|rename|after_commit N parallax-args...
 """
 import os
 import signal
@@ -37,6 +39,19 @@ elif what == "rename":
         return original_rename(self, target_path)
 
     Path.rename = rename
+elif what == "after_commit":
+    from reader.search import batches
+
+    batches.BATCH_ARTICLES = 4
+    original_commit = batches.BatchWriter.commit
+
+    def commit(self):
+        had = self.pending
+        original_commit(self)
+        if had:
+            _tick()
+
+    batches.BatchWriter.commit = commit
 else:
     sys.exit(f"unknown kill point {what}")
 

@@ -23,6 +23,16 @@ ABP = DATA / "article-bias-prediction-sample" / "abp_sample.jsonl"
 BBC_CATEGORIES = ("business", "entertainment", "politics", "sport", "tech")
 
 
+def metadata_analyzer(items):
+    """The real analysis without the spaCy parse (boilerplate, metadata, quote spans): for
+    tests of metadata and import plumbing, where a parse of hundreds of articles would only
+    cost minutes. An ``update_index`` analyzer."""
+    from reader.analysis.pipeline import analyze_doc
+
+    for file, text, hints in items:
+        yield analyze_doc(text, None, file, hints)
+
+
 def bbc_sample(dest: Path, count: int = 200) -> list[Path]:
     """``count`` distinct BBC articles, the same share of each category, copied unchanged."""
     per = count // len(BBC_CATEGORIES)
@@ -83,5 +93,5 @@ def abp_files(dest: Path, count: int = 300) -> dict[Path, dict]:
             head = front_matter(row, (i + style) % 3)
             path.write_text(head + "\n" + body, encoding="utf-8")
             expected[path] = {"outlet": " ".join(row["source"].split()), "title": " ".join(row["title"].split()),
-                              "published": row["date"], "lines": head.splitlines()}
+                              "published": row["date"], "lines": head.splitlines(), "text": body}
     return expected

@@ -70,3 +70,68 @@ def test_unreadable_file_is_reported_and_the_batch_goes_on(tmp_path, monkeypatch
     report = update_index(tmp_path / "index", [folder])
     assert [p.name for p in report.added] == ["b.txt"]
     assert [(p.name, r) for p, r in report.skipped] == [("a.txt", "permission denied")]
+
+
+def test_progress_says_count_rate_and_time_left():
+    from reader.cli.progress import progress_text
+
+    assert progress_text(0, 50000, 0.0) == "0 of 50,000 files"
+    assert progress_text(1234, 50000, 100.0) == "1,234 of 50,000 files · 12.3 files/s · about 1 h 05 min left"
+    assert progress_text(10, 10, 2.0) == "10 of 10 files · 5.0 files/s"
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="a pseudo-terminal is POSIX")
+def test_progress_on_a_terminal_and_one_summary_line_otherwise(tmp_path):
+    import pty
+
+    folder = tmp_path / "few"
+    folder.mkdir()
+    for i in range(3):
+        (folder / f"n{i}.txt").write_text(f"Note {i}\n\nThe council met on day {i}.\n", encoding="utf-8")
+    piped = run_add(tmp_path / "index-a", folder)
+    assert piped.returncode == 0
+    assert piped.stdout.splitlines() == ["added 3, updated 0, skipped 0"]
+    assert "\r" not in piped.stdout + piped.stderr and "files/s" not in piped.stderr
+    master, slave = pty.openpty()
+    proc = subprocess.Popen([sys.executable, "-m", "reader", "add", "--index", str(tmp_path / "index-b"),
+                             str(folder)], cwd=ROOT, stdout=subprocess.PIPE, stderr=slave, text=True)
+    os.close(slave)
+    out, _ = proc.communicate(timeout=300)
+    terminal = b""
+    while True:
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        terminal += chunk
+    os.close(master)
+    assert proc.returncode == 0 and out.splitlines()[-1] == "added 3, updated 0, skipped 0"
+    assert b"of 3 files" in terminal and b"\r" in terminal
+
+
+def test_a_broken_format_library_is_one_line_per_file_and_a_nonzero_exit(tmp_path):
+    """As in a fresh install where justext cannot import lxml.html.clean."""
+    broken = tmp_path / "site" / "trafilatura"
+    broken.mkdir(parents=True)
+    (broken / "__init__.py").write_text(
+        "raise ImportError('lxml.html.clean module is now a separate project lxml_html_clean')\n",
+        encoding="utf-8")
+    page = tmp_path / "page.html"
+    page.write_text("<html><body><article><p>Dam talks stalled on Tuesday, officials said.</p>"
+                    "</article></body></html>", encoding="utf-8")
+    note = tmp_path / "note.txt"
+    note.write_text("Council vote\n\nThe council voted 5-2.\n", encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(tmp_path / "site")}
+
+    def add(*paths):
+        return subprocess.run([sys.executable, "-m", "reader", "add", "--index", str(tmp_path / "index"),
+                               *map(str, paths)], cwd=ROOT, capture_output=True, text=True, timeout=300, env=env)
+
+    both = add(page, note)
+    assert both.returncode == 1 and "Traceback" not in both.stderr
+    assert f"skipped {page}: cannot read HTML: ImportError: lxml.html.clean" in both.stdout
+    assert both.stdout.splitlines()[-1] == "added 1, updated 0, skipped 1"
+    alone = add(page)
+    assert alone.returncode == 2 and "Traceback" not in alone.stderr and "cannot read HTML" in alone.stdout

@@ -65,9 +65,45 @@ def test_saved_web_page_is_extracted(tmp_path):
     assert doc.hints["author"] == "Jane Roe"
     assert doc.hints["outlet"] == "Riverside Gazette"
     assert doc.hints["published"] == "2023-05-04"
+    assert doc.hint_sources == dict.fromkeys(doc.hints, "html-meta")
     assert "said Maria Lopez" in doc.text
     assert "tracking" not in doc.text and "Home" not in doc.text.split("\n")[0]
     assert path.read_text(encoding="utf-8") == PAGE  # the user's file is untouched
+
+
+BLOG = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Riverbend Notes</title>
+<meta property="og:site_name" content="Riverbend Notes"><meta property="og:title" content="Riverbend Notes">
+</head><body><header><a class="site-title" href="/">Riverbend Notes</a><nav><a href="/">Home</a></nav></header>
+<main><article class="post"><h1 class="entry-title">The council's flood plan leaves the east bank waiting</h1>
+<p>The town council voted on Tuesday to fund the first phase of its flood defences, but the east bank,
+where the water rose highest last winter, will have to wait another two years for its wall.</p>
+<p>“We were promised this in the last election and the one before that,” said Maria Lopez, who runs
+the bakery on Mill Street. “Every year the sandbags come out and every year we are told next year.”</p>
+<p>The plan's first phase covers the west bank and the bridge approaches, where engineers say the risk to
+roads and the school is greatest. Councillors said money for the east bank would depend on a grant.</p>
+</article></main>
+<aside class="sidebar"><h3>Archives</h3><ul><li><a href="/2022/01/">January 2022</a></li>
+<li><a href="/2021/12/">December 2021</a></li><li><a href="/2021/11/">November 2021</a></li></ul></aside>
+<footer>© Riverbend Notes</footer></body></html>"""
+
+
+def test_a_saved_page_whose_only_date_is_an_archive_link_gets_no_date(tmp_path):
+    from real_corpora import metadata_analyzer
+
+    from reader.search.articles import load_article
+    from reader.search.indexer import update_index
+    from reader.search.store import open_index
+
+    path = tmp_path / "blog.html"
+    path.write_text(BLOG, encoding="utf-8")
+    doc = load_source(path)
+    assert "published" not in doc.hints
+    assert doc.hints["title"] == "The council's flood plan leaves the east bank waiting"  # not the site's name
+    assert doc.hints["outlet"] == "Riverbend Notes" and doc.hint_sources["outlet"] == "html-meta"
+    update_index(tmp_path / "index", [path], analyzer=metadata_analyzer)
+    art = load_article(open_index(tmp_path / "index"), str(path.resolve()))
+    assert art.published == "" and "published" not in art.record.meta_sources
+    assert art.title == "The council's flood plan leaves the east bank waiting"
 
 
 def test_web_page_without_article_text_is_refused(tmp_path):

@@ -25,18 +25,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from real_corpora import DATA, abp_files, bbc_sample  # noqa: E402
+from real_corpora import DATA, abp_files, bbc_sample, metadata_analyzer  # noqa: E402
 
 FIELDS = ("outlet", "title", "published")
 ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
-
-
-def metadata_only(items):
-    """The real analysis without the spaCy parse: boilerplate, metadata, quote spans."""
-    from reader.analysis.pipeline import analyze_doc
-
-    for file, text, hints in items:
-        yield analyze_doc(text, None, file, hints)
 
 
 def library(location: Path, paths: list[Path]) -> list[dict]:
@@ -44,7 +36,7 @@ def library(location: Path, paths: list[Path]) -> list[dict]:
     from reader.search.indexer import update_index
     from reader.search.store import open_index
 
-    update_index(location, paths, analyzer=metadata_only)
+    update_index(location, paths, analyzer=metadata_analyzer)
     with open_index(location).searcher() as s:
         rows = []
         for stored in s.all_stored_fields():

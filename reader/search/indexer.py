@@ -23,7 +23,8 @@ from typing import Callable, Iterable, Iterator
 from reader.analysis.metadata import apply_hints
 from reader.analysis.record import ARTICLE_KINDS, ArticleRecord
 from reader.search import fields as F
-from reader.search.batches import BATCH_ARTICLES, BATCH_SECONDS, BatchWriter
+from reader.search import batches
+from reader.search.batches import BatchWriter
 from reader.search.documents import article_to_document
 from reader.search.store import create_empty, new_build_dir, open_index, open_or_create, swap_in
 from reader.sources import Skipped, SourceDocument, discover, load_source
@@ -198,8 +199,8 @@ def update_index(location: Path, paths: Iterable[Path], *, full: bool = False,
                  analyzer: Analyzer | None = None, resolver: OutletResolver | None = None,
                  outlet: str | None = None, kind: str | None = None,
                  remember: bool = True, exclude: Iterable[str] = (), report: UpdateReport | None = None,
-                 report_unsupported: bool = True, batch_size: int = BATCH_ARTICLES,
-                 batch_seconds: float = BATCH_SECONDS) -> UpdateReport:
+                 report_unsupported: bool = True, batch_size: int | None = None,
+                 batch_seconds: float | None = None) -> UpdateReport:
     """Add new and changed files under ``paths``; ``full`` rebuilds from scratch.
 
     ``outlet`` and ``kind`` are the user's word for every file of the batch
@@ -219,10 +220,11 @@ def update_index(location: Path, paths: Iterable[Path], *, full: bool = False,
     report = report if report is not None else UpdateReport()
     excluded = set(exclude)
     files: list[Path] = []
+    skips: list[Skipped] = []
     for item in discover(paths):
         if isinstance(item, Skipped):
             if report_unsupported or not item.unsupported:
-                report.skipped.append((item.path, item.reason))
+                skips.append(item)
         elif str(item.resolve()) not in excluded:
             files.append(item.resolve())
     if analyzer is None:
@@ -257,7 +259,8 @@ def update_index(location: Path, paths: Iterable[Path], *, full: bool = False,
         report.committed = count
         known.refresh()
 
-    batch = BatchWriter(ix, batch_size, batch_seconds, before_commit=save_assignments, after_commit=committed)
+    batch = BatchWriter(ix, batch_size or batches.BATCH_ARTICLES, batch_seconds or batches.BATCH_SECONDS,
+                        before_commit=save_assignments, after_commit=committed)
     pending: dict[str, tuple[SourceDocument, bool]] = {}
 
     def want_batch_metadata(sha: str) -> bool:
@@ -273,6 +276,18 @@ def update_index(location: Path, paths: Iterable[Path], *, full: bool = False,
             changed = True
         return changed
 
+    def keep_or_skip(path: Path, reason: str) -> None:
+        """A file that cannot be read (now): an article it was stays in the library as stored."""
+        key = str(path.resolve()) if path.is_absolute() or path.exists() else str(path)
+        stored = (previous or known).stored(key)
+        if stored is None:
+            report.skipped.append((path, reason))
+            return
+        if full:
+            batch.add(**document_from_stored(stored, resolver))
+            known.remember(key, stored[F.SHA])
+        report.kept.append((path, f"{reason}; the stored copy stays in the library"))
+
     def sources() -> Iterator[tuple[str, str, dict | None]]:
         for done, path in enumerate(files):
             if cancelled is not None and cancelled():
@@ -285,14 +300,7 @@ def update_index(location: Path, paths: Iterable[Path], *, full: bool = False,
                 source = load_source(path)
             except UnreadableFile as exc:
                 report.unavailable += type(exc).__name__ == "FormatUnavailable"
-                stored = (previous or known).stored(key)
-                if stored is not None:  # an article whose file is still there is never forgotten
-                    if full:
-                        batch.add(**document_from_stored(stored, resolver))
-                        known.remember(key, stored[F.SHA])
-                    report.kept.append((path, f"{exc}; the stored copy stays in the library"))
-                else:
-                    report.skipped.append((path, str(exc)))
+                keep_or_skip(path, str(exc))  # an article whose file is still there is never forgotten
                 continue
             old_sha = known.sha_of(key)
             if old_sha == source.sha:
@@ -312,6 +320,8 @@ def update_index(location: Path, paths: Iterable[Path], *, full: bool = False,
             yield key, source.text, source.hints
 
     try:
+        for skip in skips:
+            keep_or_skip(skip.path, skip.reason)
         for record in analyzer(sources()):
             source, existed = pending.pop(record.file)
             record.warnings = [*source.warnings, *record.warnings]  # decoding, front matter

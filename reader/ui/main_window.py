@@ -295,8 +295,10 @@ class MainWindow(QMainWindow):
     def _on_followed(self, before: int, after: int) -> None:
         """Another process (``parallax add``, a second window) changed the library."""
         change = after - before
-        what = (self.tr("%n article(s) added", "", change) if change > 0 else
-                self.tr("%n article(s) removed", "", -change) if change < 0 else self.tr("articles updated"))
+        noun = self.tr("article") if abs(change) == 1 else self.tr("articles")
+        what = (self.tr("%1 %2 added").replace("%1", str(change)).replace("%2", noun) if change > 0 else
+                self.tr("%1 %2 removed").replace("%1", str(-change)).replace("%2", noun) if change < 0
+                else self.tr("articles updated"))
         self.statusBar().showMessage(self.tr("The library changed outside this window: %1.").replace("%1", what),
                                      8000)
 

@@ -96,7 +96,7 @@ class LabelEditing(QObject):
         if single and (article is None or article.path != targets[0]):
             article = self.window.controller.article(targets[0]) or article
         title = (article.title if single and article else
-                 self.tr("%n selected article(s)", "", len(targets)) if assign else "")
+                 self.tr("%1 selected articles").replace("%1", str(len(targets))) if assign else "")
         dlg = OutletDialog(default_registry(), article.outlet if article else "", title, assign, self.window)
         if assign:
             ids = [sha for sha in map(self.window.controller.article_sha, targets) if sha]
