@@ -50,7 +50,7 @@ def _headline(html_text: str, sitename: str) -> str:
 
 
 def html_source(path: Path, decoded: DecodedText, sha: str) -> SourceDocument:
-    from reader.front_matter import check_field
+    from reader.front_matter import check_fields
 
     try:
         import trafilatura
@@ -77,15 +77,9 @@ def html_source(path: Path, decoded: DecodedText, sha: str) -> SourceDocument:
     hostname = getattr(doc, "hostname", None) or ""
     if found["outlet"] and hostname and found["outlet"].lower() in hostname.lower():
         sources["outlet"] = "url"  # trafilatura fell back to the address's domain
-    hints, warnings, hint_sources = {}, list(decoded.warnings), {}
-    for key, value in found.items():
-        try:
-            checked = check_field(key, value)
-        except ValueError as exc:
-            warnings.append(f"page metadata '{key}' ignored: {exc}")
-            continue
-        if checked:
-            hints[key], hint_sources[key] = checked, sources[key]
+    hints, problems = check_fields(found, "page metadata")
+    hint_sources = {key: sources[key] for key in hints}
+    warnings = list(decoded.warnings) + problems
     paragraphs = [line.strip() for line in text.splitlines() if line.strip()]
     title = hints.get("title", "")
     if title and paragraphs[0] != title:

@@ -83,17 +83,13 @@ def split_front_matter(text: str, strict: bool = True) -> FrontMatter:
     if not isinstance(data, dict):
         result.warnings.append("front matter is not a list of 'key: value' lines; its metadata was ignored")
         return result
+    values: dict[str, object] = {}
     for key, value in data.items():
         name = KEYS.get(str(key).strip().lower()) if isinstance(key, str) else None
-        if name is None or name in result.fields:
-            continue
-        try:
-            checked = check_field(name, value)
-        except ValueError as exc:
-            result.warnings.append(f"front matter '{_show(key)}' ignored: {exc}")
-            continue
-        if checked:
-            result.fields[name] = checked
+        if name is not None:
+            values.setdefault(name, value)  # the first of "date:" and "published:" counts
+    result.fields, problems = check_fields(values, "front matter")
+    result.warnings.extend(problems)
     return result
 
 
@@ -126,6 +122,20 @@ def _load(block: str):
         raise _Rejected(f"it is not valid YAML{where}") from None
     except Exception as exc:  # noqa: BLE001 - a parser bug on one file must not stop the batch
         raise _Rejected(f"it could not be read ({type(exc).__name__})") from None
+
+
+def check_fields(values: dict[str, object], where: str) -> tuple[dict[str, str], list[str]]:
+    """``check_field`` for each of ``values``: (the usable ones, a warning per value left out)."""
+    fields, warnings = {}, []
+    for key, value in values.items():
+        try:
+            checked = check_field(key, value)
+        except ValueError as exc:
+            warnings.append(f"{where} '{_show(key)}' ignored: {exc}")
+            continue
+        if checked:
+            fields[key] = checked
+    return fields, warnings
 
 
 def _scalar(name: str, value: object) -> str:

@@ -64,25 +64,34 @@ def discover(paths: Iterable[Path]) -> Iterator[Path | Skipped]:
     """
     for raw in paths:
         path = Path(raw)
-        try:
-            st = path.stat()
-        except FileNotFoundError:
-            yield Skipped(path, "no such file or folder")
-            continue
-        except PermissionError:
-            yield Skipped(path, "permission denied")
-            continue
-        except OSError as exc:
-            yield Skipped(path, f"cannot be read ({exc.strerror or exc})")
+        st = _stat(path, path.stat, "no such file or folder")
+        if isinstance(st, Skipped):
+            yield st
             continue
         if stat.S_ISDIR(st.st_mode):
             yield from _walk(path, st)
-        elif not stat.S_ISREG(st.st_mode):
-            yield Skipped(path, f"not a regular file (it is {file_kind(st.st_mode)})")
-        elif path.suffix.lower() in SUPPORTED_SUFFIXES:
-            yield path
         else:
-            yield _unsupported(path)
+            yield _file(path, st)
+
+
+def _file(path: Path, st: os.stat_result) -> Path | Skipped:
+    """A listed non-folder: an article file, or why it is not read."""
+    if not stat.S_ISREG(st.st_mode):
+        return Skipped(path, f"not a regular file (it is {file_kind(st.st_mode)})")
+    if path.suffix.lower() in SUPPORTED_SUFFIXES:
+        return path
+    return _unsupported(path)
+
+
+def _stat(path: Path, stat_fn, missing: str) -> os.stat_result | Skipped:
+    try:
+        return stat_fn()
+    except FileNotFoundError:
+        return Skipped(path, missing)
+    except PermissionError:
+        return Skipped(path, "permission denied")
+    except OSError as exc:
+        return Skipped(path, f"cannot be read ({exc.strerror or exc})")
 
 
 def _listing(folder: Path) -> list[os.DirEntry] | Skipped:
@@ -112,13 +121,9 @@ def _walk(root: Path, root_stat: os.stat_result) -> Iterator[Path | Skipped]:
         if entry.name.startswith(".") or entry.name == CATALOG_NAME:
             continue
         path = Path(entry.path)
-        try:
-            st = entry.stat()  # follows links: a link to an article is an article
-        except FileNotFoundError:
-            yield Skipped(path, "a link to a file or folder that does not exist")
-            continue
-        except OSError as exc:
-            yield Skipped(path, f"cannot be read ({exc.strerror or exc})")
+        st = _stat(path, entry.stat, "a link to a file or folder that does not exist")  # links are followed
+        if isinstance(st, Skipped):
+            yield st
             continue
         if stat.S_ISDIR(st.st_mode):
             if (st.st_dev, st.st_ino) in seen:
@@ -132,12 +137,8 @@ def _walk(root: Path, root_stat: os.stat_result) -> Iterator[Path | Skipped]:
                     yield listing
                 else:
                     stack.append((iter(listing), depth + 1))
-        elif not stat.S_ISREG(st.st_mode):
-            yield Skipped(path, f"not a regular file (it is {file_kind(st.st_mode)})")
-        elif path.suffix.lower() in SUPPORTED_SUFFIXES:
-            yield path
         else:
-            yield _unsupported(path)
+            yield _file(path, st)
 
 
 def _catalog_bytes(folder: Path) -> bytes | None:
@@ -167,7 +168,7 @@ def _catalog(folder: Path, stamp: tuple) -> dict[str, dict[str, str]]:
 
 def catalog_hints(path: Path) -> tuple[dict[str, str], list[str]]:
     """Checked metadata for ``path`` from a ``catalog.toml`` beside it, and problems with it."""
-    from reader.front_matter import check_field
+    from reader.front_matter import check_fields
 
     cat = path.parent / CATALOG_NAME
     try:
@@ -177,16 +178,7 @@ def catalog_hints(path: Path) -> tuple[dict[str, str], list[str]]:
     if not stat.S_ISREG(st.st_mode):
         return {}, []
     raw = _catalog(path.parent.resolve(), (st.st_mtime_ns, st.st_size)).get(path.name, {})
-    hints, problems = {}, []
-    for key, value in raw.items():
-        try:
-            checked = check_field(key, value)
-        except ValueError as exc:
-            problems.append(f"{CATALOG_NAME} '{key}' ignored: {exc}")
-            continue
-        if checked:
-            hints[key] = checked
-    return hints, problems
+    return check_fields(raw, CATALOG_NAME)
 
 
 def load_source(path: Path) -> SourceDocument:

@@ -7,7 +7,6 @@ kind for the batch; the header says where each field came from.
 """
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -19,11 +18,11 @@ from ui_helpers import DW_FILE
 from ui_helpers import gold_analyzer
 from ui_helpers import no_dangling_workers  # noqa: F401 - autouse fixture
 from ui_helpers import ui_index  # noqa: F401 - fixture
-from ui_helpers import wait_open
+from ui_helpers import library_paths
+from ui_helpers import window_on_a_copy
 
 from conftest import ROOT
 from reader.outlet_overrides import default_registry
-from reader.ui.app import create_window
 from reader.ui.library.model import LibraryModel
 
 STORY = ("---\ntitle: \"Dam talks stall\"\noutlet: Riverside Gazette\ndate: \"Feb 24, 2022\"\n---\n\n"
@@ -39,20 +38,9 @@ def _fresh_registry():
 
 @pytest.fixture()
 def window(qtbot, ui_index, tmp_path):
-    location = tmp_path / "index"
-    shutil.copytree(ui_index, location)
-    win = create_window(index_dir=location, index_options={"analyzer": gold_analyzer})
+    win = window_on_a_copy(qtbot, ui_index, tmp_path, {"analyzer": gold_analyzer})
     win.dialogs_enabled = False
-    qtbot.addWidget(win)
-    win.resize(1280, 800)
-    win.show()
-    wait_open(qtbot, win)
     return win
-
-
-def library_paths(win) -> list[str]:
-    proxy = win.library_proxy
-    return [proxy.index(r, 0).data(LibraryModel.PathRole) for r in range(proxy.rowCount())]
 
 
 def select(win, paths: list[str]) -> None:

@@ -1,7 +1,6 @@
 """Bringing your own articles: drops, the summary, removal, rescan and cancel."""
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -12,14 +11,14 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDragEnterEvent
 from PySide6.QtGui import QDropEvent
 from ui_helpers import gold_analyzer
+from ui_helpers import library_paths
 from ui_helpers import no_dangling_workers  # noqa: F401 - autouse fixture
 from ui_helpers import simple_resolver
 from ui_helpers import ui_index  # noqa: F401 - fixture
-from ui_helpers import wait_open
+from ui_helpers import window_on_a_copy
 
 from reader.search.store import open_index
 from reader.search.articles import article_count
-from reader.ui.app import create_window
 from reader.ui.library.import_actions import dropped_paths
 from reader.ui.report_dialog import report_html
 from reader.ui.library.model import LibraryModel
@@ -30,20 +29,7 @@ GOOD = "Pipeline talks resume\n\nOfficials said on Monday that the pipeline talk
 @pytest.fixture()
 def window(qtbot, ui_index, tmp_path):
     """A window on a private copy of the seed index; new files get the stand-in analysis."""
-    location = tmp_path / "index"
-    shutil.copytree(ui_index, location)
-    win = create_window(index_dir=location,
-                        index_options={"analyzer": gold_analyzer, "resolver": simple_resolver})
-    qtbot.addWidget(win)
-    win.resize(1200, 800)
-    win.show()
-    wait_open(qtbot, win)
-    return win
-
-
-def library_paths(win) -> list[str]:
-    proxy = win.library_proxy
-    return [proxy.index(r, 0).data(LibraryModel.PathRole) for r in range(proxy.rowCount())]
+    return window_on_a_copy(qtbot, ui_index, tmp_path, {"analyzer": gold_analyzer, "resolver": simple_resolver})
 
 
 def drop(win, paths: list[Path]) -> bool:

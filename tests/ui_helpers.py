@@ -202,3 +202,27 @@ class StallMeter:
     def max(self) -> float:
         assert self.gaps, "the timer never fired"
         return max(self.gaps)
+
+
+def window_on_a_copy(qtbot, ui_index: Path, tmp_path: Path, index_options: dict | None = None):
+    """A window on a private copy of the seed index (which the test may change)."""
+    import shutil
+
+    from reader.ui.app import create_window
+
+    location = tmp_path / "index"
+    shutil.copytree(ui_index, location)
+    win = create_window(index_dir=location, index_options=index_options)
+    qtbot.addWidget(win)
+    win.resize(1200, 800)
+    win.show()
+    wait_open(qtbot, win)
+    return win
+
+
+def library_paths(win) -> list[str]:
+    """The listed articles' paths, in the order shown."""
+    from reader.ui.library.model import LibraryModel
+
+    proxy = win.library_proxy
+    return [proxy.index(r, 0).data(LibraryModel.PathRole) for r in range(proxy.rowCount())]

@@ -12,7 +12,6 @@ from typing import Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox
-from PySide6.QtWidgets import QCompleter
 from PySide6.QtWidgets import QDialog
 from PySide6.QtWidgets import QDialogButtonBox
 from PySide6.QtWidgets import QFormLayout
@@ -24,6 +23,7 @@ from reader.analysis.record import ARTICLE_KINDS
 from reader.outlet_info import label_tooltip
 from reader.outlet_overrides import OutletRegistry
 from reader.render.article_html import KIND_LABELS
+from reader.ui.library.outlet_dialog import outlet_box
 
 
 def batch_description(paths: Sequence[Path]) -> str:
@@ -47,17 +47,8 @@ class AddDialog(QDialog):
         self.paths = list(paths)
         what = QLabel(batch_description(self.paths))
         what.setTextFormat(Qt.TextFormat.PlainText)
-        self.outlet_box = QComboBox()
-        self.outlet_box.setEditable(True)
-        self.outlet_box.setAccessibleName("Outlet")
-        names = [o.name for o in registry.all_outlets()]
-        self.outlet_box.addItems(names)
-        self.outlet_box.setCurrentText("")
+        self.outlet_box = outlet_box(registry)
         self.outlet_box.lineEdit().setPlaceholderText(self.tr("From each file (front matter, page metadata)"))
-        completer = QCompleter(names, self.outlet_box)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        self.outlet_box.setCompleter(completer)
         self.kind_box = QComboBox()
         self.kind_box.setAccessibleName("Kind")
         self.kind_box.addItem(self.tr("From each file"), None)

@@ -53,6 +53,21 @@ def save_label(registry: OutletRegistry, form: LabelForm, article_id: str | None
     return registry.set_label(name, form.value, note=form.note.strip(), url=form.url.strip())
 
 
+def outlet_box(registry: OutletRegistry, current: str = "") -> QComboBox:
+    """An editable outlet name completed from the registry's names (any part of a name)."""
+    box = QComboBox()
+    box.setEditable(True)
+    box.setAccessibleName("Outlet")
+    names = [o.name for o in registry.all_outlets()]
+    box.addItems(names)
+    box.setCurrentText(current)
+    completer = QCompleter(names, box)
+    completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    completer.setFilterMode(Qt.MatchFlag.MatchContains)
+    box.setCompleter(completer)
+    return box
+
+
 class OutletDialog(QDialog):
     """Outlet name (with the registry's names to complete), label value, note, source URL."""
 
@@ -63,16 +78,7 @@ class OutletDialog(QDialog):
         self.setWindowTitle(self.tr("Set Outlet") if assign else self.tr("Edit Outlet Label"))
         self.registry = registry
         self.assign = assign
-        self.name_box = QComboBox()
-        self.name_box.setEditable(True)
-        self.name_box.setAccessibleName("Outlet")
-        names = [o.name for o in registry.all_outlets()]
-        self.name_box.addItems(names)
-        self.name_box.setCurrentText(outlet_name)
-        completer = QCompleter(names, self.name_box)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        self.name_box.setCompleter(completer)
+        self.name_box = outlet_box(registry, outlet_name)
         self.value_box = QComboBox()
         self.value_box.setAccessibleName("Label")
         for value in LABEL_VALUES:
