@@ -82,10 +82,13 @@ def coverage_counts(articles: Iterable[tuple[str | None, str | None]],
 
 def label_details(outlet: Outlet | None, fallback_name: str = "") -> list[tuple[str, str]]:
     """(field, value) lines: rating source, scale, value, date, URL, ownership, country…"""
+    if outlet is None and not fallback_name:  # no outlet identified: not the same as one without a rating
+        return [("Outlet", "Unknown"),
+                ("Why", "the article's file names no outlet (Parallax does not guess one from the text); "
+                        "use Tools ▸ Set Outlet… to say who published it.")]
     if outlet is None:
-        name = fallback_name or "This outlet"
-        return [("Label", "Unknown"),
-                ("Why", f"{name} is not in the outlet registry; use Tools ▸ Edit Outlet Label… "
+        return [("Label", "Unrated"),
+                ("Why", f"{fallback_name} is not in the outlet registry; use Tools ▸ Edit Outlet Label… "
                         "to add it with a label.")]
     rows: list[tuple[str, str]] = [("Outlet", outlet.name)]
     rating = outlet.current_rating

@@ -128,7 +128,7 @@ def test_add_asks_for_an_outlet_and_kind_for_the_whole_batch(qtbot, window, tmp_
     assert dlg.outlet() is None and dlg.kind() is None  # by default each file's own
     dlg.outlet_box.setCurrentText("BBC News")
     dlg.kind_box.setCurrentIndex(dlg.kind_box.findData("opinion"))
-    assert "Center" in dlg.label.text() or "center" in dlg.label.text()
+    assert dlg.label.text().startswith("BBC News: Center · AllSides")
     with qtbot.waitSignal(window.controller.job_done, timeout=60000) as done:
         assert window.editing.add([folder], dlg.outlet(), dlg.kind())
     assert len(done.args[1].added) == 2

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QVBoxLayout
 from PySide6.QtWidgets import QWidget
 
 from reader.analysis.record import ARTICLE_KINDS
-from reader.outlet_info import label_tooltip
+from reader.outlets import chip_text
 from reader.outlet_overrides import OutletRegistry
 from reader.render.article_html import KIND_LABELS
 from reader.ui.library.outlet_dialog import outlet_box
@@ -81,7 +81,12 @@ class AddDialog(QDialog):
         if not name.strip():
             self.label.setText(self.tr("No outlet chosen: each article keeps the one its file names, if any."))
             return
-        self.label.setText(label_tooltip(self.registry.resolve(name=name), name.strip()))
+        outlet = self.registry.resolve(name=name)
+        if outlet is None:
+            self.label.setText(self.tr("“%1” is not in the outlet registry: its articles show as Unrated "
+                                       "until you give it a label.").replace("%1", name.strip()))
+        else:
+            self.label.setText(f"{outlet.name}: {chip_text(outlet)}")
 
     def outlet(self) -> str | None:
         return self.outlet_box.currentText().strip() or None

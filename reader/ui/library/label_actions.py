@@ -62,12 +62,12 @@ class LabelEditing(QObject):
         return chip_label(default_registry().lean_of(outlet_name) if known else None, token)
 
     def tooltip(self, outlet_name: str) -> str:
-        return label_tooltip(self.outlet(outlet_name), one_line(outlet_name) or "This outlet")
+        return label_tooltip(self.outlet(outlet_name), one_line(outlet_name or ""))
 
     def describe(self, article: StoredArticle, muted: str) -> tuple[str, str, str]:
         """(About-this-label HTML, chip tooltip, chip text) for the reading view's header."""
         outlet = self.outlet(article.outlet)
-        name = one_line(article.outlet) or "This outlet"  # inside sentences: no bidi control leaks
+        name = one_line(article.outlet or "")  # inside sentences: no bidi control leaks; "" = none
         return (about_label_html(outlet, muted, name), label_tooltip(outlet, name),
                 chip_label(outlet.lean if outlet else None, article.bias))
 
