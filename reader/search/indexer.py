@@ -230,8 +230,8 @@ def update_index(location: Path, paths: Iterable[Path], *, full: bool = False,
     if analyzer is None:
         workers = 2 if len(files) >= POOL_THRESHOLD else 1
         analyzer = lambda items: default_analyzer(items, n_process=workers)  # noqa: E731
-    if remember and paths:
-        remember_added(location, paths)
+    if remember and (existing := [p for p in paths if p.exists()]):
+        remember_added(location, existing)  # a mistyped path is said (skipped), not remembered
     previous: _Known | None = None
     if full:
         try:
@@ -259,6 +259,8 @@ def update_index(location: Path, paths: Iterable[Path], *, full: bool = False,
         report.committed = count
         known.refresh()
 
+    if full and batch_size is None:  # a rebuild is swapped in whole: commits on the way would keep nothing
+        batch_size, batch_seconds = 1 << 62, float("inf")
     batch = BatchWriter(ix, batch_size or batches.BATCH_ARTICLES, batch_seconds or batches.BATCH_SECONDS,
                         before_commit=save_assignments, after_commit=committed)
     pending: dict[str, tuple[SourceDocument, bool]] = {}

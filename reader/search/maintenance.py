@@ -65,9 +65,12 @@ def rescan(location: Path, progress: Progress | None = None,
            cancelled: Callable[[], bool] | None = None, **options) -> UpdateReport:
     """Re-read the library's sources: changed files are updated, new files in its folders
     added; files that are gone keep their stored copy (and are named)."""
+    from reader.library_sources import load_sources
+
     paths, removed, known = _library_paths(location)
     present = [p for p in paths if p.exists()]
-    report = update_index(location, present, progress=progress, cancelled=cancelled, remember=False,
+    new_library = not known and not load_sources(location).added  # made from the seeds: remember them
+    report = update_index(location, present, progress=progress, cancelled=cancelled, remember=new_library,
                           exclude=removed, report_unsupported=False, **options) if present else UpdateReport()
     for path in sorted(p for p in known if not Path(p).exists()):
         report.skipped.append((Path(path), GONE_KEPT))
