@@ -59,6 +59,7 @@ from reader.search.view import IndexView
 from reader.search.view import StaleView
 from reader.ui.deferred import after_paint
 from reader.ui.library_jobs import LibraryJobs
+from reader.ui.view_request import ViewRequest
 from reader.search.results import Panels
 from reader.search.results import ResultSet
 from reader.search.results import compute_matches
@@ -80,36 +81,6 @@ FOLLOW_MS = 1000  # how often the window looks for commits made by another proce
 class EntityFilter:
     key: str
     name: str
-
-
-class _Request(QObject):
-    """One read on a worker thread. It holds its view open until its answer has been
-    handled here, on the GUI thread, and carries its own callbacks (no ``sender()``)."""
-
-    def __init__(self, controller: "LibraryController", view: IndexView | None, done, failed) -> None:
-        super().__init__(controller)
-        self._views = controller.views
-        self._view = self._views.hold(view)
-        self._done, self._failed = done, failed
-
-    @Slot(object)
-    def finished(self, value: object) -> None:
-        try:
-            self._done(value)
-        finally:
-            self._end()
-
-    @Slot(object)
-    def failed(self, exc: BaseException) -> None:
-        try:
-            self._failed(exc)
-        finally:
-            self._end()
-
-    def _end(self) -> None:
-        self._views.release(self._view)
-        self._view = None
-        self.deleteLater()
 
 
 class LibraryController(QObject):
@@ -426,7 +397,7 @@ class LibraryController(QObject):
 
     def _run_search(self, work, done, view: IndexView | None) -> None:
         task = Task("Searching", work, nice=0)
-        request = _Request(self, view, done, self._search_failed)
+        request = ViewRequest(self.views, view, done, self._search_failed, self)
         task.finished.connect(request.finished)
         task.failed.connect(request.failed)
         self._searches += 1
@@ -487,7 +458,7 @@ class LibraryController(QObject):
             return save_listing(location, view)
 
         task = Task("Saving the listing", work)
-        request = _Request(self, view, lambda _saved: None, lambda _exc: None)
+        request = ViewRequest(self.views, view, lambda _saved: None, lambda _exc: None, self)
         task.finished.connect(request.finished)
         task.failed.connect(request.failed)
         task.start()
