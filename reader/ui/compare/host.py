@@ -39,6 +39,7 @@ class CompareHost(QWidget):
         self.workspace: CompareWorkspace | None = None
         self.stale = True
         self._hid_quotes = False
+        self._held = None  # the index view the last comparison reads (held open through controller.views)
         window.installEventFilter(self)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -152,6 +153,9 @@ class CompareHost(QWidget):
         else:
             paths = c.result_paths()
             what = describe_results(c)
+        c.views.hold(view)  # its pages read the view later (columns, mentions): keep it open until the next
+        c.views.release(self._held)
+        self._held = view
         ws.compare(CompareRequest(view, tuple(paths), ws.scope(), what))
 
     # -- opening articles ---------------------------------------------------------------
