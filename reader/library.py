@@ -37,14 +37,6 @@ def open_library(location: Path, progress: Progress | None = None) -> tuple[Inde
         return open_index(location), report
 
 
-def rebuild_sources(location: Path) -> list[Path]:
-    """What a rebuild re-reads: the files the library's articles came from (as far as a
-    damaged index still names them), else the bundled seeds."""
-    from reader.search.guarded import library_sources
-
-    return [Path(p) for p in library_sources(location)] or [seeds_dir()]
-
-
 def rebuild_library(location: Path, extra: list[Path] | None = None,
                     progress: Progress | None = None, **options) -> UpdateReport:
     """Re-analyse everything the library is made of (and ``extra`` paths, which join it) into

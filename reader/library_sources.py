@@ -14,20 +14,17 @@ File format (version 1)::
 """
 from __future__ import annotations
 
-import datetime as dt
 import json
-import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
 from reader.atomic import write_text_atomic
+from reader.user_overrides import read_user_json
 
 SOURCES_FILE = "parallax-sources.json"
 FORMAT_VERSION = 1
 MAX_BYTES = 16 * 1024 * 1024
-
-log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -45,31 +42,21 @@ def _absolute(path: str | Path) -> str:
     return str(Path(path).expanduser().resolve())
 
 
-def load_sources(location: Path) -> LibrarySources:
-    """The remembered sources; an unreadable file is moved aside (nothing is lost: the
-    index itself still lists every article, and rebuilds include them)."""
-    from reader.textio import UnreadableFile, read_bytes
+def _valid(data) -> bool:
+    return (isinstance(data, dict) and isinstance(data.get("added", []), list)
+            and isinstance(data.get("removed", []), list)
+            and all(isinstance(p, str) for p in data.get("added", []) + data.get("removed", [])))
 
-    path = sources_path(location)
-    if not path.exists():
-        return LibrarySources()
-    try:
-        data = json.loads(read_bytes(path, MAX_BYTES).decode("utf-8"))
-        added, removed = data.get("added", []), data.get("removed", [])
-        if not (isinstance(added, list) and isinstance(removed, list)
-                and all(isinstance(p, str) for p in added + removed)):
-            raise ValueError("unexpected structure")
-    except (UnreadableFile, UnicodeDecodeError, ValueError, AttributeError, RecursionError) as exc:
-        backup = path.with_name(f"{path.name}.corrupt-{dt.datetime.now():%Y%m%dT%H%M%S}")
-        try:
-            path.replace(backup)
-        except OSError:
-            pass
-        warning = (f"the library's list of sources was unreadable ({exc}); set aside as {backup.name}. "
-                   "Rebuilds still keep every article in the library.")
-        log.warning(warning)
-        return LibrarySources(warning=warning)
-    return LibrarySources(list(dict.fromkeys(added)), list(dict.fromkeys(removed)))
+
+def load_sources(location: Path) -> LibrarySources:
+    """The remembered sources; an unreadable file is moved aside like the user's other files
+    (nothing is lost: the index itself still lists every article, and rebuilds include them)."""
+    data, warning = read_user_json(sources_path(location), _valid, "the library's list of sources",
+                                   limit=MAX_BYTES)
+    if data is None:
+        return LibrarySources(warning=(f"{warning}. Rebuilds still keep every article in the library."
+                                       if warning else ""))
+    return LibrarySources(list(dict.fromkeys(data.get("added", []))), list(dict.fromkeys(data.get("removed", []))))
 
 
 def save_sources(location: Path, sources: LibrarySources) -> None:

@@ -16,20 +16,20 @@ from pathlib import Path
 from typing import Any, Callable
 
 from reader.atomic import write_text_atomic
-from reader.config_files import ConfigDamaged, quarantine, read_config
+from reader.config_files import MAX_CONFIG_BYTES, ConfigDamaged, quarantine, read_config
 
 log = logging.getLogger(__name__)
 
 
-def read_user_json(path: Path, valid: Callable[[Any], bool],
-                   what: str) -> tuple[dict[str, Any] | None, str | None]:
+def read_user_json(path: Path, valid: Callable[[Any], bool], what: str,
+                   limit: int = MAX_CONFIG_BYTES) -> tuple[dict[str, Any] | None, str | None]:
     """(data, warning): ``data`` is None when there is no file or it had to be reset.
 
     ``what`` names the file for the warning ("outlet overrides").
     """
     path = Path(path)
     try:  # bounded, regular files only: a link to /dev/zero or a FIFO is damage, not a wait
-        raw = read_config(path)
+        raw = read_config(path, limit)
         if raw is None:
             return None, None
         data = json.loads(raw.decode("utf-8"))

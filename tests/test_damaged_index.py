@@ -171,16 +171,23 @@ def test_search_counts_never_come_from_a_damaged_index(library, tmp_path):
 
 
 def test_a_rebuild_restores_every_article_including_the_users_own(library, tmp_path):
-    from reader.library import rebuild_sources
+    """Also for a library that never remembered its sources (made by an older Parallax):
+    the damaged index itself still names its articles, segment by segment."""
+    from reader.library_sources import sources_path
+    from reader.search.maintenance import rebuild, rebuild_paths
 
-    location = _copy(library, tmp_path)
-    damage(location, "_stored.col", "flip")
-    sources = rebuild_sources(location)  # named by the path column, which still reads
-    assert any(p.name == "mine.txt" for p in sources) and len(sources) == 6
-    update_index(location, sources, full=True, **OPTIONS)
-    ix = open_index(location)
-    assert article_count(ix) == 6
-    assert load_article(ix, str(library.parent / "own" / "mine.txt")).title == "My own article"
+    mine = library.parent / "own" / "mine.txt"
+    for remembered in (True, False):
+        location = _copy(library, tmp_path / f"remembered-{remembered}")
+        if not remembered:
+            sources_path(location).unlink()
+        damage(location, "_stored.col", "flip")
+        paths, removed = rebuild_paths(location)  # named by the path column, which still reads
+        assert not removed and any(p == mine or p == mine.parent for p in paths), paths
+        report = rebuild(location, **OPTIONS)
+        ix = open_index(location)
+        assert article_count(ix) == 6 and not report.dropped
+        assert load_article(ix, str(mine)).title == "My own article"
 
 
 def test_the_window_offers_a_rebuild_and_loses_nothing(qtbot, library, tmp_path):

@@ -36,8 +36,9 @@ def add_batch_options(parser: argparse.ArgumentParser) -> None:
                         help="the kind of every article added (default: each file's own, else detected)")
 
 
-def print_report(report, stream=sys.stdout) -> None:
+def print_report(report, stream=None) -> None:
     """Every skipped, kept and dropped entry with its reason, then warnings; the summary last."""
+    stream = stream or sys.stdout
     for word, entries in (("skipped", report.skipped), ("kept", report.kept), ("dropped", report.dropped)):
         for path, reason in entries:
             print(f"{word} {for_terminal(path)}: {for_terminal(reason)}", file=stream)
@@ -46,6 +47,12 @@ def print_report(report, stream=sys.stdout) -> None:
     if report.unchanged:
         print(f"unchanged {len(report.unchanged)} (already in the library)", file=stream)
     print(report.summary(), file=stream)
+
+
+def _committed(report) -> str:
+    """What a run that stopped part-way kept, in words ("" when nothing was committed)."""
+    return (f" {report.committed} articles committed before it stopped are in the library;"
+            " run the same command again to continue." if report.committed else "")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -72,7 +79,7 @@ def run(args: argparse.Namespace) -> int:
             report = rescan(location, progress=line.update)
     except IndexProblem as exc:
         line.close()
-        return index_problem(exc)
+        return index_problem(exc, _committed(report))
     except ModelMissingError as exc:
         line.close()
         return error(str(exc))
@@ -81,9 +88,8 @@ def run(args: argparse.Namespace) -> int:
         return error(str(exc))
     except OSError as exc:
         line.close()
-        kept = (f" {report.committed} articles committed before it stopped are in the library;"
-                " run the same command again to continue." if report.committed else "")
-        print(f"parallax: the import stopped: {for_terminal(exc.strerror or exc)}.{kept}", file=sys.stderr)
+        print(f"parallax: the import stopped: {for_terminal(exc.strerror or exc)}.{_committed(report)}",
+              file=sys.stderr)
         return 1
     line.close()
     from reader.stories.library import after_import

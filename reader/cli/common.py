@@ -12,10 +12,11 @@ def add_index_option(parser: argparse.ArgumentParser) -> None:
                         help="index folder (default: index/ in a checkout, else the user data folder)")
 
 
-def index_problem(exc) -> int:
-    """An ``IndexProblem`` in one line, with how to rebuild when that helps."""
-    hint = " Run `parallax index --rebuild` to rebuild it from the source files." if exc.rebuildable else ""
-    return error(f"{exc}{hint}")
+def index_problem(exc, after: str = "") -> int:
+    """An ``IndexProblem`` in one line, with how to rebuild when that helps (``after``: what a
+    run that stopped part-way kept)."""
+    hint = " Run `parallax index --rebuild` to rebuild it from the library's files." if exc.rebuildable else ""
+    return error(f"{exc}{hint}{after}")
 
 
 def add_result_set_options(parser: argparse.ArgumentParser, *, query_required: bool = False,

@@ -37,6 +37,8 @@ class BatchWriter:
         self.committed = 0
         self._writer: Any = None
         self._started = time.monotonic()
+        self._current()  # opened now: a damaged, read-only or busy index refuses before any work
+
 
     def _current(self):
         if self._writer is None:
@@ -77,7 +79,11 @@ class BatchWriter:
         if self.before_commit is not None:
             self.before_commit()
         writer, self._writer = self._writer, None
-        writer.commit()
+        try:
+            writer.commit()
+        except BaseException:
+            writer.cancel()  # a full disk: the unfinished segment goes (earlier batches stay)
+            raise
         self.committed += self.pending
         self.pending = 0
         if self.after_commit is not None:

@@ -159,7 +159,7 @@ class CheckedIndex(FileIndex):
         return CheckedWriter(self, **kwargs)
 
 
-def library_sources(location: Path) -> list[str]:
+def readable_article_paths(location: Path) -> list[str]:
     """The files the library's articles came from, read from whatever of the index still reads.
 
     A rebuild of a damaged index starts from these (not from the bundled seeds

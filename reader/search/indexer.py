@@ -26,7 +26,7 @@ from reader.search import fields as F
 from reader.search import batches
 from reader.search.batches import BatchWriter
 from reader.search.documents import article_to_document
-from reader.search.store import create_empty, new_build_dir, open_index, open_or_create, swap_in
+from reader.search.store import create_empty, new_build_dir, open_index, open_or_create, swap_in, writing
 from reader.sources import Skipped, SourceDocument, discover, load_source
 from reader.textio import UnreadableFile
 
@@ -230,8 +230,6 @@ def update_index(location: Path, paths: Iterable[Path], *, full: bool = False,
     if analyzer is None:
         workers = 2 if len(files) >= POOL_THRESHOLD else 1
         analyzer = lambda items: default_analyzer(items, n_process=workers)  # noqa: E731
-    if remember and (existing := [p for p in paths if p.exists()]):
-        remember_added(location, existing)  # a mistyped path is said (skipped), not remembered
     previous: _Known | None = None
     if full:
         try:
@@ -261,8 +259,22 @@ def update_index(location: Path, paths: Iterable[Path], *, full: bool = False,
 
     if full and batch_size is None:  # a rebuild is swapped in whole: commits on the way would keep nothing
         batch_size, batch_seconds = 1 << 62, float("inf")
-    batch = BatchWriter(ix, batch_size or batches.BATCH_ARTICLES, batch_seconds or batches.BATCH_SECONDS,
-                        before_commit=save_assignments, after_commit=committed)
+    batch = None
+    try:  # the writer opens first: a damaged, read-only or busy index refuses before any work
+        batch = BatchWriter(ix, batch_size or batches.BATCH_ARTICLES, batch_seconds or batches.BATCH_SECONDS,
+                            before_commit=save_assignments, after_commit=committed)
+        if remember and (existing := [p for p in paths if p.exists()]):
+            with writing(Path(location), "saving the library's sources"):
+                remember_added(location, existing)  # a mistyped path is said (skipped), not remembered
+    except BaseException:
+        if batch is not None:
+            batch.cancel()
+        for opened in (known, previous):
+            if opened is not None:
+                opened.close()
+        if target is not None:
+            shutil.rmtree(target, ignore_errors=True)
+        raise
     pending: dict[str, tuple[SourceDocument, bool]] = {}
 
     def want_batch_metadata(sha: str) -> bool:

@@ -77,6 +77,19 @@ def rescan(location: Path, progress: Progress | None = None,
     return report
 
 
+def rebuild_paths(location: Path) -> tuple[list[Path], set[str]]:
+    """What a rebuild re-reads: (files and folders, removed articles to leave out).
+
+    The library's remembered sources, and every article the index still names,
+    read segment by segment so that a damaged index (the usual reason for a
+    rebuild) still names the articles it holds (``guarded.readable_article_paths``).
+    """
+    from reader.library_sources import library_paths
+    from reader.search.guarded import readable_article_paths
+
+    return library_paths(location, readable_article_paths(location))
+
+
 def rebuild(location: Path, extra: Iterable[Path] = (), progress: Progress | None = None,
             cancelled: Callable[[], bool] | None = None, **options) -> UpdateReport:
     """Re-analyse the library's sources (and ``extra`` paths, which become sources) into a new
@@ -86,12 +99,7 @@ def rebuild(location: Path, extra: Iterable[Path] = (), progress: Progress | Non
     extra = [Path(p) for p in extra]
     if extra:
         remember_added(location, extra)
-    try:
-        paths, removed, _known = _library_paths(location)
-    except Exception:  # noqa: BLE001 - a damaged index: rebuild from the remembered sources alone
-        from reader.library_sources import library_paths
-
-        paths, removed = library_paths(location, [])
+    paths, removed = rebuild_paths(location)
     return update_index(location, [p for p in paths if p.exists()], full=True, progress=progress,
                         cancelled=cancelled, remember=False, exclude=removed,
                         report_unsupported=False, **options)

@@ -10,12 +10,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Sequence
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox
 from PySide6.QtWidgets import QDialog
 from PySide6.QtWidgets import QDialogButtonBox
 from PySide6.QtWidgets import QFormLayout
-from PySide6.QtWidgets import QLabel
 from PySide6.QtWidgets import QVBoxLayout
 from PySide6.QtWidgets import QWidget
 
@@ -24,6 +22,8 @@ from reader.outlets import chip_text
 from reader.outlet_overrides import OutletRegistry
 from reader.render.article_html import KIND_LABELS
 from reader.ui.library.outlet_dialog import outlet_box
+from reader.ui.plain_text import plain_label
+from reader.ui.plain_text import set_plain
 
 
 def batch_description(paths: Sequence[Path]) -> str:
@@ -45,8 +45,7 @@ class AddDialog(QDialog):
         self.setWindowTitle(self.tr("Add to Library"))
         self.registry = registry
         self.paths = list(paths)
-        what = QLabel(batch_description(self.paths))
-        what.setTextFormat(Qt.TextFormat.PlainText)
+        what = plain_label(batch_description(self.paths))  # a folder's name is data
         self.outlet_box = outlet_box(registry)
         self.outlet_box.lineEdit().setPlaceholderText(self.tr("From each file (front matter, page metadata)"))
         self.kind_box = QComboBox()
@@ -54,14 +53,13 @@ class AddDialog(QDialog):
         self.kind_box.addItem(self.tr("From each file"), None)
         for kind in ARTICLE_KINDS:
             self.kind_box.addItem(KIND_LABELS.get(kind, kind.title()), kind)
-        self.label = QLabel()
+        self.label = plain_label()
         self.label.setWordWrap(True)
-        self.label.setTextFormat(Qt.TextFormat.PlainText)
         form = QFormLayout()
         form.addRow(self.tr("&Outlet:"), self.outlet_box)
         form.addRow(self.tr("&Kind:"), self.kind_box)
         form.addRow("", self.label)
-        note = QLabel(self.tr("The files are only read. An outlet or kind chosen here beats what the files "
+        note = plain_label(self.tr("The files are only read. An outlet or kind chosen here beats what the files "
                               "say, for every article of this batch."))
         note.setWordWrap(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
@@ -79,14 +77,14 @@ class AddDialog(QDialog):
 
     def _show_label(self, name: str) -> None:
         if not name.strip():
-            self.label.setText(self.tr("No outlet chosen: each article keeps the one its file names, if any."))
+            set_plain(self.label, self.tr("No outlet chosen: each article keeps the one its file names, if any."))
             return
         outlet = self.registry.resolve(name=name)
         if outlet is None:
-            self.label.setText(self.tr("“%1” is not in the outlet registry: its articles show as Unrated "
-                                       "until you give it a label.").replace("%1", name.strip()))
+            set_plain(self.label, self.tr("“%1” is not in the outlet registry: its articles show as Unrated "
+                                          "until you give it a label.").replace("%1", name.strip()))
         else:
-            self.label.setText(f"{outlet.name}: {chip_text(outlet)}")
+            set_plain(self.label, f"{outlet.name}: {chip_text(outlet)}")
 
     def outlet(self) -> str | None:
         return self.outlet_box.currentText().strip() or None
