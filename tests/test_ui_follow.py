@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QItemSelectionModel
 from PySide6.QtCore import Qt
+from hostile_inputs import write_good_articles
 from ui_helpers import DW_FILE
 from ui_helpers import gold_analyzer
 from ui_helpers import no_dangling_workers  # noqa: F401 - autouse fixture
@@ -119,10 +120,7 @@ def test_set_outlet_applies_to_every_selected_row(qtbot, window):
 
 def test_add_asks_for_an_outlet_and_kind_for_the_whole_batch(qtbot, window, tmp_path):
     folder = tmp_path / "mine"
-    folder.mkdir()
-    for i in range(2):
-        (folder / f"s{i}.txt").write_text(f"Council vote {i}\n\nThe council voted {i}-2 on Monday.\n",
-                                          encoding="utf-8")
+    files = write_good_articles(folder, 2)
     dlg = window.editing.add_dialog([folder])
     qtbot.addWidget(dlg)
     assert dlg.outlet() is None and dlg.kind() is None  # by default each file's own
@@ -133,8 +131,8 @@ def test_add_asks_for_an_outlet_and_kind_for_the_whole_batch(qtbot, window, tmp_
         assert window.editing.add([folder], dlg.outlet(), dlg.kind())
     assert len(done.args[1].added) == 2
     qtbot.waitUntil(lambda: not window.controller.search_pending(), timeout=10000)
-    for name in ("s0.txt", "s1.txt"):
-        hit = window.controller.hit(str((folder / name).resolve()))
+    for path in files:
+        hit = window.controller.hit(str(path.resolve()))
         assert (hit.outlet, hit.bias, hit.kind) == ("BBC News", "center", "opinion")
 
 
