@@ -157,3 +157,13 @@ def test_the_header_says_where_each_field_came_from(qtbot, window, tmp_path):
     row = window.library_model.row_of(str(bare.resolve()))
     assert window.library_model.index(row, LibraryModel.COL_OUTLET).data(Qt.ItemDataRole.DisplayRole) \
         == "Outlet unknown"
+
+
+def test_the_window_stops_following_when_it_closes_and_never_starts_again(qtbot, window):
+    """A running timer on a controller freed later on a worker thread crashed the GUI thread."""
+    controller = window.controller
+    assert controller.following()
+    window.close()
+    assert not controller.following()
+    controller._task_finished(None)  # a job that ends after the window closed re-opens nothing
+    assert not controller.following() and controller.view is None

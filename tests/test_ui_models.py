@@ -22,6 +22,9 @@ def _controller(qtbot, location) -> LibraryController:
     c = LibraryController(location)
     c.open()
     qtbot.waitUntil(lambda: c.ready and not c.search_pending(), timeout=10000)
+    # no window: no timer that would outlive it (freed on a worker thread, a running
+    # timer crashed a later test's event loop in QTimerInfoList::activateTimers)
+    assert not c.following()
     return c
 
 

@@ -52,7 +52,7 @@ def build_parser() -> argparse.ArgumentParser:
 def create_window(index_dir: Path | None = None, settings: Settings | None = None,
                   open_now: bool = True, index_options: dict | None = None) -> MainWindow:
     """The main window on an index (opened in the background); used by tests too."""
-    controller = LibraryController(index_location(index_dir), index_options=index_options)
+    controller = LibraryController(index_location(index_dir), index_options=index_options, follow=True)
     window = MainWindow(controller, settings or Settings())
     controller.setParent(window)
     if open_now:

@@ -98,7 +98,7 @@ class LibraryController(QObject):
     library_followed = Signal(int, int)
 
     def __init__(self, location: Path, parent: QObject | None = None,
-                 index_options: dict | None = None) -> None:
+                 index_options: dict | None = None, follow: bool = False) -> None:
         super().__init__(parent)
         self.location = Path(location)
         # extra keyword arguments for update_index (tests pass a stand-in analyzer)
@@ -125,6 +125,10 @@ class LibraryController(QObject):
                                 lambda: self.ready, self)
         self.jobs.started.connect(self._job_started)
         self.jobs.state_changed.connect(self.state_changed)
+        # following commits of other processes: only for a window, which stops it when it closes
+        # (a QObject with a running timer that Python's collector frees on a worker thread leaves
+        # the timer behind, and its next tick crashes the GUI thread)
+        self._follow_wanted = follow
         self._follow = QTimer(self)
         self._follow.setInterval(FOLLOW_MS)
         self._follow.timeout.connect(self.follow_commits)
@@ -216,6 +220,8 @@ class LibraryController(QObject):
         name = self.jobs.task.name if self.jobs.task is not None else ""
         self.jobs.task = None
         self._opening = False
+        if self._closed:  # the window closed while the job ran: nothing is opened again
+            return
         try:
             self._use_index(ix or self._open_index())
         except Exception as exc:  # noqa: BLE001 - IndexProblem: shown with a Rebuild offer
@@ -251,7 +257,7 @@ class LibraryController(QObject):
         self.views.replace(IndexView(ix))  # the old view closes when its last reader lets go
         self._view_stamp = toc_stamp(self.location, self.view.generation)
         self._open_failed = False
-        if not self._follow.isActive():
+        if self._follow_wanted and not self._closed and not self._follow.isActive():
             self._follow.start()
         self._articles.clear()  # the folder name stays until the new view's panels say otherwise
         self._listing_due = True  # until the snapshot on disk is known to be this generation's
@@ -321,6 +327,10 @@ class LibraryController(QObject):
         self._use_view()
         self.library_followed.emit(before, self.article_count())
         return True
+
+    def following(self) -> bool:
+        """Whether the window is looking for other processes' commits now."""
+        return self._follow.isActive()
 
     def close(self) -> None:
         """The window is closing: stop following and close every view (no worker reads them now)."""
