@@ -101,8 +101,14 @@ class _Known:
 def update_index(location: Path, paths: Iterable[Path], *, full: bool = False,
                  progress: Progress | None = None, cancelled: Callable[[], bool] | None = None,
                  analyzer: Analyzer | None = None,
-                 resolver: OutletResolver | None = None) -> UpdateReport:
-    """Add new and changed files under ``paths``; ``full`` rebuilds from scratch."""
+                 resolver: OutletResolver | None = None,
+                 documents: Iterable[SourceDocument] = ()) -> UpdateReport:
+    """Add new and changed files under ``paths``; ``full`` rebuilds from scratch.
+
+    ``documents`` are articles already read (``parallax add --records``), taken
+    one at a time after the files: each is added as if read from its path,
+    which need not exist here.
+    """
     resolver = resolver or default_outlet_resolver
     report = UpdateReport()
     files: list[Path] = []
@@ -125,8 +131,12 @@ def update_index(location: Path, paths: Iterable[Path], *, full: bool = False,
     writer = open_writer(ix)
     pending: dict[str, tuple[SourceDocument, bool]] = {}
 
+    def loaded() -> Iterator[tuple[Path, SourceDocument | None]]:
+        yield from ((path, None) for path in files)
+        yield from ((doc.path, doc) for doc in documents)
+
     def sources() -> Iterator[tuple[str, str, dict | None]]:
-        for done, path in enumerate(files):
+        for done, (path, given) in enumerate(loaded()):
             if cancelled is not None and cancelled():
                 report.cancelled = True
                 return
@@ -134,7 +144,7 @@ def update_index(location: Path, paths: Iterable[Path], *, full: bool = False,
                 progress(done, len(files), str(path))
             key = str(path)
             try:
-                source = load_source(path)
+                source = given or load_source(path)
             except UnreadableFile as exc:
                 report.skipped.append((path, str(exc)))
                 continue
