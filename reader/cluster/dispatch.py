@@ -46,12 +46,12 @@ class ClusterAnalyzer:
     """Analysis on the workers of ``client``; ``failed`` maps the paths given up to the reason."""
 
     def __init__(self, client: Any, batch: int = BATCH, window: int | None = None,
-                 task: Callable[[list[Item]], list[dict]] = analyze_batch):
+                 task: Callable[[list[Item]], list[dict]] | None = None):
         self.client = client
         self.batch = max(1, batch)
         workers = max(1, len(client.scheduler_info().get("workers", {})))
         self.window = window or WINDOW_PER_WORKER * workers
-        self.task = task
+        self.task = task or analyze_batch
         self.failed: dict[str, str] = {}
         self.retried = 0  # tasks submitted again after a failure
 
