@@ -96,3 +96,19 @@ def test_the_window_bounds_the_articles_in_flight(client):
     assert seen == [f"/articles/{i:03d}.txt" for i in range(200)]  # in input order
     assert most == 3 * 4  # and the window was used, not one batch at a time
     assert pulled == 200 and not analyzer.failed
+
+
+def test_a_scheduler_without_workers_is_said_not_waited_for(tmp_path, monkeypatch, capsys):
+    import logging
+
+    from distributed import LocalCluster
+
+    from reader.cluster import connect
+
+    monkeypatch.setattr(connect, "CONNECT_TIMEOUT_S", 1)
+    with LocalCluster(n_workers=0, processes=False, dashboard_address=None, silence_logs=logging.ERROR,
+                      scheduler_kwargs=connect.LOCAL_SCHEDULER) as empty:
+        code = main(["analyze", "--dask", empty.scheduler_address, "--out", str(tmp_path / "r.jsonl"), str(SEEDS)])
+    assert code == 2
+    assert f"the Dask scheduler at {empty.scheduler_address} has no workers" in capsys.readouterr().err
+    assert not (tmp_path / "r.jsonl").exists()

@@ -9,6 +9,9 @@ from typing import Any, Iterator
 from reader.cluster import ClusterUnavailable, require_dask
 
 CONNECT_TIMEOUT_S = 20
+# a local scheduler's HTTP endpoint on a free port of this machine only (the default, 8787,
+# is often taken by another Dask, and the dashboard is not needed)
+LOCAL_SCHEDULER = {"dashboard_address": "127.0.0.1:0"}
 _LOCAL = re.compile(r"local:(\d{1,3})")
 
 
@@ -40,7 +43,8 @@ def dask_client(spec: str) -> Iterator[Any]:
     try:
         if isinstance(target, int):
             cluster = LocalCluster(n_workers=target, threads_per_worker=1, processes=True,
-                                   dashboard_address=None, silence_logs=logging.ERROR)
+                                   dashboard_address=None, scheduler_kwargs=LOCAL_SCHEDULER,
+                                   silence_logs=logging.ERROR)
             client = Client(cluster, set_as_default=False)
         else:
             client = Client(target, timeout=CONNECT_TIMEOUT_S, set_as_default=False)
@@ -49,8 +53,29 @@ def dask_client(spec: str) -> Iterator[Any]:
             cluster.close()
         raise ClusterUnavailable(f"cannot reach the Dask scheduler at {spec}: {exc}") from None
     try:
+        _check_workers(client, spec)
         yield client
     finally:
         client.close()
         if cluster is not None:
             cluster.close()
+
+
+def _check_workers(client: Any, spec: str) -> None:
+    """Workers must be there and run Parallax, else every task would fail or wait forever."""
+    from reader import __version__
+    from reader.cluster.work import worker_version
+
+    try:
+        client.wait_for_workers(1, timeout=CONNECT_TIMEOUT_S)
+    except TimeoutError:
+        raise ClusterUnavailable(f"the Dask scheduler at {spec} has no workers") from None
+    try:
+        versions = client.run(worker_version)
+    except Exception as exc:  # noqa: BLE001 - a worker that cannot import reader
+        raise ClusterUnavailable(f"the workers at {spec} cannot run Parallax ({type(exc).__name__}: {exc}); "
+                                 "install parallax-reader on every worker") from None
+    other = sorted({v for v in versions.values() if v != __version__})
+    if other:
+        raise ClusterUnavailable(f"the workers at {spec} run Parallax {', '.join(other)}, this is {__version__}: "
+                                 "records would differ; install the same version everywhere")
