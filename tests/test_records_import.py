@@ -180,3 +180,24 @@ def test_the_default_install_does_not_need_dask():
             "print('ok')")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert out.stdout.strip() == "ok", out.stderr
+
+
+def test_a_line_stays_one_line_and_round_trips_exactly():
+    from reader.analysis.record import ArticleRecord, Entity, Quote
+    from reader.cluster.records import dumps, parse_line, to_line
+    from reader.sources import SourceDocument
+
+    text = "Aide said \u2028“stay\u202e calm” \x85 today.\nMore."
+    start = text.index("“") + 1
+    end = text.index("”")
+    source = SourceDocument(Path("/corpus/a.txt"), text, "a" * 64, "text", {"outlet": "DW"}, ["read as Latin-1"])
+    record = ArticleRecord(file="/corpus/a.txt", title="Aide", quotes=[
+        Quote(start, end, text[start:end], "direct", "Aide", "person", "said", 0.9, 5, 9, 0, 4)],
+        entities=[Entity("Aide", "person", [], [(0, 4)])], boilerplate=[(len(text) - 5, len(text))])
+    line = dumps(to_line(source, record))
+    assert "\n" not in line and "\u2028" not in line and "\u202e" not in line and "\x85" not in line
+    assert len(line.splitlines()) == 1
+    back, rec = parse_line(line)
+    assert (back.path, back.text, back.sha, back.format, back.hints, back.warnings) == \
+           (source.path, text, source.sha, "text", {"outlet": "DW"}, ["read as Latin-1"])
+    assert rec.to_json() == record.to_json()

@@ -17,6 +17,7 @@ from typing import Any, Iterator
 
 from reader.analysis.record import (ARTICLE_KINDS, ENTITY_TYPES, META_SOURCES, QUOTE_KINDS,
                                     SPEAKER_TYPES, ArticleRecord, Quote)
+from reader.safe_text import json_for_terminal
 from reader.sources import SourceDocument
 from reader.textio import MAX_BYTES
 
@@ -45,8 +46,9 @@ def to_line(source: SourceDocument, record: ArticleRecord) -> dict[str, Any]:
 
 
 def dumps(line: dict[str, Any]) -> str:
-    """One line of the file: compact JSON, non-ASCII kept, no newline inside."""
-    return json.dumps(line, ensure_ascii=False, separators=(",", ":"))
+    """One line of the file: compact JSON, non-ASCII kept; line separators, C1 and bidi
+    controls escaped (the same data), so the line is one line for every reader and terminal."""
+    return json_for_terminal(line, separators=(",", ":"))
 
 
 def _need(ok: bool, reason: str) -> None:
