@@ -201,3 +201,23 @@ def test_a_line_stays_one_line_and_round_trips_exactly():
     assert (back.path, back.text, back.sha, back.format, back.hints, back.warnings) == \
            (source.path, text, source.sha, "text", {"outlet": "DW"}, ["read as Latin-1"])
     assert rec.to_json() == record.to_json()
+
+
+def test_an_interrupted_run_keeps_its_lines_in_part_and_the_earlier_file_whole(tmp_path):
+    from reader.analysis.record import ArticleRecord
+    from reader.cluster.run import write_records_file
+
+    out = tmp_path / "records.jsonl"
+    out.write_text("the earlier run\n", encoding="utf-8")
+
+    def analyzer(items):
+        for n, (path, text, _hints) in enumerate(items):
+            if n == 3:
+                raise KeyboardInterrupt
+            yield ArticleRecord(file=path, title=text.splitlines()[0])
+
+    with pytest.raises(KeyboardInterrupt):
+        write_records_file([SEEDS], out, analyzer, say=lambda _: None)
+    assert out.read_text(encoding="utf-8") == "the earlier run\n"
+    part = [json.loads(line) for line in (tmp_path / "records.jsonl.part").read_text(encoding="utf-8").splitlines()]
+    assert [p["path"] for p in part] == [str(p.resolve()) for p in sorted(SEEDS.glob("*.txt"))[:3]]
