@@ -169,6 +169,8 @@ def test_dask_options_are_checked_before_anything_runs(tmp_path, monkeypatch, ca
     assert "cannot reach the Dask scheduler at tcp://127.0.0.1:9" in capsys.readouterr().err
     assert main(["analyze", "--out", str(tmp_path), str(SEEDS)]) == 2
     assert "is a folder" in capsys.readouterr().err
+    assert main(["analyze", "--out", str(tmp_path / "no" / "r.jsonl"), str(SEEDS)]) == 2
+    assert "does not exist" in capsys.readouterr().err
 
 
 def test_the_default_install_does_not_need_dask():

@@ -30,6 +30,8 @@ def run(args: argparse.Namespace) -> int:
     to_stdout = args.out == "-"
     if not to_stdout and Path(args.out).is_dir():
         return error(f"--out {args.out} is a folder; give a file name such as records.jsonl")
+    if not to_stdout and not Path(args.out).absolute().parent.is_dir():
+        return error(f"--out {args.out}: the folder {Path(args.out).absolute().parent} does not exist")
     try:
         context = nullcontext(None)
         if args.dask:
@@ -56,7 +58,7 @@ def run(args: argparse.Namespace) -> int:
     except ModelMissingError as exc:
         return error(str(exc))
     except (KeyboardInterrupt, OSError):
-        if not to_stdout:
+        if not to_stdout and Path(args.out + ".part").exists():
             print(f"parallax: stopped; the records written so far are in {t(args.out)}.part", file=sys.stderr)
         raise
     print(t(report.summary("stdout" if to_stdout else args.out)), file=sys.stderr)

@@ -17,7 +17,7 @@ from reader.analysis.record import ArticleRecord
 from reader.cluster.work import Item, analyze_batch
 
 BATCH = 8  # articles per task: a spaCy batch, and little lost when a worker dies
-WINDOW_PER_WORKER = 4  # batches per worker in flight or waiting to be written
+WINDOW_PER_WORKER = 4  # batches per worker thread in flight or waiting to be written
 
 
 class _Slot:
@@ -49,8 +49,8 @@ class ClusterAnalyzer:
                  task: Callable[[list[Item]], list[dict]] | None = None):
         self.client = client
         self.batch = max(1, batch)
-        workers = max(1, len(client.scheduler_info().get("workers", {})))
-        self.window = window or WINDOW_PER_WORKER * workers
+        threads = max(1, sum(client.nthreads().values()))  # one task at a time per worker thread
+        self.window = window or WINDOW_PER_WORKER * threads
         self.task = task or analyze_batch
         self.failed: dict[str, str] = {}
         self.retried = 0  # tasks submitted again after a failure
