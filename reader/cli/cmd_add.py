@@ -16,10 +16,24 @@ from reader.cli.common import add_index_option
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_index_option(parser)
     cmd_index.add_batch_options(parser)
-    parser.add_argument("paths", nargs="+", metavar="PATH",
+    parser.add_argument("paths", nargs="*", metavar="PATH",
                         help="files or folders (searched recursively) of .txt, .md and .html articles")
+    parser.add_argument("--records", metavar="FILE",
+                        help="import a records file from 'parallax analyze --out' (no spaCy run here)")
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.records or not args.paths:
+        from reader.cli.common import error
+
+        if args.paths:
+            return error("give PATHs or --records FILE, not both")
+        if not args.records:
+            return error("give files or folders to add, or --records FILE")
+        if args.outlet or args.kind:
+            return error("--outlet and --kind name a batch of files; a records file already says both")
+        from reader.cli.add_records import run as run_records
+
+        return run_records(args)
     args.rebuild = False
     return cmd_index.run(args)

@@ -16,6 +16,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("files", nargs="+", metavar="FILE", help="article text files")
     parser.add_argument("--json", action="store_true", help="print one JSON object per file per line")
     parser.add_argument("-j", "--jobs", type=int, default=2, help="processes to use (default 2)")
+    parser.add_argument("--out", metavar="FILE",
+                        help="write a records file (one JSON line per article, with its text) that "
+                             "'parallax add --records' imports; FILEs may be folders; - for stdout")
+    parser.add_argument("--dask", metavar="SCHEDULER",
+                        help="analyse on a Dask cluster: a scheduler address (tcp://host:8786), or "
+                             "local:N to start N local workers; needs --out and "
+                             'pip install "parallax-reader[cluster]"')
 
 
 def _summary(rec, out: TextIO) -> None:
@@ -42,6 +49,14 @@ def _summary(rec, out: TextIO) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Analyse the files; exit 0, or 2 when no file could be read."""
+    if args.out or args.dask:
+        if not args.out:
+            from reader.cli.common import error
+
+            return error("--dask writes a records file: give --out FILE (or --out - for stdout)")
+        from reader.cli.analyze_records import run as run_records
+
+        return run_records(args)
     from reader.analysis.nlp import ModelMissingError
     from reader.analysis.pipeline import analyze_paths
 

@@ -16,7 +16,6 @@ it came from in the record's ``meta_sources``.
 from __future__ import annotations
 
 import shutil
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
@@ -30,35 +29,7 @@ from reader.search.store import create_empty, new_build_dir, open_index, open_or
 from reader.sources import Skipped, SourceDocument, discover, load_source
 from reader.textio import UnreadableFile
 
-Progress = Callable[[int, int, str], None]  # (done, total, current file)
-# (display name, bias token, other names to search by)
-OutletResolver = Callable[[ArticleRecord, SourceDocument], tuple[str | None, str, list[str]]]
-Analyzer = Callable[[Iterable[tuple[str, str, dict | None]]], Iterator[ArticleRecord]]
-GONE = "the file is gone (moved or deleted); dropped from the library"
-
-
-@dataclass
-class UpdateReport:
-    added: list[Path] = field(default_factory=list)
-    updated: list[Path] = field(default_factory=list)
-    unchanged: list[Path] = field(default_factory=list)
-    skipped: list[tuple[Path, str]] = field(default_factory=list)
-    warnings: list[tuple[Path, str]] = field(default_factory=list)
-    dropped: list[tuple[Path, str]] = field(default_factory=list)  # a rebuild left these out, and why
-    kept: list[tuple[Path, str]] = field(default_factory=list)  # unreadable now: the stored copy stays
-    cancelled: bool = False
-    committed: int = 0  # documents committed so far (what a kill or a failure keeps)
-    unavailable: int = 0  # files refused because a format library is missing or broken
-
-    @property
-    def processed(self) -> int:
-        return len(self.added) + len(self.updated) + len(self.unchanged) + len(self.kept)
-
-    def summary(self) -> str:
-        text = f"added {len(self.added)}, updated {len(self.updated)}, skipped {len(self.skipped)}"
-        if self.dropped:
-            text += f", dropped {len(self.dropped)}"
-        return text + (" (cancelled)" if self.cancelled else "")
+from reader.search.update_report import GONE, Analyzer, OutletResolver, Progress, UpdateReport  # noqa: F401
 
 
 def _unrated_token() -> str:
@@ -200,7 +171,8 @@ def update_index(location: Path, paths: Iterable[Path], *, full: bool = False,
                  outlet: str | None = None, kind: str | None = None,
                  remember: bool = True, exclude: Iterable[str] = (), report: UpdateReport | None = None,
                  report_unsupported: bool = True, batch_size: int | None = None,
-                 batch_seconds: float | None = None) -> UpdateReport:
+                 batch_seconds: float | None = None,
+                 documents: Iterable[SourceDocument] = ()) -> UpdateReport:
     """Add new and changed files under ``paths``; ``full`` rebuilds from scratch.
 
     ``outlet`` and ``kind`` are the user's word for every file of the batch
@@ -209,6 +181,9 @@ def update_index(location: Path, paths: Iterable[Path], *, full: bool = False,
     rescans and rebuilds, which read those sources, pass False. ``exclude``
     names articles the user removed: they are passed over without a word.
     ``report`` may be passed in to keep what was done when the run fails.
+    ``documents`` are articles already read (``parallax add --records``), taken
+    one at a time after the files: each is added as if read from its path,
+    which need not exist here.
     """
     from reader.library_sources import remember_added
     from reader.outlet_overrides import default_registry
@@ -302,8 +277,12 @@ def update_index(location: Path, paths: Iterable[Path], *, full: bool = False,
             known.remember(key, stored[F.SHA])
         report.kept.append((path, f"{reason}; the stored copy stays in the library"))
 
+    def loaded() -> Iterator[tuple[Path, SourceDocument | None]]:
+        yield from ((path, None) for path in files)
+        yield from ((doc.path, doc) for doc in documents)
+
     def sources() -> Iterator[tuple[str, str, dict | None]]:
-        for done, path in enumerate(files):
+        for done, (path, given) in enumerate(loaded()):
             if cancelled is not None and cancelled():
                 report.cancelled = True
                 return
@@ -311,7 +290,7 @@ def update_index(location: Path, paths: Iterable[Path], *, full: bool = False,
                 progress(done, len(files), str(path))
             key = str(path)
             try:
-                source = load_source(path)
+                source = given or load_source(path)
             except UnreadableFile as exc:
                 report.unavailable += type(exc).__name__ == "FormatUnavailable"
                 keep_or_skip(path, str(exc))  # an article whose file is still there is never forgotten
