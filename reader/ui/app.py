@@ -119,7 +119,7 @@ def make_application() -> QApplication:
     if app is None:
         QApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
         app = QApplication(sys.argv[:1])
-    app.setApplicationDisplayName(APP_NAME)
+    # no application display name: the platform would append "— Parallax" to every title
     app.setDesktopFileName(APP_ID)  # matches parallax.desktop (Wayland task bars)
     app.setWindowIcon(app_icon())
     return app
@@ -152,6 +152,7 @@ def run_app(argv: argparse.Namespace | Sequence[str],
     window = create_window(Path(args.index) if args.index else None, settings)
     if args.theme:
         window.theme_override = args.theme
+        window.theme_menu.actions[args.theme].setChecked(True)
     if args.size and not args.screenshot:
         window.resize(*args.size)
     if on_window is not None:

@@ -99,7 +99,11 @@ class LabelEditing(QObject):
             self.window.statusBar().showMessage(self.tr("Open an article first."), 4000)
             return
         self.last_dialog = dlg
+        undo = getattr(self.window, "undo", None)
+        before = undo.before_label_edit() if undo is not None else None
         if dlg.exec() == dlg.DialogCode.Accepted:
+            if undo is not None:
+                undo.label_edited(before, dlg.form().outlet)
             self.saved()
 
     def saved(self) -> None:

@@ -1,0 +1,59 @@
+"""The window features of issue 21, installed on a built main window in one call.
+
+``main_window.py`` only calls ``install_features``; each feature lives in its
+own module and is reached as an attribute of the window (``window.undo``,
+``window.title``…).
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from PySide6.QtWidgets import QMainWindow
+
+from reader.outlet_names import short_name
+from reader.outlet_overrides import default_registry
+from reader.ui.library.file_actions import FileActions
+from reader.ui.library.column_fit import ColumnFit
+from reader.ui.library.row_mode import RowMode
+from reader.ui.library.sort_order import SortOrder
+from reader.ui.library.undo import UndoHistory
+from reader.ui.window.layout import fit_docks
+from reader.ui.window.theme import ThemeMenu
+from reader.ui.window.title import WindowTitle
+
+
+def install_features(window: QMainWindow) -> None:
+    window.theme_override = ""  # --theme: this run only
+    window.title = WindowTitle(window)
+    window.undo = UndoHistory(window)
+    window.files = FileActions(window)
+    window.rows = RowMode(window)
+    window.sort_order = SortOrder(window)
+    window.columns = ColumnFit(window)
+    window.theme_menu = ThemeMenu(window.actions.view_menu, window.settings.theme,
+                                  _save_theme(window), lambda _name: rerender(window))
+    window.library_model.short_outlet = _short_outlets()
+    fit_docks(window)
+
+
+def _save_theme(window: QMainWindow):
+    def save(name: str) -> None:
+        window.settings.theme = name
+        window.theme_override = ""
+    return save
+
+
+def _short_outlets():
+    @lru_cache(maxsize=4096)
+    def short(name: str) -> str:
+        return short_name(default_registry().resolve(name=name)) or "" if name else ""
+    return short
+
+
+def rerender(window: QMainWindow) -> None:
+    """After a theme change: what was built from the old palette is built again."""
+    view = window.reading_view
+    if view.article is not None:
+        window.open_article(view.article.path, view.selected_quote)
+    window.labels.update_coverage()
+    window.library_view.viewport().update()

@@ -1,0 +1,40 @@
+"""Dock sizes that fit the screen: minimums a name fits in, defaults that grow with the window.
+
+The docks stay resizable (drag the separator); these are only where they start
+when no saved layout says otherwise, and how small they may get.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QHeaderView
+from PySide6.QtWidgets import QMainWindow
+
+ENTITY_SAMPLE = "Khalid Hameed Farooqi"  # a long name the entity column should show whole
+
+
+def fit_docks(window: QMainWindow) -> None:
+    fm = window.fontMetrics()
+    panel = window.entities_panel
+    header = panel.view.horizontalHeader()
+    for col, sample in ((1, "Person"), (2, "Articles")):  # type and count: what they show
+        header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(col, fm.horizontalAdvance(sample) + 22)
+    window.entities_dock.setMinimumWidth(fm.horizontalAdvance("Imran Khan Person Articles") + 60)
+    window.quotes_dock.setMinimumHeight(fm.lineSpacing() * 5 + 20)
+    if window.settings.window_state is None:
+        QTimer.singleShot(0, lambda: default_sizes(window))
+
+
+def default_sizes(window: QMainWindow) -> None:
+    """Docks and the library/reading split in proportion to the window (first start)."""
+    fm = window.fontMetrics()
+    width, height = window.width(), window.height()
+    name = fm.horizontalAdvance(ENTITY_SAMPLE) + fm.horizontalAdvance("Person Articles") + 70
+    entities = max(window.entities_dock.minimumWidth(), min(name, int(width * 0.19)))
+    window.resizeDocks([window.entities_dock], [entities], Qt.Orientation.Horizontal)
+    window.resizeDocks([window.quotes_dock], [max(window.quotes_dock.minimumHeight(), int(height * 0.24))],
+                       Qt.Orientation.Vertical)
+    if window.settings.splitter_state is None:
+        rest = max(400, width - entities)
+        window.splitter.setSizes([int(rest * 0.55), int(rest * 0.45)])
