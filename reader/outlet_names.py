@@ -14,14 +14,15 @@ _BLEND = re.compile(r"^[A-Z][a-z]+[A-Z][A-Za-z]*$")  # WaPo, HuffPost
 
 
 def short_name(outlet: Outlet | None) -> str | None:
-    """The shortest alias that is an abbreviation or a blended name, else the name
-    without a leading "The"; None when nothing is shorter than the name."""
+    """The registry's first alias that is an abbreviation or a blended name (the order
+    it lists them in is its preference), else the name without a leading "The"; None
+    when nothing is shorter than the name."""
     if outlet is None:
         return None
     name = outlet.name
     short = [a for a in outlet.aliases if len(a) < len(name) and (_ABBREVIATION.match(a) or _BLEND.match(a))]
     if short:
-        return min(short, key=len)
+        return short[0]
     if name.lower().startswith("the ") and len(name) > 8:
         return name[4:]
     return None

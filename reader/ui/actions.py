@@ -102,7 +102,7 @@ class Actions:
 
     # Actions that change the library or the labels: disabled in a read-only window.
     WRITING = ("add_files", "add_folder", "rescan", "remove_article", "set_outlet", "edit_label",
-               "rebuild", "undo")
+               "rebuild")  # Undo follows its steps (reader.ui.library.undo)
     CHECKABLE = ("compact_rows", "pin_sort")
 
     def writing(self) -> list[QAction]:

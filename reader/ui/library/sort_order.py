@@ -23,8 +23,8 @@ class SortOrder(QObject):
         a.sort_relevance.triggered.connect(self.relevance)
         a.pin_sort.setChecked(window.settings.pinned_sort is not None)
         a.pin_sort.toggled.connect(self._pin)
+        self._ready = False  # until the saved layout is back (restored): it may emit anything
         self.header.sortIndicatorChanged.connect(self._changed)
-        self._changed(self.header.sortIndicatorSection(), self.header.sortIndicatorOrder())
 
     def current(self) -> tuple[int, Qt.SortOrder]:
         return self.header.sortIndicatorSection(), self.header.sortIndicatorOrder()
@@ -33,7 +33,9 @@ class SortOrder(QObject):
         return not 0 <= self.header.sortIndicatorSection() < LibraryModel.COL_QUOTES + 1
 
     def relevance(self) -> None:
-        """Back to the search's best-match order."""
+        """Back to the search's best-match order (a pinned column sort is unpinned)."""
+        if self._ready and self.window.actions.pin_sort.isChecked():
+            self.window.actions.pin_sort.setChecked(False)
         self.header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.window.library_view.model().sort(-1)  # a cleared indicator does not sort by itself
 
@@ -44,6 +46,8 @@ class SortOrder(QObject):
             self.header.setSortIndicator(pinned[0], Qt.SortOrder(pinned[1]))
         else:
             self.relevance()
+        self._ready = True
+        self._changed(*self.current())
 
     def _pin(self, on: bool) -> None:
         column, order = self.current()
@@ -55,7 +59,7 @@ class SortOrder(QObject):
         self.window.actions.sort_relevance.setEnabled(column >= 0)
         if column < 0:
             self.window.library_view.model().sort(-1)
-        if self.window.actions.pin_sort.isChecked():
+        if self._ready and self.window.actions.pin_sort.isChecked():
             self.window.settings.pinned_sort = (column, order.value) if column >= 0 else None
             if column < 0:
                 self.window.actions.pin_sort.setChecked(False)

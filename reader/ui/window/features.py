@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QMainWindow
 
 from reader.outlet_names import short_name
@@ -31,7 +32,8 @@ def install_features(window: QMainWindow) -> None:
     window.sort_order = SortOrder(window)
     window.columns = ColumnFit(window)
     window.theme_menu = ThemeMenu(window.actions.view_menu, window.settings.theme,
-                                  _save_theme(window), lambda _name: rerender(window))
+                                  _save_theme(window),
+                                  lambda _name: QTimer.singleShot(0, lambda: rerender(window)))
     window.library_model.short_outlet = _short_outlets()
     fit_docks(window)
 
@@ -51,7 +53,8 @@ def _short_outlets():
 
 
 def rerender(window: QMainWindow) -> None:
-    """After a theme change: what was built from the old palette is built again."""
+    """After a theme change (once the widgets have the new palette): what was built from
+    the old palette is built again."""
     view = window.reading_view
     if view.article is not None:
         window.open_article(view.article.path, view.selected_quote)
