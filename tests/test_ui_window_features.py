@@ -287,3 +287,29 @@ def test_gui_flags_are_in_the_one_parser():
         assert flag in help_text
     args = parse_gui_args(["--size", "1920x1080", "--theme", "light", "--query", "x"])
     assert args.size == (1920, 1080) and args.theme == "light" and args.query == "x"
+
+
+def test_every_focusable_widget_has_an_accessible_name(qtbot, private_index):
+    from PySide6.QtWidgets import QWidget
+
+    from reader.ui.window.accessible import focusable
+
+    win = open_window(qtbot, private_index)
+    win.tabs.setCurrentWidget(win.compare_tab)  # Compare is built when first shown
+    qtbot.waitUntil(lambda: win.compare_tab.workspace is not None, timeout=10000)
+    qtbot.wait(50)
+    win.tabs.setCurrentIndex(0)
+    qtbot.wait(50)
+    widgets = focusable(win)
+    assert len(widgets) > 20
+    unnamed = [f"{type(w).__name__} {w.objectName()}" for w in widgets if not w.accessibleName().strip()]
+    assert unnamed == []
+    assert isinstance(win.library_view, QWidget) and win.library_view.accessibleName() == "Library"
+
+
+def test_standard_shortcuts_come_from_the_platform_keys(main_window_keys=None):
+    from reader.ui.actions import SPECS
+
+    standard = {s.name for s in SPECS if any(isinstance(k, QKeySequence.StandardKey) for k in s.shortcuts)}
+    assert {"add_files", "rescan", "remove_article", "undo", "find", "next_hit", "prev_hit",
+            "search_help", "quit"} <= standard

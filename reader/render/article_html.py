@@ -177,11 +177,19 @@ def article_parts(article: StoredArticle, theme: HtmlTheme | None = None,
         title_html = r.restore(r.inline(a, b, breaks=False)) if is_md else r.inline(a, b, breaks=False)
     elif title:
         title_html = html.escape(neutral_bidi(title))
+        if blocks and _same_line(r.visible_text(*blocks[0]), title):  # the headline again, after
+            blocks.pop(0)  # hidden boilerplate (a date line, ad slots): not shown twice
     shown = replace(article, outlet=isolate(article.outlet), author=isolate(article.author),
                     published=isolate(article.published))
     head = _header(shown, theme, title_html, about_label, chip_tip, chip_text) + r.notice()
     cost = sum(b - a for a, b in blocks) + HIGHLIGHT_COST * (len(r.quotes) + len(r.hits))
     return ArticleParts(head, _body_blocks(r, blocks, is_md), cost)
+
+
+def _same_line(text: str, title: str) -> bool:
+    def norm(t: str) -> str:
+        return " ".join(t.replace("#", " ").split()).casefold()
+    return bool(title.strip()) and norm(text) == norm(title)
 
 
 def _body_blocks(r: BodyRenderer, blocks: list[tuple[int, int]], is_md: bool) -> Iterator[str]:

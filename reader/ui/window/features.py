@@ -18,6 +18,7 @@ from reader.ui.library.column_fit import ColumnFit
 from reader.ui.library.row_mode import RowMode
 from reader.ui.library.sort_order import SortOrder
 from reader.ui.library.undo import UndoHistory
+from reader.ui.window.accessible import name_unnamed
 from reader.ui.window.layout import fit_docks
 from reader.ui.window.theme import ThemeMenu
 from reader.ui.window.title import WindowTitle
@@ -36,6 +37,8 @@ def install_features(window: QMainWindow) -> None:
                                   lambda _name: QTimer.singleShot(0, lambda: rerender(window)))
     window.library_model.short_outlet = _short_outlets()
     fit_docks(window)
+    name_unnamed(window)
+    window.tabs.currentChanged.connect(lambda _i: QTimer.singleShot(0, lambda: name_unnamed(window)))
 
 
 def _save_theme(window: QMainWindow):
