@@ -189,6 +189,10 @@ class OutletRegistry:
             name=name, origin="user", type="unknown",
             unrated_reason="assigned by you; not in the outlet registry")
 
+    def is_loaded(self) -> bool:
+        """Whether the registry has been read (painting may then ask it without a wait)."""
+        return self._index is not None
+
     def snapshot(self) -> dict[str, Any]:
         """A copy of the user's overrides as they are now (Undo of a label edit)."""
         with self._lock:

@@ -6,8 +6,6 @@ own module and is reached as an attribute of the window (``window.undo``,
 """
 from __future__ import annotations
 
-from functools import lru_cache
-
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QMainWindow
 
@@ -49,9 +47,20 @@ def _save_theme(window: QMainWindow):
 
 
 def _short_outlets():
-    @lru_cache(maxsize=4096)
+    """outlet name -> short name, asked while painting: until the registry has been read
+    (after the first paint, for the coverage bar) the full name is elided instead."""
+    known: dict[str, str] = {}
+
     def short(name: str) -> str:
-        return short_name(default_registry().resolve(name=name)) or "" if name else ""
+        if name in known:
+            return known[name]
+        registry = default_registry()
+        if not name or not registry.is_loaded():
+            return ""
+        if len(known) > 4096:
+            known.clear()
+        known[name] = short_name(registry.resolve(name=name)) or ""
+        return known[name]
     return short
 
 
