@@ -46,6 +46,9 @@ def test_a_first_body_line_equal_to_the_title_is_hidden_after_boilerplate():
     page = article_html(article(body, "A path-breaking visit", boilerplate=hidden))
     assert page.count("A path-breaking visit") == 1  # the heading only
     assert body_paragraphs(page) == ["Prime Minister Khan went."]
+    twice = "A path-breaking visit\n\nA path-breaking visit\n\nPrime Minister Khan went."
+    page = article_html(article(twice, "A path-breaking visit"))
+    assert page.count("A path-breaking visit") == 1 and body_paragraphs(page) == ["Prime Minister Khan went."]
 
 
 def test_nested_quotes_ending_together_share_one_tag():
@@ -65,3 +68,53 @@ def test_nested_quotes_ending_together_share_one_tag():
     page = article_html(article(body, "", quotes=[outer, inner]))  # different ends: one tag at each
     tags = re.findall(r'<span class="speaker"[^>]*>(.*?)</span>', page)
     assert len(tags) == 2
+
+
+def quoted_article() -> StoredArticle:
+    names = ["Imran Khan", "Andrei Serenko", "one foreign ministry official", "experts", "his supporters",
+             "unknown speaker", "Ned Price"]
+    body, quotes = "", []
+    for name in names * 2:
+        start = len(body) + 1
+        body += f'"Words of {name} here." '
+        quotes.append(Quote(start=start, end=start + len(f"Words of {name} here."),
+                            text=f"Words of {name} here.", kind="direct",
+                            speaker=None if name == "unknown speaker" else name, cue="said", confidence=0.9))
+    return article(body, "Headline", quotes=quotes)
+
+
+def legend(page: str) -> str:
+    return re.search(r"Quoted: (.*?)</p>", page, flags=re.S).group(1)
+
+
+def test_the_quoted_line_puts_named_speakers_first_and_folds_the_unnamed():
+    from reader.render.legend import SOURCES_LINK, is_named
+
+    assert is_named("Imran Khan") and is_named("RFE/RL") and not is_named("one foreign ministry official")
+    assert not is_named("The government") and not is_named("unknown speaker")
+    line = legend(article_html(quoted_article()))
+    assert line.index("Imran\u00a0Khan") < line.index("Andrei\u00a0Serenko") < line.index("Ned\u00a0Price")
+    assert "Andrei Serenko" not in line  # never wrapped inside a name
+    assert "experts" not in line and "one\u00a0foreign" not in line
+    assert "+4\u00a0unnamed\u00a0sources" in line and SOURCES_LINK in line
+    full = legend(article_html(quoted_article(), all_speakers=True))
+    assert "experts" in full and "his\u00a0supporters" in full and "fewer" in full
+    assert full.index("Ned\u00a0Price") < full.index("experts")  # named first, then the unnamed
+
+
+def test_clicking_the_unnamed_chip_expands_the_line(qtbot):
+    from PySide6.QtCore import QUrl
+
+    from reader.render.legend import SOURCES_LINK
+    from reader.ui.reading.view import ReadingView
+
+    view = ReadingView()
+    qtbot.addWidget(view)
+    view.show_article(quoted_article())
+    head = view.browser.toPlainText().split("scare quote")[0]
+    assert "unnamed sources" in head and "experts" not in head
+    view.browser.anchorClicked.emit(QUrl(SOURCES_LINK))
+    head = view.browser.toPlainText().split("scare quote")[0]
+    assert "experts" in head and "fewer" in head
+    view.browser.anchorClicked.emit(QUrl(SOURCES_LINK))
+    assert "experts" not in view.browser.toPlainText().split("scare quote")[0]
