@@ -241,6 +241,14 @@ def test_columns_fit_a_1280_window_and_come_back_at_1920(qtbot, private_index):
         [c for c in range(1, 6) if header.isSectionHidden(c)]) < len(hidden_small)
     bar = win.coverage_bar
     assert all(b.text() == b.full_text for b in bar.buttons.values() if b.isVisibleTo(bar))
+    from reader.ui.quotes.model import QuotesModel
+    from reader.ui.window.layout import fit_quote_outlets
+
+    fit_quote_outlets(win)
+    quotes_header = win.quotes_view.horizontalHeader()
+    outlet_width = quotes_header.sectionSize(QuotesModel.COL_OUTLET)
+    names = {win.quotes_model.index(r, QuotesModel.COL_OUTLET).data() for r in range(win.quotes_model.rowCount())}
+    assert names and all(fm.horizontalAdvance(n) <= outlet_width - 10 for n in names)
     win.close()
 
 

@@ -37,7 +37,8 @@ class ColumnFit(QObject):
         self.header = self.view.horizontalHeader()
         self.widths = {c: self.header.sectionSize(c) for c in STEP_ASIDE}
         self.header.sectionResized.connect(self._resized)
-        window.controller.panels_changed.connect(self.fit)
+        self._longest = 0  # pixels: the longest outlet name of the result set (measured once per set)
+        window.controller.panels_changed.connect(self._measure)
         self.view.viewport().installEventFilter(self)
         QTimer.singleShot(0, self.fit)
 
@@ -52,12 +53,17 @@ class ColumnFit(QObject):
             if section in self.widths and new > 0:
                 self.widths[section] = new
 
+    def _measure(self) -> None:
+        fm = self.view.fontMetrics()
+        names = {name for name, _bias in self.window.controller.result_outlets()} or {"Deutsche Welle"}
+        self._longest = max(fm.horizontalAdvance(n) for n in names)
+        self.fit()
+
     def outlet_width(self) -> int:
         """The width the longest outlet name of the results needs, chip included, capped."""
         fm = self.view.fontMetrics()
-        names = {name for name, _bias in self.window.controller.result_outlets()} or {"Deutsche Welle"}
         chip = fm.horizontalAdvance(CHIP_SAMPLE) + 12
-        longest = max(fm.horizontalAdvance(n) for n in names)
+        longest = self._longest or fm.horizontalAdvance("Deutsche Welle")
         floor = fm.horizontalAdvance("Unknown outlet") + chip + 24
         return max(floor, min(longest + chip + 24, int(self.view.viewport().width() * MAX_SHARE)))
 

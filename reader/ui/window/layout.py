@@ -24,6 +24,23 @@ def fit_docks(window: QMainWindow) -> None:
     window.quotes_dock.setMinimumHeight(fm.lineSpacing() * 5 + 20)
     if window.settings.window_state is None:
         QTimer.singleShot(0, lambda: default_sizes(window))
+    window.controller.panels_changed.connect(lambda: fit_quote_outlets(window))
+
+
+def fit_quote_outlets(window: QMainWindow) -> None:
+    """The quotes table's Outlet column as wide as its longest outlet name, up to a fifth
+    of the table (a longer one is elided; the tooltip has it whole)."""
+    from reader.ui.quotes.model import QuotesModel
+
+    view, model = window.quotes_view, window.quotes_model
+    names = {model.index(r, QuotesModel.COL_OUTLET).data() or "" for r in range(model.rowCount())}
+    if not names:
+        return
+    fm = view.fontMetrics()
+    width = max(fm.horizontalAdvance(n) for n in names) + 16
+    floor = fm.horizontalAdvance("Deutsche Welle") + 16
+    view.horizontalHeader().resizeSection(QuotesModel.COL_OUTLET,
+                                          max(floor, min(width, view.viewport().width() // 5)))
 
 
 def default_sizes(window: QMainWindow) -> None:
