@@ -40,10 +40,15 @@ class ColumnFit(QObject):
         self._longest = 0  # pixels: the longest outlet name of the result set (measured once per set)
         window.controller.panels_changed.connect(self._measure)
         self.view.viewport().installEventFilter(self)
+        window.installEventFilter(self)  # before the window saves the header at closing
         QTimer.singleShot(0, self.fit)
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Resize:
+        if obj is self.window and event.type() == QEvent.Type.Close:
+            for col in self.auto_hidden:  # saved as the user left them, not as narrowness had them
+                self.header.setSectionHidden(col, False)
+            self.auto_hidden.clear()
+        elif obj is not self.window and event.type() == QEvent.Type.Resize:
             self.fit()
         return False
 

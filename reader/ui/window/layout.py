@@ -5,6 +5,8 @@ when no saved layout says otherwise, and how small they may get.
 """
 from __future__ import annotations
 
+from PySide6.QtCore import QEvent
+from PySide6.QtCore import QObject
 from PySide6.QtCore import Qt
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QHeaderView
@@ -21,6 +23,7 @@ def fit_docks(window: QMainWindow) -> None:
         header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(col, fm.horizontalAdvance(sample) + 22)
     window.entities_dock.setMinimumWidth(fm.horizontalAdvance("Imran Khan Person Articles") + 60)
+    window._entity_columns = EntityColumns(panel.view, fm)  # kept alive by the window
     window.quotes_dock.setMinimumHeight(fm.lineSpacing() * 5 + 20)
     if window.settings.window_state is None:
         QTimer.singleShot(0, lambda: default_sizes(window))
@@ -43,12 +46,43 @@ def fit_quote_outlets(window: QMainWindow) -> None:
                                           max(floor, min(width, view.viewport().width() // 5)))
 
 
+class EntityColumns(QObject):
+    """The entities table's Type column steps aside when the names would be cut (the type
+    is in each row's tooltip and in the type filter), and comes back when there is room."""
+
+    TYPE, COUNT = 1, 2
+
+    def __init__(self, view, fm) -> None:
+        super().__init__(view)
+        self.view, self.header = view, view.horizontalHeader()
+        self.need = fm.horizontalAdvance(ENTITY_SAMPLE) + 12
+        self.auto_hidden = False
+        view.viewport().installEventFilter(self)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            self.fit()
+        return False
+
+    def fit(self) -> None:
+        width = self.view.viewport().width()
+        count = self.header.sectionSize(self.COUNT)
+        type_width = self.header.sectionSize(self.TYPE) or self.view.fontMetrics().horizontalAdvance("Person") + 22
+        if not self.header.isSectionHidden(self.TYPE) and width - count - type_width < self.need:
+            self.header.setSectionHidden(self.TYPE, True)
+            self.auto_hidden = True
+        elif self.auto_hidden and width - count - type_width >= self.need + 20:
+            self.header.setSectionHidden(self.TYPE, False)
+            self.auto_hidden = False
+
+
 def default_sizes(window: QMainWindow) -> None:
     """Docks and the library/reading split in proportion to the window (first start)."""
     fm = window.fontMetrics()
     width, height = window.width(), window.height()
     name = fm.horizontalAdvance(ENTITY_SAMPLE) + fm.horizontalAdvance("Person Articles") + 70
-    entities = max(window.entities_dock.minimumWidth(), min(name, int(width * 0.19)))
+    entities = max(window.entities_dock.minimumWidth(),
+                   min(max(name, int(width * 0.16)), int(width * 0.19)))
     window.resizeDocks([window.entities_dock], [entities], Qt.Orientation.Horizontal)
     window.resizeDocks([window.quotes_dock], [max(window.quotes_dock.minimumHeight(), int(height * 0.24))],
                        Qt.Orientation.Vertical)
