@@ -75,11 +75,24 @@ def rebuild_job(location: Path, options: dict, progress=None, cancelled=None) ->
     return rebuild(location, progress=named if progress else None, cancelled=cancelled, **options)
 
 
-def remove_job(location: Path, paths: list[str], progress=None, cancelled=None) -> int:
-    """Drop articles from the library (never from disk); how many went."""
-    from reader.search.indexer import remove_articles
+def remove_job(location: Path, paths: list[str], progress=None, cancelled=None):
+    """Drop articles from the library (never from disk); a ``RemovedArticles`` (``int()``:
+    how many went) that ``restore_job`` can put back."""
+    from reader.search.trash import remove_keeping
 
-    return remove_articles(location, paths)
+    return remove_keeping(location, paths)
+
+
+def restore_job(location: Path, removed, options: dict, progress=None, cancelled=None) -> UpdateReport:
+    """Undo a removal: the removed articles go back as they were (no analysis, no file read)."""
+    from reader.search.indexer import UpdateReport
+    from reader.search.trash import restore
+    from reader.stories.library import after_import
+
+    paths = restore(location, removed, resolver=options.get("resolver"))
+    report = UpdateReport(added=[Path(p) for p in paths])
+    after_import(location, report)  # grouped stories place them again
+    return report
 
 
 def relabel_job(location: Path, paths: list[str] | None = None, progress=None, cancelled=None) -> int:

@@ -92,6 +92,16 @@ def remember_removed(location: Path, paths: Iterable[str | Path]) -> LibrarySour
     return sources
 
 
+def forget_removal(location: Path, paths: Iterable[str | Path]) -> LibrarySources:
+    """Undo of a removal: the articles are the library's again (their sources stay as they were)."""
+    sources = load_sources(location)
+    back = {_absolute(p) for p in paths}
+    if any(r in back for r in sources.removed):
+        sources.removed = [r for r in sources.removed if r not in back]
+        save_sources(location, sources)
+    return sources
+
+
 def library_paths(location: Path, indexed: Iterable[str]) -> tuple[list[Path], set[str]]:
     """What Rebuild and Rescan read: (files and folders, removed articles to leave out).
 

@@ -21,6 +21,7 @@ File format (version 1)::
 """
 from __future__ import annotations
 
+import copy
 import dataclasses
 import datetime as _dt
 import functools
@@ -259,6 +260,21 @@ class OutletRegistry:
         return self.resolve(name=name) or Outlet(
             name=name, origin="user", type="unknown",
             unrated_reason="assigned by you; not in the outlet registry")
+
+    def is_loaded(self) -> bool:
+        """Whether the registry has been read (painting may then ask it without a wait)."""
+        return self._index is not None
+
+    def snapshot(self) -> dict[str, Any]:
+        """A copy of the user's overrides as they are now (Undo of a label edit)."""
+        with self._lock:
+            return copy.deepcopy(self._overrides())
+
+    def restore_snapshot(self, data: dict[str, Any]) -> None:
+        """Write back overrides taken by ``snapshot`` (every label and assignment as it was)."""
+        with self._lock:
+            self._data = copy.deepcopy(data)
+            self._save()
 
     def _label_key(self, outlet_name: str) -> str:
         """Reuse an existing label's key when the user names the same outlet differently."""

@@ -88,7 +88,8 @@ def test_the_window_opens_an_empty_library_and_adds_to_it(qtbot, empty_library):
     wait_open(qtbot, window)
     assert not problems
     assert window.library_model.rowCount() == 0 and window.controller.article_count() == 0
-    assert "(0 articles)" in window.windowTitle()
+    assert window.windowTitle() == "Parallax — My library"
+    assert "0 articles in" in window.status.corpus_label.text()
     window.set_query("pipeline")  # searching, the panels, the coverage bar: all empty, no error
     qtbot.waitUntil(lambda: not window.controller.search_pending(), timeout=10000)
     assert window.entities_panel.model.rowCount() == 0 and window.quotes_model.rowCount() == 0

@@ -161,3 +161,19 @@ def test_what_the_user_set_survives_rebuilds_and_edits_of_the_file(library):
         assert art.record.meta_sources["outlet"] == art.record.meta_sources["kind"] == "user"
     others = [load_article(ix, p) for p in paths(location) if not p.startswith(folder)]
     assert all(a.outlet != "BBC News" for a in others)
+
+
+def test_an_undone_removal_is_the_librarys_again_through_rebuilds(library):
+    """The window's removal (kept for Undo) is remembered like any other; Undo takes that back."""
+    from reader.search.trash import remove_keeping, restore
+
+    location, _seeds, mine, _single = library
+    victim = str((mine / "mine-01.txt").resolve())
+    removed = remove_keeping(location, [victim])
+    assert int(removed) == 1 and victim in load_sources(location).removed
+    rebuild(location, **STAND_IN)
+    assert victim not in paths(location)
+    assert restore(location, removed) == [victim]
+    assert victim not in load_sources(location).removed
+    rebuild(location, **STAND_IN)
+    assert victim in paths(location)

@@ -253,6 +253,7 @@ def test_no_widget_or_model_reads_article_text_as_markup(qtbot, hostile_window):
     tip = cursor.charFormat().toolTip()  # what ArticleBrowser hands, through tooltip(), to QToolTip
     assert CUE in tip and SPEAKER in tip
     assert_literal(tooltip(tip), "quote tooltip")
+    w.title.rename(f"<u>folder{RLO} name")  # the library's name is the user's: shown as typed
     assert not set(w.windowTitle()) & set(BIDI_CONTROLS) and "<u>folder" in w.windowTitle()
     assert "<u>folder" in w.status.corpus_label.text()
 

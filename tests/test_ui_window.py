@@ -43,7 +43,7 @@ def click_row(qtbot, view, row: int, column: int = 0) -> None:
 
 def test_opens_on_seeds_with_title_and_status(main_window):
     assert len(visible_paths(main_window)) == 5
-    assert main_window.windowTitle() == "Parallax — seeds (5 articles)"
+    assert main_window.windowTitle() == "Parallax — My library"
     assert "5 articles" in main_window.status.corpus_label.text()
     assert main_window.reading_view.article is not None  # the first result is shown
 
@@ -295,16 +295,17 @@ def test_help_menu_explains_the_query_language(main_window):
     assert menus == ["File", "Edit", "View", "Tools", "Help"]
     file_menu = main_window.menuBar().actions()[0].menu()
     assert [a.text().replace("&", "") for a in file_menu.actions() if a.text()] == [
-        "Add Files…", "Add Folder…", "Rescan Changed Files", "Export…", "Rebuild Index", "Quit"]
+        "Add Files…", "Add Folder…", "Rescan Changed Files", "Rename Library…", "Export…",
+        "Rebuild Index", "Quit"]
 
 
-def test_title_and_status_bar_name_the_library_folder(qtbot, main_window):
-    assert main_window.windowTitle() == "Parallax — seeds (5 articles)"
-    assert main_window.status.corpus_label.text().endswith("5 articles in “seeds”")
+def test_title_and_status_bar_name_the_library_not_its_folder(qtbot, main_window):
+    assert main_window.windowTitle() == "Parallax — My library"
+    assert main_window.status.corpus_label.text().endswith("5 articles in “My library”")
     main_window.set_query("pipeline")  # a search does not rename the library
     settle(qtbot, main_window)
-    assert main_window.windowTitle() == "Parallax — seeds (5 articles)"
-    assert "“seeds”" in main_window.status.corpus_label.text()
+    assert main_window.windowTitle() == "Parallax — My library"
+    assert "“My library”" in main_window.status.corpus_label.text()
 
 
 def test_the_library_folder_is_named_when_the_first_search_comes_before_the_panels(qtbot, ui_index):
@@ -319,6 +320,6 @@ def test_the_library_folder_is_named_when_the_first_search_comes_before_the_pane
     window.show()
     qtbot.waitUntil(lambda: window.controller.ready, timeout=30000)
     settle(qtbot, window)
-    assert "“seeds”" in window.status.corpus_label.text()
-    assert window.windowTitle() == "Parallax — seeds (5 articles)"
+    assert "5 articles in “My library”" in window.status.corpus_label.text()
+    assert window.windowTitle() == "Parallax — My library"
     window.close()

@@ -13,6 +13,7 @@ import sys
 from typing import Sequence
 
 from reader import __version__
+from reader.cli.gui_options import add_gui_arguments
 from reader.search.problems import IndexProblem
 
 # name -> one-line help; the module reader.cli.cmd_<name> implements it
@@ -42,6 +43,7 @@ def build_parser(argv: Sequence[str]) -> argparse.ArgumentParser:
         "Without a command, opens the desktop app.",
     )
     parser.add_argument("--version", action="version", version=f"parallax {__version__}")
+    add_gui_arguments(parser.add_argument_group("desktop app (without a command)"))
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     # Only the chosen command's module is imported; the others get a stub parser.
     chosen = next((a for a in argv if not a.startswith("-")), None)
@@ -78,15 +80,26 @@ def main(argv: Sequence[str] | None = None) -> int:
         return error(describe(exc))
 
 
+def parse_gui_args(argv: Sequence[str]) -> argparse.Namespace:
+    """The window's flags, parsed by the same tree as every command (``--help`` lists both)."""
+    argv = list(argv)
+    parser = build_parser(argv)
+    args = parser.parse_args(argv)
+    if args.command is not None:
+        parser.error(f"the desktop app takes no command ({args.command!r} given)")
+    return args
+
+
 def gui_main(argv: Sequence[str] | None = None, on_window=None) -> int:
     """Start the desktop app (imports Qt only here); ``on_window`` as in ``run_app``."""
     from reader import startup_gc
 
+    args = parse_gui_args(sys.argv[1:] if argv is None else argv)  # bad flags: before Qt loads
     startup_gc.pause()  # run_app resumes it after the first paint
     try:
         from reader.ui.app import run_app
 
-        return run_app(list(sys.argv[1:] if argv is None else argv), on_window=on_window)
+        return run_app(args, on_window=on_window)
     finally:
         startup_gc.resume()
 

@@ -21,9 +21,9 @@ from urllib.parse import urlsplit
 from reader.render.highlights import HIGHLIGHT_COST
 from reader.render.highlights import BodyRenderer
 from reader.render.highlights import paragraphs
-from reader.render.highlights import speaker_counts
 from reader.render.highlights import term_pattern  # noqa: F401 - re-exported: the find bar uses it
 from reader.render.highlights import trim_breaks
+from reader.render.legend import speaker_legend
 from reader.safe_text import isolate, neutral_bidi
 from reader.search.articles import StoredArticle
 
@@ -130,7 +130,7 @@ def _with_tip(markup: str, tip: str) -> str:
 
 
 def _header(article: StoredArticle, theme: HtmlTheme, title_html: str | None,
-            about: str = "", chip_tip: str = "", chip_text: str = "") -> str:
+            about: str = "", chip_tip: str = "", chip_text: str = "", everyone: bool = False) -> str:
     bias = (article.bias or "unknown").lower()
     tip = f' title="{html.escape(chip_tip)}"' if chip_tip else ""
     chip = (f'<span{tip} style="background-color:{theme.bias_bg.get(bias, theme.bias_bg["unknown"])}; '
@@ -153,24 +153,7 @@ def _header(article: StoredArticle, theme: HtmlTheme, title_html: str | None,
     heading = (f"<h1>{_with_tip(title_html, provenance(article, 'title'))}</h1>"
                if title_html is not None else "")
     return (heading + f'<p style="color:{theme.text}">{sep.join(parts)}</p>' + about
-            + _speaker_legend(article, theme) + "<hr>")
-
-
-def _speaker_legend(article: StoredArticle, theme: HtmlTheme) -> str:
-    """Who is quoted, in their colours, with how often: the article at a glance."""
-    counts = speaker_counts(article.record.quotes)
-    if not counts:
-        return f'<p style="color:{theme.muted}"><i>No quoted speakers found.</i></p>'
-    slots = {name: slot for slot, name in enumerate(counts)}
-    chips = []
-    for name, n in counts.items():
-        slot = slots.get(name, 0)
-        chips.append(f'<span style="background-color:{theme.speaker_bg[slot % len(theme.speaker_bg)]}; '
-                     f'color:{theme.speaker_fg[slot % len(theme.speaker_fg)]}; font-weight:600">'
-                     f"\u00a0{html.escape(isolate(name))}\u00a0×{n}\u00a0</span>")
-    return (f'<p style="color:{theme.muted}">Quoted: ' + " ".join(chips)
-            + f' <span style="font-style:italic; color:{theme.scare_fg}">\u00a0italic\u00a0</span>'
-            + f'<span style="color:{theme.muted}"> = scare quote</span></p>')
+            + speaker_legend(article.record.quotes, theme, everyone) + "<hr>")
 
 
 @dataclass
@@ -191,8 +174,10 @@ class ArticleParts:
 
 def article_parts(article: StoredArticle, theme: HtmlTheme | None = None,
                   terms: Sequence[str] = (), selected_quote: int | None = None,
-                  about_label: str = "", chip_tip: str = "", chip_text: str = "") -> ArticleParts:
-    """``article_html`` in pieces; the body blocks are rendered as they are taken."""
+                  about_label: str = "", chip_tip: str = "", chip_text: str = "",
+                  all_speakers: bool = False) -> ArticleParts:
+    """``article_html`` in pieces; the body blocks are rendered as they are taken.
+    ``all_speakers`` lists every speaker on the "Quoted:" line (``reader.render.legend``)."""
     theme = theme or HtmlTheme()
     is_md = (article.format or "").lower() == "markdown"
     r = BodyRenderer(article, theme, terms, selected_quote, placeholders=is_md)
@@ -206,11 +191,19 @@ def article_parts(article: StoredArticle, theme: HtmlTheme | None = None,
         title_html = r.restore(r.inline(a, b, breaks=False)) if is_md else r.inline(a, b, breaks=False)
     elif title:
         title_html = html.escape(neutral_bidi(title))
+    while blocks and _same_line(r.visible_text(*blocks[0]), title):  # the headline again (after
+        blocks.pop(0)  # hidden boilerplate, or repeated by the page): shown once, as the heading
     shown = replace(article, outlet=isolate(article.outlet), author=isolate(article.author),
                     published=isolate(article.published))
-    head = _header(shown, theme, title_html, about_label, chip_tip, chip_text) + r.notice()
+    head = _header(shown, theme, title_html, about_label, chip_tip, chip_text, all_speakers) + r.notice()
     cost = sum(b - a for a, b in blocks) + HIGHLIGHT_COST * (len(r.quotes) + len(r.hits))
     return ArticleParts(head, _body_blocks(r, blocks, is_md), cost)
+
+
+def _same_line(text: str, title: str) -> bool:
+    def norm(t: str) -> str:
+        return " ".join(t.replace("#", " ").split()).casefold()
+    return bool(title.strip()) and norm(text) == norm(title)
 
 
 def _body_blocks(r: BodyRenderer, blocks: list[tuple[int, int]], is_md: bool) -> Iterator[str]:
@@ -227,11 +220,13 @@ def _body_blocks(r: BodyRenderer, blocks: list[tuple[int, int]], is_md: bool) ->
 
 def article_html(article: StoredArticle, theme: HtmlTheme | None = None,
                  terms: Sequence[str] = (), selected_quote: int | None = None,
-                 about_label: str = "", chip_tip: str = "", chip_text: str = "") -> str:
+                 about_label: str = "", chip_tip: str = "", chip_text: str = "",
+                 all_speakers: bool = False) -> str:
     """The safe HTML of ``article``: header, then the body with quotes and hits marked.
 
     ``about_label`` is ready-made (escaped) HTML from ``outlet_info.about_label_html``;
     ``chip_tip`` is plain text for the bias chip's tooltip; ``chip_text`` replaces
     the chip's 3-way label (e.g. "Lean left").
     """
-    return article_parts(article, theme, terms, selected_quote, about_label, chip_tip, chip_text).html()
+    return article_parts(article, theme, terms, selected_quote, about_label, chip_tip, chip_text,
+                         all_speakers).html()

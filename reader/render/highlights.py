@@ -256,8 +256,29 @@ class BodyRenderer:
         return self._tag(markup)
 
     def _tags_at(self, pos: int) -> str:
-        return "".join(self._speaker_tag(self.by_index[i]) for i in self.tag_at.get(pos, ())
-                       if is_speech(self.by_index[i]))
+        """The speaker tags of the quotes ending here: one per speaker, and quotes nested in
+        each other that end together share one tag (the outer speaker's colour), never stacked."""
+        ending = [self.by_index[i] for i in self.tag_at.get(pos, ()) if is_speech(self.by_index[i])]
+        if len(ending) <= 1:
+            return "".join(self._speaker_tag(q) for q in ending)
+        ending.sort(key=lambda q: q.start)  # outermost first
+        names = list(dict.fromkeys(q.speaker or "unknown speaker" for q in ending))
+        if len(names) == 1:
+            return self._speaker_tag(ending[0])
+        return self._joint_tag(ending[0], names)
+
+    def _joint_tag(self, outer: Quote, names: list[str]) -> str:
+        t = self.theme
+        slot = self.slots.get(outer.speaker or "unknown speaker", 0)
+        shown = " · ".join(html.escape(isolate(n)) for n in names)
+        return self._tag(f'<span class="speaker" style="background-color:{t.speaker_bg[slot % len(t.speaker_bg)]}; '
+                         f'color:{t.speaker_fg[slot % len(t.speaker_fg)]}; font-size:small; '
+                         f'font-weight:600">\u00a0{shown}\u00a0</span>')
+
+    def visible_text(self, a: int, b: int) -> str:
+        """body[a:b] without its hidden spans (to compare a first line with the title)."""
+        pts = self._points(a, b)
+        return "".join(self.text[s:e] for s, e in zip(pts, pts[1:]) if not self.is_hidden(s))
 
     def _opening(self, quote: int, hit: bool) -> str:
         """The span that opens a segment inside ``quote`` (-1: none) and/or a hit (built once per quote)."""
@@ -319,11 +340,40 @@ def trim_breaks(inner: str) -> str:
     return _BREAK_RUN.sub("<br>", inner)
 
 
+_BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
+_LINE_BREAK = re.compile(r"[ \t]*\n\s*")
+
+
+_SENTENCE_END = tuple(".!?:;\"'”’»)…")
+
+
+def _one_per_line(block: str) -> bool:
+    """Whether a block is paragraphs written one per line, not prose wrapped by hand: every
+    line but the last ends a sentence and the lines are long."""
+    lines = [ln.strip() for ln in block.split("\n") if ln.strip()]
+    if len(lines) < 2:
+        return False
+    return (all(ln.endswith(_SENTENCE_END) for ln in lines[:-1])
+            and sum(len(ln) for ln in lines) / len(lines) > 90)
+
+
 def paragraphs(text: str) -> list[tuple[int, int]]:
-    """Paragraph ranges: text between blank lines."""
+    """Paragraph ranges: text between blank lines; in a text with no blank line at all, or
+    a block written one paragraph per line (``_one_per_line``), each line."""
     out, start = [], 0
-    for m in re.finditer(r"\n[ \t]*\n\s*", text):
+    breaks = _BLANK_LINE if _BLANK_LINE.search(text) else _LINE_BREAK
+    for m in breaks.finditer(text):
         out.append((start, m.start()))
         start = m.end()
     out.append((start, len(text)))
-    return [(a, b) for a, b in out if text[a:b].strip()]
+    split = []
+    for a, b in out:
+        if breaks is _BLANK_LINE and _one_per_line(text[a:b]):
+            pos = a
+            for m in _LINE_BREAK.finditer(text, a, b):
+                split.append((pos, m.start()))
+                pos = m.end()
+            split.append((pos, b))
+        else:
+            split.append((a, b))
+    return [(a, b) for a, b in split if text[a:b].strip()]

@@ -23,6 +23,8 @@ from reader import APP_NAME
 from reader.logs import setup_logging
 from reader import ORG_NAME
 from reader import startup_gc
+from reader.cli import parse_gui_args
+from reader.cli.gui_options import DEFAULT_SCREENSHOT_SIZE
 from reader.library import index_location
 from reader.ui.icons import app_icon
 from reader.ui.controller import LibraryController
@@ -32,21 +34,8 @@ from reader.ui.errors import set_problem_sink
 from reader.safe_text import for_terminal
 from reader.ui.main_window import MainWindow
 from reader.ui.settings import Settings
+from reader.ui.window.theme import apply_theme
 
-SCREENSHOT_SIZE = (1400, 900)
-
-
-def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="parallax", description="Open the Parallax desktop reader.")
-    p.add_argument("--index", metavar="DIR", help="index folder (default: the installation's)")
-    p.add_argument("--query", metavar="Q", default="", help="start with this search")
-    p.add_argument("--entity", metavar="NAME", action="append", default=[],
-                   help="filter by an entity (display name or type:name); repeatable")
-    p.add_argument("--open", metavar="FILE", help="open this indexed article (path or file name)")
-    p.add_argument("--screenshot", metavar="PATH", help="render the window to a PNG and exit")
-    p.add_argument("--dev", action="store_true",
-                   help="keep settings and data in ./.parallax-dev instead of the real home")
-    return p
 
 
 def create_window(index_dir: Path | None = None, settings: Settings | None = None,
@@ -100,7 +89,7 @@ def apply_state(window: MainWindow, query: str = "", entities: Sequence[str] = (
 def screenshot(window: MainWindow, path: Path, args: argparse.Namespace) -> int:
     """Wait for the library, apply --query/--entity/--open, grab the window to ``path``."""
     window.dialogs_enabled = False
-    window.resize(*SCREENSHOT_SIZE)
+    window.resize(*(args.size or DEFAULT_SCREENSHOT_SIZE))
     window.show()
     if not _wait_until(lambda: window.controller.ready or not window.controller.busy_or_pending(),
                        600_000):
@@ -130,23 +119,25 @@ def make_application() -> QApplication:
     if app is None:
         QApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
         app = QApplication(sys.argv[:1])
-    app.setApplicationDisplayName(APP_NAME)
+    # no application display name: the platform would append "— Parallax" to every title
     app.setDesktopFileName(APP_ID)  # matches parallax.desktop (Wayland task bars)
     app.setWindowIcon(app_icon())
     return app
 
 
-def run_app(argv: list[str], on_window: Callable[[MainWindow], None] | None = None) -> int:
+def run_app(argv: argparse.Namespace | Sequence[str],
+            on_window: Callable[[MainWindow], None] | None = None) -> int:
     """Entry point of the desktop app (and of ``--screenshot``).
 
-    ``on_window`` sees the main window before it is shown (the benchmark times
-    its first paint).
+    ``argv`` is the namespace ``reader.cli`` parsed (or the arguments, parsed
+    here by that same tree). ``on_window`` sees the main window before it is
+    shown (the benchmark times its first paint).
     """
     if getattr(sys, "frozen", False):
         import multiprocessing
 
         multiprocessing.freeze_support()  # a frozen (PyInstaller) index worker starts here
-    args = build_parser().parse_args(argv)
+    args = argv if isinstance(argv, argparse.Namespace) else parse_gui_args(argv)
     if args.dev and not os.environ.get("PARALLAX_HOME"):
         os.environ["PARALLAX_HOME"] = str(Path.cwd() / ".parallax-dev")
     app = make_application()
@@ -157,7 +148,13 @@ def run_app(argv: list[str], on_window: Callable[[MainWindow], None] | None = No
     else:
         settings = Settings()
     setup_logging()  # after --dev has chosen the data folder; the error dialog shows its path
+    apply_theme(app, args.theme or settings.theme)  # --theme: this run only, never saved
     window = create_window(Path(args.index) if args.index else None, settings)
+    if args.theme:
+        window.theme_override = args.theme
+        window.theme_menu.actions[args.theme].setChecked(True)
+    if args.size and not args.screenshot:
+        window.resize(*args.size)
     if on_window is not None:
         on_window(window)
     if args.screenshot:

@@ -24,13 +24,18 @@ import tempfile
 import threading
 import traceback
 
+import reader.cli
+import reader.cli.gui_options
 import reader.config_files
 import reader.failures
 import reader.library
+import reader.library_names
 import reader.logs
 import reader.outlet_leans
+import reader.outlet_names
 import reader.outlet_overrides
 import reader.paths
+import reader.reveal
 import reader.search.articles
 import reader.search.generations
 import reader.search.listing

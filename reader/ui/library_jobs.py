@@ -66,6 +66,10 @@ class LibraryJobs(QObject):
         """Remove articles from the library; their files stay on disk."""
         return self._write("Removing articles", job_functions().remove_job, [str(p) for p in paths])
 
+    def restore(self, removed) -> Task | None:
+        """Put back what ``remove_paths`` took out (its job's ``RemovedArticles``)."""
+        return self._write("Restoring articles", job_functions().restore_job, removed, self.index_options)
+
     def rescan(self) -> Task | None:
         """Re-read the files that changed since they were added."""
         return self._write("Rescanning files", job_functions().rescan_job, self.index_options)

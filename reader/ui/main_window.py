@@ -6,7 +6,6 @@ No logic of its own beyond wiring: searching, filtering and loading go through
 from __future__ import annotations
 
 import logging
-import os
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel
@@ -52,8 +51,8 @@ from reader.search.results import QUOTE_ARTICLE_LIMIT
 from reader.ui.settings import Settings
 from reader.ui.views import quotes_view
 from reader.ui.views import set_library_row_lines
+from reader.ui.window.features import install_features
 from reader.ui.status import StatusPanel
-from reader.safe_text import one_line
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMessageBox
@@ -100,6 +99,7 @@ class MainWindow(QMainWindow):
         self.exports.install_on_library(self.library_view)
         self.editing = LibraryEditing(self)
         self.labels = LabelEditing(self)
+        install_features(self)  # title, undo, theme, row mode, sort order, show in folder
         self.lock = LibraryLock(controller.location)
         self.set_read_only(not self.lock.acquired)
         if settings.warning:
@@ -107,7 +107,7 @@ class MainWindow(QMainWindow):
         self._set_tab_order()
         self._default_state = self.saveState()
         self._restore_layout()
-        self.update_title()
+        self.sort_order.restored()  # a sort not pinned does not survive a restart
 
     # -- construction --------------------------------------------------------------
     def _build_library_pane(self) -> None:
@@ -228,23 +228,8 @@ class MainWindow(QMainWindow):
         self.quotes_view.setFocus()
 
     @Slot(int)
-    def _on_opened(self, count: int) -> None:
-        self.status.set_corpus(self.corpus_name(), count)
-        self.update_title()
-
-    def corpus_name(self) -> str:
-        """The name of the folder all articles share (known once the panels are filled)."""
-        folder = self.controller.library_folder()
-        name = os.path.basename(folder.rstrip("/\\")) if folder else ""
-        return name or self.controller.location.name  # "/" says nothing
-
-    def update_title(self) -> None:
-        if not self.controller.ready:
-            self.setWindowTitle("Parallax")
-            return
-        n = self.controller.article_count()
-        noun = "article" if n == 1 else "articles"
-        self.setWindowTitle(f"Parallax — {one_line(self.corpus_name())} ({n} {noun})")
+    def _on_opened(self, _count: int) -> None:
+        self.title.update()
 
     @Slot()
     def _on_results(self) -> None:
@@ -322,8 +307,6 @@ class MainWindow(QMainWindow):
             if c.total <= QUOTE_ARTICLE_LIMIT else
             self.tr("Quotes — %1 from the first %2 articles").replace("%1", str(len(quotes)))
             .replace("%2", str(QUOTE_ARTICLE_LIMIT)))
-        self.status.set_corpus(self.corpus_name(), c.article_count())  # the folder is known now
-        self.update_title()
 
     @Slot()
     def _on_filters(self) -> None:

@@ -149,6 +149,42 @@ class Settings:
 
     # -- preferences ---------------------------------------------------------
     @property
+    def theme(self) -> str:
+        """View ▸ Theme: system, light or dark (anything else reads as system)."""
+        value = str(self._qs.value("prefs/theme", "system") or "system")
+        return value if value in ("system", "light", "dark") else "system"
+
+    @theme.setter
+    def theme(self, value: str) -> None:
+        self._qs.setValue("prefs/theme", value)
+
+    @property
+    def compact_rows(self) -> bool:
+        """Library rows on one line each (View ▸ Compact Rows) instead of two."""
+        return str(self._qs.value("prefs/compactRows", "false")).lower() in ("true", "1")
+
+    @compact_rows.setter
+    def compact_rows(self, value: bool) -> None:
+        self._qs.setValue("prefs/compactRows", bool(value))
+
+    @property
+    def pinned_sort(self) -> tuple[int, int] | None:
+        """The library's sort (column, order) when the user pinned it; None: relevance each run."""
+        raw = str(self._qs.value("prefs/pinnedSort", "") or "")
+        column, _, order = raw.partition(",")
+        try:
+            return (int(column), int(order)) if raw else None
+        except ValueError:
+            return None
+
+    @pinned_sort.setter
+    def pinned_sort(self, value: tuple[int, int] | None) -> None:
+        if value is None:
+            self._qs.remove("prefs/pinnedSort")
+        else:
+            self._qs.setValue("prefs/pinnedSort", f"{int(value[0])},{int(value[1])}")
+
+    @property
     def search_delay_ms(self) -> int:
         """Debounce for search-as-you-type."""
         low, high, default = RANGES["prefs/searchDelayMs"]

@@ -74,10 +74,27 @@ def add_column_menu(view: QTableView) -> None:
     header.customContextMenuRequested.connect(show_menu)
 
 
-def set_library_row_lines(view: QTableView, with_snippets: bool) -> None:
-    """Row height: two title lines, plus two snippet lines while searching."""
+def set_library_row_lines(view: QTableView, with_snippets: bool | None = None) -> None:
+    """Row height: two title lines, plus two snippet lines while searching; one line
+    in compact mode (``with_snippets`` None: as last set)."""
+    if with_snippets is None:
+        with_snippets = bool(view.property("withSnippets"))
+    view.setProperty("withSnippets", with_snippets)
+    delegate = view.itemDelegateForColumn(LibraryModel.COL_TITLE)
+    if isinstance(delegate, TitleDelegate) and delegate.compact:
+        view.verticalHeader().setDefaultSectionSize(view.fontMetrics().lineSpacing() + 10)
+        return
     lines = TitleDelegate.TITLE_LINES + (TitleDelegate.SNIPPET_LINES if with_snippets else 0)
     view.verticalHeader().setDefaultSectionSize(view.fontMetrics().lineSpacing() * lines + 12)
+
+
+def set_compact_rows(view: QTableView, compact: bool) -> None:
+    """One line per row (title only; the snippet is in the tooltip) or the two-line rows."""
+    delegate = view.itemDelegateForColumn(LibraryModel.COL_TITLE)
+    if isinstance(delegate, TitleDelegate):
+        delegate.compact = compact
+    set_library_row_lines(view)
+    view.viewport().update()
 
 
 def quotes_view(model: QAbstractItemModel, parent: QWidget | None = None) -> QTableView:

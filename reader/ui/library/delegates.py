@@ -83,6 +83,7 @@ class TitleDelegate(QStyledItemDelegate):
 
     TITLE_LINES = 2
     SNIPPET_LINES = 2
+    compact = False  # one line per row: the title alone (the snippet is in the tooltip)
 
     def _document(self, option: QStyleOptionViewItem, index: QModelIndex, width: int) -> QTextDocument:
         theme = html_theme(option.palette)
@@ -109,7 +110,7 @@ class TitleDelegate(QStyledItemDelegate):
         self.initStyleOption(option, index)
         _background(painter, option, index)
         rect = option.rect.adjusted(4, 2, -4, -2)
-        if not index.data(LibraryModel.SnippetRole):
+        if self.compact or not index.data(LibraryModel.SnippetRole):
             self._paint_title(painter, option, index, rect)  # most rows: no rich text needed
             return
         doc = self._document(option, index, rect.width())
@@ -127,19 +128,22 @@ class TitleDelegate(QStyledItemDelegate):
         bold = QFont(option.font)
         bold.setBold(True)
         inner = rect.adjusted(2, 2, -2, -2)  # the document margin the rich rows have
+        if self.compact:
+            inner = rect.adjusted(2, 0, -2, 0)
         title = _fit_lines(str(index.data(Qt.ItemDataRole.DisplayRole) or ""), bold, inner.width(),
-                           self.TITLE_LINES)
+                           1 if self.compact else self.TITLE_LINES)
         painter.save()
         painter.setClipRect(rect)
         painter.setFont(bold)
         painter.setPen(_ink(option))
-        painter.drawText(inner, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
-                                    | Qt.TextFlag.TextWordWrap), title)
+        align = Qt.AlignmentFlag.AlignVCenter if self.compact else Qt.AlignmentFlag.AlignTop
+        painter.drawText(inner, int(Qt.AlignmentFlag.AlignLeft | align | Qt.TextFlag.TextWordWrap), title)
         painter.restore()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
         fm = QFontMetrics(option.font)
-        lines = self.TITLE_LINES + (self.SNIPPET_LINES if index.data(LibraryModel.SnippetRole) else 0)
+        lines = 1 if self.compact else (
+            self.TITLE_LINES + (self.SNIPPET_LINES if index.data(LibraryModel.SnippetRole) else 0))
         return QSize(320, fm.lineSpacing() * lines + 10)
 
 
@@ -162,7 +166,12 @@ class BiasChipDelegate(QStyledItemDelegate):
         chip_font.setBold(True)
         cfm = QFontMetrics(chip_font)
         chip_w = cfm.horizontalAdvance(label) + 12
-        name_w = min(fm.horizontalAdvance(outlet) + 2, max(0, rect.width() - chip_w - 8))
+        room = max(0, rect.width() - chip_w - 8)
+        if fm.horizontalAdvance(outlet) + 2 > room:  # the registry's short name, when it fits
+            short = str(index.data(LibraryModel.ShortOutletRole) or "")
+            if short and fm.horizontalAdvance(short) + 2 <= room:
+                outlet = short
+        name_w = min(fm.horizontalAdvance(outlet) + 2, room)
         text_rect = QRect(rect.left(), rect.top(), name_w, rect.height())
         painter.drawText(text_rect, int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
                          fm.elidedText(outlet, Qt.TextElideMode.ElideRight, name_w))

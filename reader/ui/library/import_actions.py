@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QMenu
 
 from reader.ui.library.model import LibraryModel
 from reader.safe_text import isolate
+from reader.safe_text import one_line
 from reader.ui.plain_text import message_box
 
 if TYPE_CHECKING:  # the indexer (and Whoosh) load only when a job has reported; the
@@ -70,6 +71,7 @@ class LibraryEditing(QObject):
         menu.addSeparator()
         menu.addAction(a.set_outlet)
         menu.addAction(a.edit_label)
+        menu.addAction(a.show_in_folder)
         menu.addSeparator()
         menu.addAction(a.remove_article)
         return menu
@@ -126,16 +128,24 @@ class LibraryEditing(QObject):
         rows = view.selectionModel().selectedRows() if view.selectionModel() else []
         return [r.data(LibraryModel.PathRole) for r in rows if r.data(LibraryModel.PathRole)]
 
+    def title_of(self, path: str) -> str:
+        """The article's title as listed (its file name when it is not listed)."""
+        model = self.window.library_model
+        hit = model.hit(model.row_of(path))
+        return one_line(hit.title) if hit is not None and hit.title else Path(path).name
+
     def remove_box(self, paths: list[str]) -> tuple[QMessageBox, QAbstractButton]:
-        """The confirmation, which says the file on disk is kept; and its Remove button."""
+        """The confirmation, which names the article and says the file on disk is kept; and
+        its Remove button."""
         if len(paths) == 1:
-            what = self.tr("Remove “%s” from the library?") % isolate(Path(paths[0]).name)
+            what = self.tr("Remove “%s” from the library?") % isolate(self.title_of(paths[0]))
         else:
             what = self.tr("Remove %d articles from the library?") % len(paths)
         from PySide6.QtWidgets import QMessageBox
 
         box = message_box(QMessageBox.Icon.Question, self.tr("Remove from Library"), what, self.window,
-                          informative=self.tr("The file on disk is kept; you can add it again later."))
+                          informative=self.tr("The file on disk is kept; Edit ▸ Undo (Ctrl+Z) puts "
+                                              "it back."))
         box.addButton(QMessageBox.StandardButton.Cancel)
         remove = box.addButton(self.tr("Remove"), QMessageBox.ButtonRole.DestructiveRole)
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
@@ -165,7 +175,8 @@ class LibraryEditing(QObject):
         bar = self.window.statusBar()
         if name == "Removing articles":
             n = int(result or 0)
-            bar.showMessage(self.tr("Removed %d from the library; the files on disk are kept.") % n, 8000)
+            bar.showMessage(self.tr("Removed %d from the library; the files on disk are kept "
+                                    "(Ctrl+Z undoes it).") % n, 10000)
             return
         from reader.search.indexer import UpdateReport
 

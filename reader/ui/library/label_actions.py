@@ -111,7 +111,11 @@ class LabelEditing(QObject):
             self.window.statusBar().showMessage(self.tr("Select or open an article first."), 4000)
             return
         self.last_dialog = dlg
+        undo = getattr(self.window, "undo", None)
+        before = undo.before_label_edit() if undo is not None else None
         if dlg.exec() == dlg.DialogCode.Accepted:  # a new label changes every article of the outlet
+            if undo is not None:
+                undo.label_edited(before, dlg.form().outlet)
             self.saved(self.targets if assign and dlg.keep_box.isChecked() else None)
 
     def saved(self, paths: list[str] | None = None) -> None:

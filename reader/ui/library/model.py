@@ -54,6 +54,7 @@ class LibraryModel(QAbstractTableModel):
     BiasRole = Qt.ItemDataRole.UserRole + 4  # left / center / right / unrated / unknown
     BiasLabelRole = Qt.ItemDataRole.UserRole + 5
     RankRole = Qt.ItemDataRole.UserRole + 6
+    ShortOutletRole = Qt.ItemDataRole.UserRole + 7  # the registry's short name ("" when none)
 
     # what each column shows: the index column it sorts by, and the Hit attribute holding it
     COLUMN_FIELDS = (F.TITLE, F.OUTLET_NAME, F.AUTHOR, F.PUBLISHED, F.KIND, F.QUOTE_COUNT)
@@ -75,6 +76,8 @@ class LibraryModel(QAbstractTableModel):
         self.outlet_tooltip: Callable[[str], str] | None = None
         # (outlet name, indexed bias token) -> chip text such as "Lean left" (set by the window)
         self.chip_label: Callable[[str, str], str] | None = None
+        # outlet name -> a short name for a narrow column ("" when none; set by the window)
+        self.short_outlet: Callable[[str], str] | None = None
 
     # -- feeding ---------------------------------------------------------------
     def set_rows(self, ids: Sequence[int], fetch: RowFetcher, locate: Locator,
@@ -171,6 +174,8 @@ class LibraryModel(QAbstractTableModel):
             return (hit.bias or "unknown").lower()
         if role == self.BiasLabelRole:
             return self._chip(hit)
+        if role == self.ShortOutletRole:
+            return one_line(self.short_outlet(hit.outlet or "")) if self.short_outlet and hit.outlet else ""
         if role == Qt.ItemDataRole.TextAlignmentRole and col == self.COL_QUOTES:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

@@ -1,6 +1,7 @@
 """The library pane: search field, query problems, filter chips, coverage bar and the table."""
 from __future__ import annotations
 
+from PySide6.QtCore import QEvent
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QHBoxLayout
 from PySide6.QtWidgets import QLineEdit
@@ -60,8 +61,30 @@ class LibraryPane(QWidget):
         row.addWidget(self.result_label)
         row.addWidget(self.coverage_bar, 1)
         layout.addLayout(row)
+        self._count_row = row
         layout.addWidget(view, 1)
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(search_delay_ms)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._place_coverage()
+
+    def event(self, event) -> bool:
+        if event.type() == QEvent.Type.LayoutRequest:  # the bar's labels changed
+            self._place_coverage()
+        return super().event(event)
+
+    def _place_coverage(self) -> None:
+        """The coverage bar gets a line of its own when its labels do not fit beside the count."""
+        layout, row = self.layout(), self._count_row
+        beside = row.indexOf(self.coverage_bar) >= 0
+        need = self.result_label.sizeHint().width() + 12 + self.coverage_bar.sizeHint().width()
+        if beside and need > self.width() - 10:
+            row.removeWidget(self.coverage_bar)
+            layout.insertWidget(layout.indexOf(self.library_view), self.coverage_bar)
+        elif not beside and need + 40 < self.width():
+            layout.removeWidget(self.coverage_bar)
+            row.addWidget(self.coverage_bar, 1)
 

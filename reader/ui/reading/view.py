@@ -29,6 +29,7 @@ from PySide6.QtWidgets import QWidget
 from reader.search.articles import StoredArticle
 from reader.render.article_html import article_parts
 from reader.render.article_html import term_pattern
+from reader.render.legend import SOURCES_LINK
 from reader.ui.links import open_external
 from reader.ui.palette import html_theme
 from reader.ui.plain_text import tooltip
@@ -104,6 +105,8 @@ class ReadingView(QWidget):
         self._hits: list[QTextCursor] = []
         self._current = -1
         self._render: ProgressiveRender | None = None
+        self.all_speakers_path: str | None = None  # the article whose "Quoted:" line is listed in full
+        self.browser.anchorClicked.connect(self._on_anchor)
         self.hit_label = plain_label()
         self.hit_label.setAccessibleName("Matches in article")
         self.prev_button = QToolButton()
@@ -183,7 +186,17 @@ class ReadingView(QWidget):
     def _parts_args(self, article: StoredArticle, theme, terms: list[str], selected: int | None) -> tuple:
         """``article_parts``' arguments (describing the outlet is safe on a worker: the registry locks)."""
         about, tip, chip = self.describe_outlet(article, theme.muted) if self.describe_outlet else ("", "", "")
-        return (article, theme, terms, selected, about, tip, chip)
+        return (article, theme, terms, selected, about, tip, chip, self.all_speakers_path == article.path)
+
+    def _on_anchor(self, url: QUrl) -> None:
+        """The "+N unnamed sources" chip (and "fewer"): the header again, every speaker or the first."""
+        if url.toString() != SOURCES_LINK or self.article is None:
+            return
+        article = self.article
+        self.all_speakers_path = None if self.all_speakers_path == article.path else article.path
+        position = self.browser.verticalScrollBar().value()
+        self.show_article(article, self.terms, self.selected_quote)
+        self.browser.verticalScrollBar().setValue(position)
 
     def _progressive(self, prepare: Callable[[], tuple | None]) -> None:
         self._set_hits([])
