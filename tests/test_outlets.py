@@ -15,8 +15,8 @@ import pytest
 
 from reader.outlet_overrides import OutletRegistry, default_registry
 from reader.outlets import (
-    UNRATED, Outlet, OutletIndex, Rating, base_key, bias_token, builtin_path, chip_text, host_of,
-    lean3_of, load_builtin, name_key,
+    OWNERSHIP_TOKENS, UNRATED, Outlet, OutletIndex, Rating, base_key, bias_token, bias_value, builtin_path,
+    chip_text, host_of, lean3_of, load_builtin, name_key, ownership_token,
 )
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -110,7 +110,7 @@ def test_several_snapshots_kept_with_dates(index: OutletIndex):
 def test_nyt_variants(index: OutletIndex, name: str):
     o = index.resolve(name=name)
     assert o is not None and o.name == "The New York Times"
-    assert o.lean3 == "left" and bias_token(o) == "left"
+    assert o.lean3 == "left" and bias_token(o) == "lean-left"  # the index keeps the five-point lean
 
 
 def test_keys():
@@ -175,9 +175,31 @@ def test_seed_ownership_facts(index: OutletIndex):
 def test_tokens_and_chips():
     assert bias_token(None) == "unknown" and chip_text(None) == "Unknown outlet"
     mixed = Outlet(name="X", ratings=(Rating("AllSides", "s", "mixed", "2020-10", current=True),))
-    assert mixed.lean == "mixed" and mixed.lean3 == "unrated" and chip_text(mixed) == "Mixed · AllSides 2020"
+    assert mixed.lean == "mixed" and bias_token(mixed) == "mixed" and chip_text(mixed) == "Mixed · AllSides 2020"
     right = Outlet(name="Y", ratings=(Rating("AllSides", "s", "lean right", "2019-10-18"),))
-    assert right.lean3 == "right" and bias_token(right) == "right"
+    assert right.lean3 == "right" and bias_token(right) == "lean-right"
+    assert bias_token(Outlet(name="Z")) == "unrated"
+
+
+@pytest.mark.parametrize("written, token", [
+    ("lean left", "lean-left"), ("Lean-Left", "lean-left"), ("LEAN_LEFT", "lean-left"), ("left-center", "lean-left"),
+    ("center left", "lean-left"), ("centre", "center"), ("Right", "right"), ("leans right", "lean-right"),
+    ("mixed", "mixed"), ("not rated", "unrated"), ("unknown", "unknown"), ("far left", None), ("", None)])
+def test_bias_values_in_any_spelling(written: str, token: str | None):
+    assert bias_value(written) == token
+
+
+def test_ownership_classes(index: OutletIndex):
+    def token(name: str) -> str:
+        return ownership_token(index.resolve(name=name))
+
+    assert token("DW") == "public" and token("BBC News") == "public"  # public broadcasters under their own law
+    assert token("RFE/RL") == "state-funded" and token("Al Jazeera") == "state-funded"
+    assert token("Bol News") == token("The Washington Post") == token("DND") == "private"
+    assert token("NPR") == "non-profit"
+    assert ownership_token(None) == "unknown" and ownership_token(Outlet(name="Q")) == "unknown"
+    assert ownership_token(Outlet(name="Q", ownership="owned by the publisher")) == "other"
+    assert set(OWNERSHIP_TOKENS) >= {token(n) for n in ("DW", "RFE/RL", "Bol News", "NPR")}
 
 
 # --- measured on the Article-Bias-Prediction sample ----------------------------------------

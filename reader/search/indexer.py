@@ -13,6 +13,8 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from reader.analysis.record import ArticleRecord
+from reader.names.in_article import name_within
+from reader.names.store import refresh_after_commit as refresh_names
 from reader.search import fields as F
 from reader.search.documents import article_to_document
 from reader.search.store import (create_empty, new_build_dir, open_or_create, open_writer,
@@ -21,8 +23,8 @@ from reader.sources import Skipped, SourceDocument, discover, load_source
 from reader.textio import UnreadableFile
 
 Progress = Callable[[int, int, str], None]  # (done, total, current file)
-# (display name, bias token, other names to search by)
-OutletResolver = Callable[[ArticleRecord, SourceDocument], tuple[str | None, str, list[str]]]
+# (display name, bias token, other names to search by[, ownership token])
+OutletResolver = Callable[[ArticleRecord, SourceDocument], tuple]
 Analyzer = Callable[[Iterable[tuple[str, str, dict | None]]], Iterator[ArticleRecord]]
 
 
@@ -45,17 +47,24 @@ class UpdateReport:
 
 
 def default_outlet_resolver(record: ArticleRecord,
-                            source: SourceDocument) -> tuple[str | None, str, list[str]]:
-    """Resolve the article's outlet to the registry: (display name, bias token)."""
+                            source: SourceDocument) -> tuple[str | None, str, list[str], str]:
+    """Resolve the article's outlet to the registry: (display name, bias token, aliases, ownership token)."""
     from reader import outlets
     from reader.outlet_overrides import default_registry
 
     registry = default_registry()
     outlet = registry.article_outlet(source.sha) or registry.resolve(record.outlet, record.url)
     if outlet is None:
-        return record.outlet, "unknown", []
+        return record.outlet, "unknown", [], "unknown"
     aliases = [a for a in (record.outlet, *outlet.aliases) if a and a != outlet.name]
-    return outlet.name, outlets.bias_token(outlet), aliases
+    return outlet.name, outlets.bias_token(outlet), aliases, outlets.ownership_token(outlet)
+
+
+def resolved_outlet(resolver: OutletResolver, record: ArticleRecord,
+                    source: SourceDocument) -> tuple[str | None, str, list[str], str]:
+    """A resolver's answer with its ownership token ("unknown" from a three-part answer)."""
+    outlet, bias, aliases, *rest = resolver(record, source)
+    return outlet, bias, aliases, (rest[0] if rest else "unknown")
 
 
 POOL_THRESHOLD = 12  # fewer files than this are analysed in-process: a pool costs a model load
@@ -63,10 +72,10 @@ POOL_THRESHOLD = 12  # fewer files than this are analysed in-process: a pool cos
 
 def default_analyzer(items: Iterable[tuple[str, str, dict | None]],
                      n_process: int = 2) -> Iterator[ArticleRecord]:
-    """Analysis on n_process cores, with a bare "Putin" named as the batch's "Vladimir Putin"."""
-    from reader.analysis.pipeline import analyze_many, link_people_across
+    """Analysis on n_process cores (a bare "Putin" is named by the library's name table)."""
+    from reader.analysis.pipeline import analyze_many
 
-    return link_people_across(analyze_many(items, n_process=n_process))
+    return analyze_many(items, n_process=n_process)
 
 
 class _Known:
@@ -164,13 +173,16 @@ def update_index(location: Path, paths: Iterable[Path], *, full: bool = False,
         for record in analyzer(sources()):
             source, existed = pending.pop(record.file)
             record.warnings = [*source.warnings, *record.warnings]  # decoding, front matter
-            outlet, bias, outlet_aliases = resolver(record, source)
-            writer.update_document(**article_to_document(source, record, outlet, bias, outlet_aliases))
+            name_within(record, source.text)  # a handout is its issuer's (reader/names)
+            outlet, bias, outlet_aliases, ownership = resolved_outlet(resolver, record, source)
+            writer.update_document(**article_to_document(source, record, outlet, bias, outlet_aliases,
+                                                         ownership=ownership))
             (report.updated if existed else report.added).append(source.path)
             report.warnings.extend((source.path, w) for w in record.warnings)
         if progress is not None:
             progress(len(files), len(files), "")
         writer.commit()
+        refresh_names(ix)  # the library-wide name table follows the commit (reader/names)
     except BaseException:
         writer.cancel()
         if target is not None:
@@ -194,6 +206,7 @@ def remove_articles(location: Path, paths: Iterable[str]) -> int:
     for path in paths:
         count += writer.delete_by_term(F.PATH, str(path))
     writer.commit()
+    refresh_names(ix)
     return count
 
 

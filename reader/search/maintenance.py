@@ -13,8 +13,9 @@ from typing import Callable, Iterable
 from reader.analysis.record import ArticleRecord
 from reader.search import fields as F
 from reader.search.documents import article_to_document
+from reader.names.store import refresh_after_commit as refresh_names
 from reader.search.indexer import (OutletResolver, Progress, UpdateReport, default_outlet_resolver,
-                                   update_index)
+                                   resolved_outlet, update_index)
 from reader.search.store import open_index, open_writer
 from reader.sources import SourceDocument
 
@@ -39,13 +40,16 @@ def relabel_articles(location: Path, paths: Iterable[str] | None = None,
                 record = ArticleRecord.from_json(json.loads(stored.get(F.RECORD) or "{}"))
                 source = SourceDocument(Path(stored[F.PATH]), stored.get(F.BODY, ""), stored[F.SHA],
                                         stored.get(F.FORMAT, "text"))
-                outlet, bias, aliases = resolver(record, source)
-                if outlet == stored.get(F.OUTLET_NAME) and bias == stored.get(F.BIAS):
+                outlet, bias, aliases, ownership = resolved_outlet(resolver, record, source)
+                if (outlet, bias, ownership) == (stored.get(F.OUTLET_NAME), stored.get(F.BIAS),
+                                                 stored.get(F.OWNERSHIP)):
                     continue
                 writer.update_document(**article_to_document(
-                    source, record, outlet, bias, aliases, indexed_at=stored.get(F.INDEXED_AT)))
+                    source, record, outlet, bias, aliases, indexed_at=stored.get(F.INDEXED_AT),
+                    ownership=ownership))
                 changed += 1
         writer.commit()
+        refresh_names(ix)  # the outlet is a name's context: the table follows
     except BaseException:
         writer.cancel()
         raise
