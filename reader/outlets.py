@@ -367,6 +367,14 @@ def bias_value(text: str) -> str | None:
 OWNERSHIP_TOKENS = ("public", "state-funded", "private", "non-profit", "other", UNKNOWN)
 
 
+def ownership_value(text: str) -> str | None:
+    """An ``ownership:`` value as a user may write it ("state funded", "Nonprofit")."""
+    v = "-".join(text.strip().lower().replace("_", " ").replace("-", " ").split())
+    v = {"nonprofit": "non-profit", "state": "state-funded", "government": "state-funded",
+         "government-funded": "state-funded", "public-broadcaster": "public", "commercial": "private"}.get(v, v)
+    return v if v in OWNERSHIP_TOKENS else None
+
+
 def ownership_token(outlet: Outlet | None) -> str:
     """The ownership class of an outlet: public (a public broadcaster under its own law),
     state-funded (funded or run by a government), private, non-profit, other (stated but

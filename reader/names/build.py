@@ -133,7 +133,8 @@ def _entity(keys: list[str], surfaces: list[Surface], curated: tuple[str, str] |
                         if f != name][:MAX_ALIASES - 1]
     return CanonicalEntity(id=rep.key, name=name, type=etype, aliases=aliases, keys=keys,
                            docs=sum(s.docs for s in surfaces),
-                           speaker=any(s.speaker_docs > 0 for s in surfaces), merged_by=reasons)
+                           speaker=any(s.speaker_docs > 0 for s in surfaces), merged_by=reasons,
+                           labels=[own_form(s) for s in surfaces])
 
 
 def own_form(s: Surface) -> str:

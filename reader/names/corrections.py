@@ -153,9 +153,9 @@ class CorrectionsFile:
             data.merges.append(keys)
             return self._save(data)
 
-    def split(self, keys: Iterable[str]) -> Corrections:
-        """Each of these keys stands alone: no rule joins it to anything, and earlier
-        merges that named it are undone."""
+    def split(self, keys: Iterable[str], together: bool = False) -> Corrections:
+        """These keys leave their entity: no rule joins them to anything and earlier merges
+        that named them are undone; ``together`` keeps them one entity of their own."""
         keys = _unique(keys)
         if not keys:
             raise ValueError("name the keys to split off")
@@ -164,6 +164,8 @@ class CorrectionsFile:
             data.merges = [[k for k in group if k not in keys] for group in data.merges]
             data.merges = [g for g in data.merges if len(g) >= 2]
             data.splits.extend(k for k in keys if k not in data.splits)
+            if together and len(keys) > 1:
+                data.merges.append(keys)
             return self._save(data)
 
     def rename(self, keys: Iterable[str], name: str) -> Corrections:
@@ -185,6 +187,25 @@ class CorrectionsFile:
             data = self.reload()
             data.types.append((keys, etype))
             return self._save(data)
+
+
+    def forget(self, keys: Iterable[str]) -> Corrections:
+        """Drop every correction that names any of these keys: the rules decide again."""
+        keys = set(_unique(keys))
+        with self._lock:
+            data = self.reload()
+            data.merges = [g for g in data.merges if not keys & set(g)]
+            data.splits = [k for k in data.splits if k not in keys]
+            data.names = [(ks, n) for ks, n in data.names if not keys & set(ks)]
+            data.types = [(ks, t) for ks, t in data.types if not keys & set(ks)]
+            return self._save(data)
+
+    def names_any(self, keys: Iterable[str]) -> bool:
+        """Whether some correction names one of these keys."""
+        keys = set(keys)
+        data = self.read()
+        return bool(keys & (set(data.splits) | {k for g in data.merges for k in g}
+                            | {k for ks, _ in data.names for k in ks} | {k for ks, _ in data.types for k in ks}))
 
 
 def _unique(keys: Iterable[str]) -> list[str]:

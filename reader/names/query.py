@@ -22,19 +22,11 @@ from whoosh import query as wq
 
 from reader.names.normalise import fold
 from reader.names.table import EntityFilter, NameTable
-from reader.outlets import OWNERSHIP_TOKENS, bias_value
+from reader.outlets import bias_value, ownership_value
 from reader.search import fields as F
 
 if TYPE_CHECKING:
     from reader.search.view import IndexView
-
-
-def ownership_value(text: str) -> str | None:
-    """An ``ownership:`` value as a user may write it ("state funded", "Nonprofit")."""
-    v = "-".join(text.strip().lower().replace("_", " ").replace("-", " ").split())
-    v = {"nonprofit": "non-profit", "state": "state-funded", "government": "state-funded",
-         "public-broadcaster": "public", "commercial": "private"}.get(v, v)
-    return v if v in OWNERSHIP_TOKENS else None
 
 
 def _text_of(node: Any) -> str | None:
@@ -187,6 +179,15 @@ class LibraryNames:
             self._folds = folds
         return self._folds
 
-    def canonical_key(self, key: str, outlet: str = "") -> str:
-        return self.table.canonical(key, outlet)
+    def display(self, entity_id: str) -> str:
+        """An entity's name: the table's, or how the library writes a key no rule joined."""
+        ent = self.table.entity(entity_id)
+        if ent is not None:
+            return ent.name
+        found = {}
+        if self._ix is not None:
+            from reader.names.store import display_names
+
+            found = display_names(self._ix, [entity_id])
+        return found.get(entity_id) or entity_id.partition(":")[2]
 

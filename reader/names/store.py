@@ -33,7 +33,7 @@ from reader.names.table import NameTable
 log = logging.getLogger(__name__)
 NAMES_FILE = "parallax-names.sqlite"
 STORE_FORMAT = 3
-RULES_VERSION = 3  # bump when a merge rule changes: stored groups are decided again
+RULES_VERSION = 4  # bump when a merge rule changes: stored groups are decided again
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (k TEXT PRIMARY KEY, v TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS article (path TEXT PRIMARY KEY, sig TEXT NOT NULL, names TEXT NOT NULL);
@@ -194,7 +194,7 @@ def _decide_blocks(con: sqlite3.Connection, blocks: set[str], curated: CuratedAl
     else:
         for block, key in _where_in(con, "SELECT block, key FROM member WHERE block IN ({})", blocks):
             members[block].append(key)
-    busy = {b: keys for b, keys in members.items() if len(keys) > 1}
+    busy = {b: keys for b, keys in members.items() if len(keys) > 1 or _typed_alone(b, curated)}
     surfaces = known if known is not None else {
         s.key: s for s in _surfaces(con, {k for keys in busy.values() for k in keys})}
     if known is None:
@@ -210,6 +210,26 @@ def _decide_blocks(con: sqlite3.Connection, blocks: set[str], curated: CuratedAl
         context += [(block, k, o, t) for k, o, t in decision.context]
     con.executemany("INSERT INTO grp (block, keys, reason, name, type) VALUES (?, ?, ?, ?, ?)", groups)
     con.executemany("INSERT INTO ctx (block, key, outlet, target) VALUES (?, ?, ?, ?)", context)
+
+
+def _typed_alone(block: str, curated: CuratedAliases) -> bool:
+    """A one-key block that still decides something: a curated name or a place or outlet
+    name may change the key's type ("Kyiv" tagged as a person)."""
+    return block.startswith("c:") or (block.startswith("f:") and curated.hint(block[2:]) is not None)
+
+
+def display_names(ix: Any, keys: list[str]) -> dict[str, str]:
+    """How the library writes each of these keys (for entities no rule joined)."""
+    from reader.names.build import own_form
+
+    path = names_path(_folder_of(ix))
+    try:
+        if path.exists():
+            with closing(_connect(path, write=False)) as con:
+                return {s.key: own_form(s) for s in _surfaces(con, keys)}
+    except sqlite3.Error:
+        pass
+    return {}
 
 
 def _build(con: sqlite3.Connection, corrections: Corrections, stamp: str) -> NameTable:

@@ -16,7 +16,7 @@ from typing import Iterable
 
 from reader.names.normalise import fold
 
-TABLE_FORMAT = 1
+TABLE_FORMAT = 2
 
 
 @dataclass
@@ -29,6 +29,11 @@ class CanonicalEntity:
     docs: int = 0  # articles, counted per key (an article with two of its keys counts twice)
     speaker: bool = False  # it is a named speaker somewhere
     merged_by: list[str] = field(default_factory=list)  # the rules (or "user") that joined its keys
+    labels: list[str] = field(default_factory=list)  # how each of ``keys`` is written, in that order
+
+    def label_of(self, key: str) -> str:
+        return self.labels[self.keys.index(key)] if key in self.keys and len(self.labels) == len(self.keys) \
+            else key.partition(":")[2]
 
 
 @dataclass(frozen=True)
@@ -128,7 +133,7 @@ class NameTable:
     def to_json(self) -> str:
         return json.dumps({
             "format": TABLE_FORMAT, "stamp": self.stamp,
-            "entities": [[e.id, e.name, e.type, e.aliases, e.keys, e.docs, int(e.speaker), e.merged_by]
+            "entities": [[e.id, e.name, e.type, e.aliases, e.keys, e.docs, int(e.speaker), e.merged_by, e.labels]
                          for e in self.entities.values()],
             "context": [[k, o, t] for (k, o), t in self.context.items()],
         }, ensure_ascii=False, separators=(",", ":"))
@@ -138,6 +143,6 @@ class NameTable:
         data = json.loads(text)
         if data.get("format") != TABLE_FORMAT:
             raise ValueError(f"name table format {data.get('format')!r}")
-        entities = [CanonicalEntity(i, n, t, list(a), list(k), int(d), bool(s), list(m))
-                    for i, n, t, a, k, d, s, m in data["entities"]]
+        entities = [CanonicalEntity(i, n, t, list(a), list(k), int(d), bool(s), list(m), list(lb))
+                    for i, n, t, a, k, d, s, m, lb in data["entities"]]
         return cls(entities, {(k, o): t for k, o, t in data.get("context", [])}, str(data.get("stamp", "")))

@@ -11,6 +11,7 @@ are one speaker here, in speaker search and in the entity filters.
 from __future__ import annotations
 
 import json
+import threading
 from bisect import bisect_right
 from collections import OrderedDict
 from dataclasses import dataclass
@@ -23,7 +24,8 @@ from reader.search.articles import QuoteRow
 from reader.search.view import IndexView
 
 CACHE_ARTICLES = 512  # decoded quote lists kept for scrolling back and forth
-SORT_COLUMNS = ("speaker", "text", "outlet", "title")
+SORT_COLUMNS = ("speaker", "text", "outlet", "title")  # the panel's columns, left to right
+FILTER_FIELDS = ("all", "speaker", "outlet", "text")
 
 
 @dataclass(frozen=True)
@@ -48,14 +50,34 @@ class QuoteSource:
         self.docnums = list(docnums)
         self.match = match
         self._cache: OrderedDict[int, list[QuoteRow]] = OrderedDict()
+        self._lock = threading.Lock()  # the window reads rows while a worker sorts them
         self._positions: list[tuple[int, int]] | None = None  # (docnum, row in its list) when restricted
+        self._matched: dict[int, list[int]] = {}  # restricted: docnum -> its matching rows
+        self._counts: dict[int, int] = {}
         if match is None:
-            counts = [int(view.value(F.QUOTE_COUNT, n) or 0) for n in self.docnums]
-            self._starts = [0, *accumulate(counts)]
+            self._counts = {n: int(view.value(F.QUOTE_COUNT, n) or 0) for n in self.docnums}
         else:
-            self._positions = [(n, i) for n in self.docnums for i, q in enumerate(self.article_rows(n))
-                               if match.accepts(q.speaker_id, q.speaker) or match.accepts("", q.written)]
-            self._starts = []
+            for n in self.docnums:
+                rows = [i for i, q in enumerate(self.article_rows(n))
+                        if match.accepts(q.speaker_id, q.speaker) or match.accepts("", q.written)]
+                if rows:
+                    self._matched[n] = rows
+        self._index()
+
+    def _index(self) -> None:
+        if self.match is None:
+            self._starts = [0, *accumulate(self._counts.get(n, 0) for n in self.docnums)]
+        else:
+            self._positions = [(n, i) for n in self.docnums for i in self._matched.get(n, ())]
+
+    def reordered(self, docnums: Sequence[int]) -> "QuoteSource":
+        """The same rows in another order of the same articles (the list was re-sorted)."""
+        other = QuoteSource.__new__(QuoteSource)
+        other.view, other.match, other.docnums = self.view, self.match, list(docnums)
+        other._cache, other._lock, other._positions, other._matched = self._cache, self._lock, None, self._matched
+        other._counts = self._counts
+        other._index()
+        return other
 
     def __len__(self) -> int:
         return len(self._positions) if self._positions is not None else self._starts[-1]
@@ -83,37 +105,47 @@ class QuoteSource:
 
     def article_rows(self, docnum: int) -> list[QuoteRow]:
         """One article's statements, speakers named by the table (cached)."""
-        rows = self._cache.get(docnum)
-        if rows is not None:
-            self._cache.move_to_end(docnum)
-            return rows
+        with self._lock:
+            rows = self._cache.get(docnum)
+            if rows is not None:
+                self._cache.move_to_end(docnum)
+                return rows
         rows = read_quotes(self.view, docnum)
-        self._cache[docnum] = rows
-        if len(self._cache) > CACHE_ARTICLES:
-            self._cache.popitem(last=False)
+        with self._lock:
+            self._cache[docnum] = rows
+            if len(self._cache) > CACHE_ARTICLES:
+                self._cache.popitem(last=False)
         return rows
-
-    def arranged(self, column: int = -1, descending: bool = False, text: str = "",
-                 cancelled: Callable[[], bool] | None = None) -> "ArrangedQuotes":
-        """Every row passing ``text`` (speaker, outlet, title or words), sorted by a column
-        (-1: the list's order). Reads every row: call it on a worker for big sets."""
-        needle = fold(text)
-        out = []
-        for i in range(len(self)):
-            if cancelled is not None and i % 2048 == 0 and cancelled():
-                break
-            row = self.row(i)
-            if row is not None and (not needle or needle in row_text(row)):
-                out.append(row)
-        if 0 <= column < len(SORT_COLUMNS):
-            name = SORT_COLUMNS[column]
-            out.sort(key=lambda r: getattr(r, name).casefold(), reverse=descending)
-        return ArrangedQuotes(out)
-
 
 def row_text(row: QuoteRow) -> str:
     """What a quote filter searches: speaker (both spellings), outlet, title and words."""
     return fold(f"{row.speaker} {row.written} {row.outlet} {row.title} {row.text}")
+
+
+def sort_key(row: QuoteRow, column: int) -> str:
+    return getattr(row, SORT_COLUMNS[column]).casefold()
+
+
+def arrange(base: "QuoteSource | ArrangedQuotes", column: int = -1, descending: bool = False, text: str = "",
+            field: str = "all", cancelled: Callable[[], bool] | None = None) -> "ArrangedQuotes":
+    """``base``'s rows whose ``field`` (speaker, outlet, text; "all" adds the title) holds
+    ``text``, sorted by a column (-1: as given). Reads every row: a worker's job for big sets."""
+    needle = fold(text)
+    rows = []
+    for i in range(len(base)):
+        if cancelled is not None and i % 4096 == 0 and cancelled():
+            break
+        r = base.row(i)
+        if r is None:
+            continue
+        if needle:
+            haystack = {"speaker": f"{r.speaker} {r.written}", "outlet": r.outlet, "text": r.text}.get(field)
+            if needle not in (fold(haystack) if haystack is not None else row_text(r)):
+                continue
+        rows.append(r)
+    if 0 <= column < len(SORT_COLUMNS):
+        rows.sort(key=lambda r: sort_key(r, column), reverse=descending)
+    return ArrangedQuotes(rows)
 
 
 class ArrangedQuotes:

@@ -28,7 +28,6 @@ import reader.config_files
 import reader.failures
 import reader.library
 import reader.logs
-import reader.outlet_leans
 import reader.outlet_overrides
 import reader.paths
 import reader.search.articles

@@ -1,36 +1,49 @@
-"""The coverage bar: how the current result set splits by outlet lean, clickable to filter.
+"""The coverage bar: how the current result set splits by outlet lean or ownership, clickable.
 
-One segment per lean (left … right, mixed/unrated, unknown), each with its name
-and count as text as well as a colour; its width follows its share. Clicking a
-segment asks for the ``bias:<token>`` filter; clicking an active one removes it.
+One segment per class that has articles (left … right, mixed, unrated, unknown;
+or public, state-funded, private, non-profit, other, unknown), each with its
+name and count as text as well as a colour; its width follows its share. The
+counts are the indexed tokens of the result set, so clicking a segment (which
+asks for ``bias:<token>`` or ``ownership:<token>``) shows exactly the number it
+displays; clicking an active one removes the filter. The "ⓘ" legend says what
+the grey classes mean and where the ratings come from.
 """
 from __future__ import annotations
 
+import re
 from typing import Mapping
 
 from PySide6.QtCore import Qt
 from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QComboBox
 from PySide6.QtWidgets import QHBoxLayout
 from PySide6.QtWidgets import QLabel
 from PySide6.QtWidgets import QSizePolicy
 from PySide6.QtWidgets import QToolButton
 from PySide6.QtWidgets import QWidget
 
+from reader.outlet_info import LEAN_LEGEND
+from reader.outlet_info import OWNERSHIP_LABELS
+from reader.outlet_info import OWNERSHIP_LEGEND
+from reader.outlet_info import OWNERSHIP_SEGMENTS
 from reader.outlet_info import SEGMENT_LABELS
 from reader.outlet_info import SEGMENTS
-from reader.outlet_info import segment_token
+from reader.outlets import bias_value
+from reader.outlets import ownership_value
 from reader.ui.palette import bias_colours
 from reader.ui.palette import is_dark
+from reader.ui.palette import ownership_colours
 from reader.ui.plain_text import tooltip
 
-TOKEN_NAMES = {"left": "left or lean left", "right": "right or lean right", "center": "center",
-               "unrated": "mixed or unrated", "unknown": "unknown"}
+BIAS, OWNERSHIP = "bias", "ownership"  # the bar's two modes: the index field each filters
+_MODES = {BIAS: (SEGMENTS, SEGMENT_LABELS, LEAN_LEGEND, "lean"),
+          OWNERSHIP: (OWNERSHIP_SEGMENTS, OWNERSHIP_LABELS, OWNERSHIP_LEGEND, "ownership")}
 
 
 class CoverageBar(QWidget):
-    """Segments for the result set's leans; ``toggled(token)`` when one is clicked."""
+    """Segments of the result set's leans or ownership; ``toggled(field, token)`` on a click."""
 
-    toggled = Signal(str)  # "left", "center", "right", "unrated" or "unknown"
+    toggled = Signal(str, str)  # ("bias" or "ownership", token)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -39,49 +52,82 @@ class CoverageBar(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
-        self._title = QLabel(self.tr("Coverage:"))
-        self._title.setToolTip(self.tr("Articles in the result set by the lean of their outlet's label"))
-        layout.addWidget(self._title)
-        self.buttons: dict[str, QToolButton] = {}
-        for seg in SEGMENTS:
-            button = QToolButton(self)
-            button.setCheckable(True)
-            button.setCursor(Qt.CursorShape.PointingHandCursor)
-            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-            button.clicked.connect(lambda _=False, s=seg: self.toggled.emit(segment_token(s)))
-            layout.addWidget(button, 0)
-            self.buttons[seg] = button
-        self.counts: dict[str, int] = dict.fromkeys(SEGMENTS, 0)
-        self._active: set[str] = set()
+        self.mode_box = QComboBox(self)
+        self.mode_box.setAccessibleName("Coverage by")
+        self.mode_box.addItem(self.tr("Lean"), BIAS)
+        self.mode_box.addItem(self.tr("Ownership"), OWNERSHIP)
+        self.mode_box.setToolTip(self.tr("Split the result set by the lean of each article's outlet, "
+                                         "or by who owns or funds it"))
+        self.mode_box.currentIndexChanged.connect(lambda _i: self._show())
+        layout.addWidget(self.mode_box)
+        self.legend = QLabel("ⓘ", self)
+        self.legend.setAccessibleName("Coverage legend")
+        self.legend.setCursor(Qt.CursorShape.WhatsThisCursor)
+        layout.addWidget(self.legend)
+        self.buttons: dict[tuple[str, str], QToolButton] = {}
+        for mode, (segments, _labels, _legend, _noun) in _MODES.items():
+            for seg in segments:
+                button = QToolButton(self)
+                button.setCheckable(True)
+                button.setCursor(Qt.CursorShape.PointingHandCursor)
+                button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+                button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+                button.clicked.connect(lambda _=False, m=mode, s=seg: self.toggled.emit(m, s))
+                button.setVisible(False)
+                layout.addWidget(button, 0)
+                self.buttons[(mode, seg)] = button
+        self.coverage: dict[str, dict[str, int]] = {m: dict.fromkeys(v[0], 0) for m, v in _MODES.items()}
+        self._active: dict[str, set[str]] = {BIAS: set(), OWNERSHIP: set()}
 
-    def set_counts(self, counts: Mapping[str, int], active_tokens: set[str]) -> None:
-        """Show ``counts`` per segment; segments whose token is filtered on look pressed."""
-        self.counts = {seg: int(counts.get(seg, 0)) for seg in SEGMENTS}
-        self._active = set(active_tokens)
-        total = sum(self.counts.values())
+    @property
+    def mode(self) -> str:
+        return self.mode_box.currentData() or BIAS
+
+    def set_mode(self, mode: str) -> None:
+        self.mode_box.setCurrentIndex(max(0, self.mode_box.findData(mode)))
+
+    @property
+    def counts(self) -> dict[str, int]:
+        """The shown mode's articles per segment."""
+        return dict(self.coverage[self.mode])
+
+    def set_counts(self, coverage: Mapping[str, Mapping[str, int]], active: Mapping[str, set[str]]) -> None:
+        """Show ``coverage`` ({"bias": {token: n}, "ownership": {...}}); segments whose token
+        is filtered on (``active``, per field) look pressed."""
+        for mode, (segments, *_rest) in _MODES.items():
+            given = coverage.get(mode, {})
+            self.coverage[mode] = {seg: int(given.get(seg, 0)) for seg in segments}
+            self._active[mode] = set(active.get(mode, ()))
+        self._show()
+
+    def _show(self) -> None:
+        mode = self.mode
+        segments, labels, legend, noun = _MODES[mode]
+        counts = self.coverage[mode]
+        total = sum(counts.values())
         layout = self.layout()
         dark = is_dark(self.palette())
-        for seg, button in self.buttons.items():
-            n = self.counts[seg]
-            token = segment_token(seg)
-            on = token in self._active
+        self.legend.setToolTip(tooltip(legend))
+        self.setAccessibleName(f"Coverage by outlet {noun}")
+        for (m, seg), button in self.buttons.items():
+            if m != mode:
+                button.setVisible(False)
+                continue
+            n = counts[seg]
+            on = seg in self._active[mode]
             button.setVisible(n > 0 or on)
-            button.setText(f"{SEGMENT_LABELS[seg]} {n}")
+            button.setText(f"{labels[seg]} {n}")
             button.setChecked(on)
-            action = "Remove the filter" if on else "Show only"
-            button.setToolTip(tooltip(f"{n} of {total} articles from {SEGMENT_LABELS[seg].lower()} outlets.\n"
-                                      f"{action} bias:{token} ({TOKEN_NAMES[token]})."))
-            button.setAccessibleName(f"{SEGMENT_LABELS[seg]}: {n} articles"
-                                     + (", filter on" if on else ""))
+            action = "Remove the filter" if on else "Show only these"
+            button.setToolTip(tooltip(f"{n} of {total} articles: outlets with {noun} “{labels[seg].lower()}”.\n"
+                                      f"{action} ({mode}:{seg}).\n\n{legend}"))
+            button.setAccessibleName(f"{labels[seg]}: {n} articles" + (", filter on" if on else ""))
             layout.setStretch(layout.indexOf(button), max(n, 1))
-            button.setStyleSheet(self._style(seg, on, dark))
-        self.setVisible(total > 0 or bool(self._active))
+            button.setStyleSheet(self._style(mode, seg, on, dark))
+        self.setVisible(total > 0 or any(self._active.values()))
 
-    def _style(self, seg: str, on: bool, dark: bool) -> str:
-        bg, fg = bias_colours(segment_token(seg), self.palette())
-        if seg.startswith("lean"):
-            bg = bg.lighter(112) if not dark else bg.darker(125)
+    def _style(self, mode: str, seg: str, on: bool, dark: bool) -> str:
+        bg, fg = (bias_colours if mode == BIAS else ownership_colours)(seg, self.palette())
         border = "palette(highlight)" if on else bg.darker(115).name()
         weight = "700" if on else "500"
         return (f"QToolButton {{ background: {bg.name()}; color: {fg.name()}; border: "
@@ -89,20 +135,47 @@ class CoverageBar(QWidget):
                 f" font-weight: {weight}; }}"
                 f" QToolButton:hover, QToolButton:focus {{ border: 2px solid palette(highlight); }}")
 
+    def button(self, segment: str, mode: str | None = None) -> QToolButton:
+        return self.buttons[(mode or self.mode, segment)]
+
     def text(self) -> str:
-        """What the bar says, e.g. "Center 2 · Right 1 · Mixed/unrated 2" (tests, a11y)."""
-        return " · ".join(b.text() for b in self.buttons.values() if b.isVisibleTo(self))
+        """What the bar says, e.g. "Center 2 · Unrated 3" (tests, a11y)."""
+        return " · ".join(b.text() for (m, _s), b in self.buttons.items() if m == self.mode and b.isVisibleTo(self))
 
 
-def toggle_bias_term(query: str, token: str) -> str:
-    """``query`` with ``bias:<token>`` added, or removed if it is there."""
-    term = f"bias:{token}"
-    words = query.split()
-    if any(w.lower() == term for w in words):
-        return " ".join(w for w in words if w.lower() != term)
-    return f"{query.strip()} {term}".strip()
+_TERM = re.compile(r'(?i)(?<![\w:])(bias|ownership):("[^"]*"|\S+)')
+
+
+def _normalised(field: str, value: str) -> str | None:
+    value = value.strip('"')
+    return bias_value(value) if field == BIAS else ownership_value(value)
+
+
+def active_tokens(query: str, field: str = BIAS) -> set[str]:
+    """The classes of ``field`` the query filters on, in any spelling (bias:"lean left")."""
+    out = set()
+    for m in _TERM.finditer(query):
+        if m.group(1).lower() == field:
+            token = _normalised(field, m.group(2))
+            if token:
+                out.add(token)
+    return out
+
+
+def toggle_term(query: str, field: str, token: str) -> str:
+    """``query`` with ``field:<token>`` added, or removed (in any spelling) if it is there."""
+    found = [m for m in _TERM.finditer(query)
+             if m.group(1).lower() == field and _normalised(field, m.group(2)) == token]
+    if found:
+        for m in reversed(found):
+            query = query[:m.start()] + query[m.end():]
+        return " ".join(query.split())
+    return f"{query.strip()} {field}:{token}".strip()
 
 
 def active_bias_tokens(query: str) -> set[str]:
-    return {w.lower()[5:] for w in query.split() if w.lower().startswith("bias:")}
+    return active_tokens(query, BIAS)
 
+
+def toggle_bias_term(query: str, token: str) -> str:
+    return toggle_term(query, BIAS, token)

@@ -1,0 +1,63 @@
+"""The quotes dock: a filter (speaker, outlet, words) over the lazy, sortable quotes table."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox
+from PySide6.QtWidgets import QHBoxLayout
+from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QVBoxLayout
+from PySide6.QtWidgets import QWidget
+
+from reader.ui.quotes.model import QuotesModel
+from reader.ui.quotes.model import QuotesProxy
+from reader.ui.views import quotes_view
+
+FIELDS = (("Anywhere", "all"), ("Speaker", "speaker"), ("Outlet", "outlet"), ("Quote text", "text"))
+
+
+class QuotesPanel(QWidget):
+    """Filter box, the field it looks in, and the table; the model arranges rows itself."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = QuotesModel(self)
+        self.proxy = QuotesProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.filter_edit = QLineEdit()
+        self.filter_edit.setPlaceholderText(self.tr("Filter quotes by speaker, outlet or words"))
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.setAccessibleName("Filter quotes")
+        self.field_box = QComboBox()
+        self.field_box.setAccessibleName("Filter quotes by")
+        for label, value in FIELDS:
+            self.field_box.addItem(self.tr(label), value)
+        self.status = QLabel()
+        self.status.setAccessibleName("Quotes status")
+        self.view = quotes_view(self.proxy)
+        self.filter_edit.textChanged.connect(lambda _t: self._apply_filter())
+        self.field_box.currentIndexChanged.connect(lambda _i: self._apply_filter())
+        self.model.arranging.connect(self._busy)
+        top = QHBoxLayout()
+        top.setContentsMargins(0, 0, 0, 0)
+        top.addWidget(self.filter_edit, 1)
+        top.addWidget(self.field_box)
+        top.addWidget(self.status)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(top)
+        layout.addWidget(self.view, 1)
+        self.setTabOrder(self.filter_edit, self.field_box)
+        self.setTabOrder(self.field_box, self.view)
+
+    def _apply_filter(self) -> None:
+        self.model.set_filter(self.filter_edit.text(), self.field_box.currentData() or "all")
+
+    def show_speaker(self, name: str) -> None:
+        """Only this speaker's quotes (the entities panel's "Show quotes by …")."""
+        self.field_box.setCurrentIndex(self.field_box.findData("speaker"))
+        self.filter_edit.setText(name)
+        self.view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _busy(self, on: bool) -> None:
+        self.status.setText(self.tr("sorting…") if on else "")
