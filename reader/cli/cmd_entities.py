@@ -111,6 +111,7 @@ def _list(view, query: str, args: argparse.Namespace) -> int:
 def _correct(view, action: str, params: list[str]) -> int:
     from reader.names import edit
     from reader.names.corrections import default_corrections
+    from reader.names.edit import Correction, CorrectionKind
 
     names = view.names()
     need = {"merge": 2, "split": 1, "rename": 2, "retype": 2, "forget": 1}[action]
@@ -120,32 +121,24 @@ def _correct(view, action: str, params: list[str]) -> int:
                      + (" and a type (person, organisation or place)" if action == "retype" else ""))
     try:
         if action == "merge":
-            chosen = [edit.choose_entity(names, p) for p in params]
-            edit.merge(chosen)
-            done = "merged " + " + ".join(f"“{c.name}”" for c in chosen)
-        elif action == "split":
-            entity = edit.choose_entity(names, params[0])
-            keys = [k for alias in params[1:] for k in edit.keys_written(names, entity, alias)] \
-                if len(params) > 1 else list(entity.keys)
-            if not keys:
-                return error(f"“{entity.name}” is not written {', '.join(repr(a) for a in params[1:])}; "
-                             f"`parallax entities {params[0]!r}` shows how it is written")
-            edit.split(keys, together=len(params) > 1)
-            done = f"split {len(keys)} spelling{'s' if len(keys) != 1 else ''} off “{entity.name}”"
-        elif action == "rename":
-            entity = edit.choose_entity(names, params[0])
-            edit.rename(entity, " ".join(params[1:]))
-            done = f"renamed “{entity.name}” to “{' '.join(params[1:])}”"
-        elif action == "retype":
-            entity = edit.choose_entity(names, params[0])
-            if params[1] not in TYPES:
-                return error(f"the type must be one of {', '.join(TYPES)}")
-            edit.retype(entity, params[1])
-            done = f"“{entity.name}” is now a{'n' if params[1][0] in 'aeiou' else ''} {params[1]}"
+            correction = Correction(CorrectionKind.MERGE, tuple(edit.choose_entity(names, p) for p in params))
         else:
             entity = edit.choose_entity(names, params[0])
-            edit.forget(entity)
-            done = f"dropped your corrections of “{entity.name}”"
+            if action == "split" and len(params) > 1:
+                keys = tuple(k for alias in params[1:] for k in edit.keys_written(names, entity, alias))
+                if not keys:
+                    return error(f"“{entity.name}” is not written {', '.join(repr(a) for a in params[1:])}; "
+                                 f"`parallax entities {params[0]!r}` shows how it is written")
+                correction = Correction(CorrectionKind.SPLIT, (entity,), keys)
+            elif action == "split":
+                correction = Correction(CorrectionKind.SPLIT_APART, (entity,))
+            elif action == "retype" and params[1] not in TYPES:
+                return error(f"the type must be one of {', '.join(TYPES)}")
+            else:
+                kind = {"rename": CorrectionKind.RENAME, "retype": CorrectionKind.RETYPE,
+                        "forget": CorrectionKind.FORGET}[action]
+                correction = Correction(kind, (entity,), value=" ".join(params[1:]))
+        done = correction.apply()
     except (edit.NotFound, ValueError) as exc:
         return error(str(exc))
     except OSError as exc:

@@ -8,10 +8,15 @@ it (``reader.names.store``); the index is not touched and spaCy does not run.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import Enum
+
+from typing import TYPE_CHECKING
 
 from reader.names.corrections import CorrectionsFile, default_corrections
 from reader.names.normalise import fold
-from reader.names.query import LibraryNames, resolve_name
+
+if TYPE_CHECKING:  # the window imports this module before Whoosh is loaded
+    from reader.names.query import LibraryNames
 
 
 class NotFound(ValueError):
@@ -27,6 +32,8 @@ class Chosen:
 
 def choose_entity(names: LibraryNames, text: str) -> Chosen:
     """The one entity ``text`` names: its id, one of its keys, or its name or an alias."""
+    from reader.names.query import resolve_name
+
     table = names.table
     wanted = text.strip()
     if ":" in wanted and (table.entity(wanted.lower()) or names.keys_named(fold(wanted.partition(":")[2]))):
@@ -57,26 +64,44 @@ def keys_written(names: LibraryNames, chosen: Chosen, written: str) -> list[str]
     return [k for k in ent.keys if fold(ent.label_of(k)) == want or fold(k.partition(":")[2]) == want]
 
 
-def merge(entities: list[Chosen], corrections: CorrectionsFile | None = None) -> None:
-    keys = [k for e in entities for k in e.keys]
-    if len({e.id for e in entities}) < 2:
-        raise ValueError("name two different entities to merge")
-    (corrections or default_corrections()).merge(keys)
+class CorrectionKind(Enum):
+    MERGE = "merge"  # the entities are one
+    SPLIT = "split"  # these spellings leave the entity, as one entity of their own
+    SPLIT_APART = "split apart"  # every spelling of the entity stands alone
+    RENAME = "rename"
+    RETYPE = "retype"
+    FORGET = "forget"  # drop the user's corrections of the entity
 
 
-def split(keys: list[str], together: bool = True, corrections: CorrectionsFile | None = None) -> None:
-    """Take these keys out of their entity: as one entity of their own (``together``: "Trump"
-    written as a person and as an organisation), or each apart."""
-    (corrections or default_corrections()).split(keys, together)
+@dataclass(frozen=True)
+class Correction:
+    """One correction as the user asked for it; ``apply`` saves it."""
 
+    kind: CorrectionKind
+    entities: tuple[Chosen, ...]
+    keys: tuple[str, ...] = ()  # SPLIT: the spellings' keys
+    value: str = ""  # RENAME: the name; RETYPE: the type
 
-def rename(entity: Chosen, name: str, corrections: CorrectionsFile | None = None) -> None:
-    (corrections or default_corrections()).rename(entity.keys, name)
-
-
-def retype(entity: Chosen, etype: str, corrections: CorrectionsFile | None = None) -> None:
-    (corrections or default_corrections()).retype(entity.keys, etype)
-
-
-def forget(entity: Chosen, corrections: CorrectionsFile | None = None) -> None:
-    (corrections or default_corrections()).forget(entity.keys)
+    def apply(self, corrections: CorrectionsFile | None = None) -> str:
+        """Save the correction (atomically); returns what was done, in one sentence."""
+        file = corrections or default_corrections()
+        first = self.entities[0]
+        if self.kind is CorrectionKind.MERGE:
+            if len({e.id for e in self.entities}) < 2:
+                raise ValueError("name two different entities to merge")
+            file.merge([k for e in self.entities for k in e.keys])
+            return "Merged " + " and ".join(f"“{e.name}”" for e in self.entities) + "."
+        if self.kind is CorrectionKind.SPLIT:
+            file.split(self.keys, together=True)
+            return f"Split {len(self.keys)} spelling{'s' if len(self.keys) != 1 else ''} off “{first.name}”."
+        if self.kind is CorrectionKind.SPLIT_APART:
+            file.split(first.keys)
+            return f"Split “{first.name}” into its {len(first.keys)} spellings."
+        if self.kind is CorrectionKind.RENAME:
+            file.rename(first.keys, self.value)
+            return f"Renamed “{first.name}” to “{self.value.strip()}”."
+        if self.kind is CorrectionKind.RETYPE:
+            file.retype(first.keys, self.value)
+            return f"“{first.name}” is now a{'n' if self.value[:1] in 'aeiou' else ''} {self.value}."
+        file.forget(first.keys)
+        return f"Dropped your corrections of “{first.name}”."

@@ -149,11 +149,9 @@ def speaker_match(view: IndexView, text: str):
 class LibraryNames:
     """One index generation's name table, with the index lookups queries need."""
 
-    def __init__(self, table: NameTable, ix: Any = None, searcher: Any = None) -> None:
-        """``searcher`` is a callable giving the calling thread's searcher (a view's)."""
+    def __init__(self, table: NameTable, ix: Any = None) -> None:
         self.table = table
         self._ix = ix
-        self._searcher = searcher
         self._folds: dict[str, list[str]] | None = None
 
     def keys_named(self, folded: str) -> list[str]:
@@ -172,10 +170,11 @@ class LibraryNames:
             from reader.names.resolve import folded_name
 
             folds: dict[str, list[str]] = {}
-            if self._searcher is not None:
-                for term in self._searcher().reader().lexicon(F.ENTITY_KEY):
-                    key = term.decode("utf-8", "replace") if isinstance(term, bytes) else str(term)
-                    folds.setdefault(folded_name(key), []).append(key)
+            if self._ix is not None:
+                with self._ix.searcher() as searcher:
+                    for term in searcher.reader().lexicon(F.ENTITY_KEY):
+                        key = term.decode("utf-8", "replace") if isinstance(term, bytes) else str(term)
+                        folds.setdefault(folded_name(key), []).append(key)
             self._folds = folds
         return self._folds
 

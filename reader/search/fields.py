@@ -39,8 +39,8 @@ NAMES_SIG = "names_sig"  # its fingerprint: the table catches up by comparing th
 # Fields kept as per-document columns: listing, sorting and counting read these
 # without unpickling each article's stored text and record.
 COLUMN_FIELDS = ("path", "title", "outlet_name", "author", "published", "kind", "bias",
-                 "quote_count", "entity_list", "quote_list",
-                 "ownership", "names", "names_sig")
+                 "quote_count", "entity_list", "quote_list", "ownership")
+# (``names`` and ``names_sig`` are columns too, read only by the name table's refresh.)
 
 # Fields a user may name in a query (``outlet:dw``), in help order.
 QUERY_FIELDS = (TITLE, OUTLET, AUTHOR, KIND, SPEAKER, ENTITY, BIAS, OWNERSHIP, QUOTE, PUBLISHED)

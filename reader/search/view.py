@@ -123,7 +123,7 @@ class IndexView:
                 from reader.names.query import LibraryNames
                 from reader.names.store import load_table
 
-                self._names = LibraryNames(load_table(self.ix, self.searcher()), self.ix, self.searcher)
+                self._names = LibraryNames(load_table(self.ix, self.searcher()), self.ix)
             return self._names
 
     def forget_names(self) -> None:

@@ -28,6 +28,8 @@ import reader.config_files
 import reader.failures
 import reader.library
 import reader.logs
+import reader.names.corrections
+import reader.names.edit
 import reader.outlet_overrides
 import reader.paths
 import reader.search.articles

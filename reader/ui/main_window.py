@@ -36,6 +36,7 @@ from reader.ui.dialogs import problem_box
 from reader.ui.dialogs import problem_text
 from reader.ui.dialogs import show_about
 from reader.ui.dialogs import show_search_help
+from reader.ui.entities.actions import NameEditing
 from reader.ui.entities.panel import EntitiesPanel
 from reader.ui.export.actions import ExportActions
 from reader.ui.library.import_actions import LibraryEditing
@@ -98,6 +99,7 @@ class MainWindow(QMainWindow):
         self.exports.install_on_library(self.library_view)
         self.editing = LibraryEditing(self)
         self.labels = LabelEditing(self)
+        self.names = NameEditing(self)
         self.lock = LibraryLock(controller.location)
         self.set_read_only(not self.lock.acquired)
         if settings.warning:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel
 from PySide6.QtCore import QModelIndex
 from PySide6.QtCore import QPersistentModelIndex
 from PySide6.QtCore import Qt
@@ -23,6 +22,7 @@ from reader.search.quotes import ArrangedQuotes
 from reader.search.quotes import QuoteSource
 from reader.search.quotes import arrange
 from reader.search.quotes import sort_key
+from reader.ui.table_model import HeaderedTableModel
 from reader.ui.table_model import SourceSortProxy
 from reader.safe_text import one_line
 from reader.ui.plain_text import tooltip
@@ -32,7 +32,7 @@ Index = QModelIndex | QPersistentModelIndex
 SYNC_ROWS = 4000  # arranging this many rows or fewer is quick enough for the GUI thread
 
 
-class QuotesModel(QAbstractTableModel):
+class QuotesModel(HeaderedTableModel):
     COL_SPEAKER = 0
     COL_QUOTE = 1
     COL_OUTLET = 2
@@ -139,21 +139,6 @@ class QuotesModel(QAbstractTableModel):
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() or self._shown is None else len(self._shown)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < len(self.HEADERS)):
-            return self.HEADERS[section]
-        return None
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.parent().isValid() or not 0 <= index.column() < len(self.HEADERS):

@@ -1,0 +1,116 @@
+"""The entities panel's context menu: filter, quotes by, merge, split, rename, change type.
+
+Two clicks fix a wrong merge: right-click the entity, then one of its spellings
+under "Split off". Corrections are saved by the core (``reader.names.edit``,
+atomically, in the user's config) and the library is shown through the
+corrected table at once; nothing is re-analysed.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtCore import QPoint
+from PySide6.QtWidgets import QInputDialog
+from PySide6.QtWidgets import QMenu
+
+from reader.names.edit import Chosen
+from reader.names.edit import Correction
+from reader.names.edit import CorrectionKind
+from reader.search.articles import EntityCount
+
+if TYPE_CHECKING:
+    from reader.ui.main_window import MainWindow
+
+TYPES = (("Person", "person"), ("Organisation", "organisation"), ("Place", "place"))
+
+
+class NameEditing(QObject):
+    """Builds the entities panel's menu and applies what the user picks."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.last_menu: QMenu | None = None  # tests and screenshots look at it
+        window.entities_panel.menu_requested.connect(self.show_menu)
+
+    def chosen(self, entity: EntityCount) -> Chosen:
+        keys = self.window.controller.entity_keys(entity.key)
+        return Chosen(entity.key, entity.name, tuple(keys))
+
+    def menu(self, entities: list[EntityCount]) -> QMenu:
+        """The menu for the selected entities (the first is the one right-clicked or topmost)."""
+        panel, c = self.window.entities_panel, self.window.controller
+        menu = QMenu(panel)
+        first = entities[0]
+        menu.addAction(self.tr("Show only articles mentioning “%1”").replace("%1", first.name),
+                       lambda: c.add_filter(first.key, first.name))
+        menu.addAction(self.tr("Show the quotes of “%1”").replace("%1", first.name),
+                       lambda: self._quotes_of(first))
+        menu.addSeparator()
+        writable = not c.read_only
+        if len(entities) > 1:
+            merge = menu.addAction(self.tr("Merge these %1 entities").replace("%1", str(len(entities))),
+                                   lambda: self.apply(Correction(CorrectionKind.MERGE,
+                                                                 tuple(self.chosen(e) for e in entities))))
+            merge.setEnabled(writable)
+        into = menu.addAction(self.tr("Merge “%1” into…").replace("%1", first.name), lambda: self._merge_into(first))
+        into.setEnabled(writable)
+        me = self.chosen(first)
+        spellings = c.entity_spellings(first.key)
+        split = menu.addMenu(self.tr("Split off"))
+        split.setEnabled(writable and len(spellings) > 1)
+        for label, keys in spellings:
+            split.addAction(self.tr("“%1”").replace("%1", label),
+                            lambda k=tuple(keys): self.apply(Correction(CorrectionKind.SPLIT, (me,), k)))
+        if len(spellings) > 2:
+            split.addSeparator()
+            split.addAction(self.tr("Every spelling apart (%1)").replace("%1", str(len(me.keys))),
+                            lambda: self.apply(Correction(CorrectionKind.SPLIT_APART, (me,))))
+        rename = menu.addAction(self.tr("Rename “%1”…").replace("%1", first.name), lambda: self._rename(me))
+        rename.setEnabled(writable)
+        types = menu.addMenu(self.tr("Change type"))
+        types.setEnabled(writable)
+        for label, etype in TYPES:
+            action = types.addAction(self.tr(label),
+                                     lambda t=etype: self.apply(Correction(CorrectionKind.RETYPE, (me,), value=t)))
+            action.setCheckable(True)
+            action.setChecked(etype == first.type)
+        if c.corrected(me.keys):
+            menu.addSeparator()
+            menu.addAction(self.tr("Undo my corrections of “%1”").replace("%1", first.name),
+                           lambda: self.apply(Correction(CorrectionKind.FORGET, (me,))))
+        self.last_menu = menu
+        return menu
+
+    def show_menu(self, entities: list[EntityCount], where: QPoint) -> None:
+        if entities:
+            self.menu(entities).popup(where)
+
+    def apply(self, correction: Correction) -> None:
+        try:
+            done = self.window.controller.correct_names(correction)
+        except (ValueError, OSError) as exc:
+            self.window.statusBar().showMessage(self.tr("Not saved: %1").replace("%1", str(exc)), 10000)
+            return
+        self.window.statusBar().showMessage(done + self.tr(" Undo it from the same menu."), 10000)
+
+    def _quotes_of(self, entity: EntityCount) -> None:
+        self.window.quotes_dock.show()
+        self.window.quotes_panel.show_speaker(entity.name)
+
+    def _merge_into(self, entity: EntityCount) -> None:
+        others = [e for e in self.window.entities_panel.model.rows() if e.key != entity.key]
+        others.sort(key=lambda e: (e.type != entity.type, -e.count, e.name.casefold()))
+        labels = [f"{e.name} ({e.type}, {e.count})" for e in others]
+        label, ok = QInputDialog.getItem(self.window, self.tr("Merge"),
+                                         self.tr("Merge “%1” into:").replace("%1", entity.name), labels, 0, True)
+        if ok and label in labels:
+            target = others[labels.index(label)]
+            self.apply(Correction(CorrectionKind.MERGE, (self.chosen(target), self.chosen(entity))))
+
+    def _rename(self, entity: Chosen) -> None:
+        name, ok = QInputDialog.getText(self.window, self.tr("Rename"),
+                                        self.tr("New name for “%1”:").replace("%1", entity.name), text=entity.name)
+        if ok and name.strip() and name.strip() != entity.name:
+            self.apply(Correction(CorrectionKind.RENAME, (entity,), value=name.strip()))
