@@ -11,10 +11,12 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from typing import Iterable, Mapping
 
+from reader.names.aliases import CuratedAliases
+from reader.names.contribution import ArticleNames
 from reader.names.corrections import Corrections
 from reader.names.normalise import fold
-from reader.names.resolve import TYPE_ORDER, Group, parts_of
-from reader.names.stats import Surface
+from reader.names.resolve import TYPE_ORDER, Group, decide_all, parts_of
+from reader.names.stats import NameStats, Surface
 from reader.names.table import CanonicalEntity, NameTable
 
 MAX_ALIASES = 12
@@ -106,6 +108,19 @@ def build_table(groups: Iterable[Group], context: Iterable[tuple[str, str, str]]
         if target_id != home_id:
             resolved_context[(key, outlet)] = target_id
     return NameTable(entities, resolved_context, stamp)
+
+
+def table_from_articles(articles: Iterable[ArticleNames], curated: CuratedAliases,
+                        corrections: Corrections | None = None) -> NameTable:
+    """The table of these articles' contributions, built in memory from scratch (what the
+    stored table is after the same articles were added in any order)."""
+    stats = NameStats()
+    for names in articles:
+        stats.add(names)
+    decisions = decide_all(stats.surfaces, curated)
+    groups = [g for d in decisions.values() for g in d.groups]
+    context = [c for d in decisions.values() for c in d.context]
+    return build_table(groups, context, stats.surfaces, corrections)
 
 
 def _per_root(items: list[tuple[list[str], str]], uf: _Union, surfaces: Mapping[str, Surface]) -> dict[str, str]:

@@ -48,10 +48,17 @@ def rewrite(q: wq.Query, view: IndexView) -> Rewritten:
     out = Rewritten(q)
     names = None
 
+    schema = view.searcher().schema
+
     def fix(node: wq.Query) -> wq.Query:
         nonlocal names
         text = _text_of(node)
-        if text is None or node.fieldname not in (F.BIAS, F.OWNERSHIP, F.ENTITY, F.SPEAKER):
+        if text is None:
+            return node
+        if node.fieldname not in (F.BIAS, F.OWNERSHIP, F.ENTITY, F.SPEAKER):
+            if isinstance(node, wq.Phrase) and node.fieldname in schema and \
+                    not schema[node.fieldname].format.supports("positions"):
+                return wq.Term(node.fieldname, text)  # kind:"news analysis": one keyword, never a raise
             return node
         if node.fieldname in (F.BIAS, F.OWNERSHIP):
             value = (bias_value if node.fieldname == F.BIAS else ownership_value)(text)

@@ -180,6 +180,32 @@ class _Local:
         return [g for g in out.values() if len(g) > 1]
 
 
+def typed_alone(block: str, curated: CuratedAliases) -> bool:
+    """A one-key block that still decides something: a curated name, or a place or outlet
+    name, may change the key's type ("Kyiv" tagged as a person)."""
+    return block.startswith("c:") or (block.startswith("f:") and curated.hint(block[2:]) is not None)
+
+
+def decide_blocks(members: Mapping[str, list[str]], surfaces: Mapping[str, Surface],
+                  curated: CuratedAliases) -> dict[str, Decision]:
+    """The decisions of the blocks that have something to decide (``members``: block -> keys)."""
+    out = {}
+    for block in sorted(members):
+        keys = [k for k in members[block] if k in surfaces]
+        if len(keys) > 1 or (keys and typed_alone(block, curated)):
+            out[block] = decide(block, {k: surfaces[k] for k in keys}, curated)
+    return out
+
+
+def decide_all(surfaces: Mapping[str, Surface], curated: CuratedAliases) -> dict[str, Decision]:
+    """Every block's decision for a whole library's surfaces (a table built from scratch)."""
+    members: dict[str, list[str]] = defaultdict(list)
+    for key in surfaces:
+        for block in blocks_of(key, curated):
+            members[block].append(key)
+    return decide_blocks(members, surfaces, curated)
+
+
 def decide(block: str, surfaces: Mapping[str, Surface], curated: CuratedAliases) -> Decision:
     """The groups of one block, from the surfaces that belong to it."""
     kind = block[:2]
@@ -263,7 +289,7 @@ def _surname(surfaces: Mapping[str, Surface]) -> Decision:
     candidates: dict[str, list[str]] = defaultdict(list)  # a local person -> its full-name keys
     for key in sorted(full):
         candidates[local.find(key)].append(key)
-    weights = {root: sum(max(1, surfaces[k].docs) for k in keys) for root, keys in candidates.items()}
+    weights = _candidate_weights(candidates, full, surfaces)
     home = choose(weights)
     lone = [k for k, p in sorted(people.items()) if p is not None and p.single and not p.suffix
             and surfaces[k].type == "person" and not _first_name_use([surfaces[k]])]
@@ -287,6 +313,25 @@ def _surname(surfaces: Mapping[str, Surface]) -> Decision:
             if choice is not None:
                 out.context.append((key, outlet, candidates[choice][0]))
     return out
+
+
+def _candidate_weights(candidates: Mapping[str, list[str]], full: Mapping[str, PersonName],
+                       surfaces: Mapping[str, Surface]) -> dict[str, int]:
+    """Articles per person a lone surname may mean. A longer form that ends with another
+    candidate's name counts for it ("Add Donald Trump", a button's text, is Donald Trump
+    here), and "Donald Trump Jr." is not what a lone "Trump" means beside "Donald Trump"."""
+    weights = {root: sum(max(1, surfaces[k].docs) for k in keys) for root, keys in candidates.items()}
+    names = {root: {(full[k].first, full[k].suffix) for k in keys} for root, keys in candidates.items()}
+    plain = {first for root in names for first, suffix in names[root] if not suffix}
+    for root, keys in candidates.items():
+        if all(full[k].suffix and full[k].first in plain for k in keys):
+            weights.pop(root, None)  # a Jr. beside his father
+            continue
+        tails = {(full[k].middles[-1], full[k].suffix) for k in keys if full[k].middles}
+        host = next((other for other in sorted(candidates) if other != root and tails & names[other]), None)
+        if host is not None and root in weights:
+            weights[host] = weights.get(host, 0) + weights.pop(root)
+    return weights
 
 
 def _mostly_not_a_person(word: str, surfaces: Mapping[str, Surface]) -> bool:

@@ -26,14 +26,14 @@ from reader.names.aliases import CuratedAliases, default_curated
 from reader.names.build import build_table, correction_keys
 from reader.names.contribution import ArticleNames
 from reader.names.corrections import Corrections, default_corrections
-from reader.names.resolve import Group, blocks_of, decide, folded_name
+from reader.names.resolve import Group, blocks_of, decide_all, decide_blocks, folded_name, typed_alone
 from reader.names.stats import NameStats, Surface
 from reader.names.table import NameTable
 
 log = logging.getLogger(__name__)
 NAMES_FILE = "parallax-names.sqlite"
 STORE_FORMAT = 3
-RULES_VERSION = 4  # bump when a merge rule changes: stored groups are decided again
+RULES_VERSION = 6  # bump when a merge rule changes: stored groups are decided again
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (k TEXT PRIMARY KEY, v TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS article (path TEXT PRIMARY KEY, sig TEXT NOT NULL, names TEXT NOT NULL);
@@ -185,37 +185,26 @@ def _write_counts(con: sqlite3.Connection, up: _Update, curated: CuratedAliases)
 
 def _decide_blocks(con: sqlite3.Connection, blocks: set[str], curated: CuratedAliases,
                    known: dict[str, Surface] | None = None) -> None:
-    """Decide ``blocks`` again from their members and store their groups and exceptions."""
-    members: dict[str, list[str]] = defaultdict(list)
-    if known is not None:  # a whole library in memory (a fresh table)
-        for key in known:
-            for block in blocks_of(key, curated):
-                members[block].append(key)
+    """Decide ``blocks`` again from their members (every block of ``known``, a whole library
+    in memory, when given) and store their groups and exceptions."""
+    if known is not None:
+        decisions = decide_all(known, curated)
     else:
+        members: dict[str, list[str]] = defaultdict(list)
         for block, key in _where_in(con, "SELECT block, key FROM member WHERE block IN ({})", blocks):
             members[block].append(key)
-    busy = {b: keys for b, keys in members.items() if len(keys) > 1 or _typed_alone(b, curated)}
-    surfaces = known if known is not None else {
-        s.key: s for s in _surfaces(con, {k for keys in busy.values() for k in keys})}
-    if known is None:
+        busy = {b: keys for b, keys in members.items() if len(keys) > 1 or typed_alone(b, curated)}
+        surfaces = {s.key: s for s in _surfaces(con, {k for keys in busy.values() for k in keys})}
+        decisions = decide_blocks(busy, surfaces, curated)
         for chunk in _chunks(sorted(blocks)):
             marks = ",".join("?" * len(chunk))
             con.execute(f"DELETE FROM grp WHERE block IN ({marks})", chunk)
             con.execute(f"DELETE FROM ctx WHERE block IN ({marks})", chunk)
-    groups, context = [], []
-    for block in sorted(busy):
-        decision = decide(block, {k: surfaces[k] for k in busy[block] if k in surfaces}, curated)
-        groups += [(block, json.dumps(g.keys, ensure_ascii=False), g.reason, g.name, g.type)
-                   for g in decision.groups]
-        context += [(block, k, o, t) for k, o, t in decision.context]
-    con.executemany("INSERT INTO grp (block, keys, reason, name, type) VALUES (?, ?, ?, ?, ?)", groups)
-    con.executemany("INSERT INTO ctx (block, key, outlet, target) VALUES (?, ?, ?, ?)", context)
-
-
-def _typed_alone(block: str, curated: CuratedAliases) -> bool:
-    """A one-key block that still decides something: a curated name or a place or outlet
-    name may change the key's type ("Kyiv" tagged as a person)."""
-    return block.startswith("c:") or (block.startswith("f:") and curated.hint(block[2:]) is not None)
+    con.executemany("INSERT INTO grp (block, keys, reason, name, type) VALUES (?, ?, ?, ?, ?)",
+                    [(b, json.dumps(g.keys, ensure_ascii=False), g.reason, g.name, g.type)
+                     for b, d in decisions.items() for g in d.groups])
+    con.executemany("INSERT INTO ctx (block, key, outlet, target) VALUES (?, ?, ?, ?)",
+                    [(b, k, o, t) for b, d in decisions.items() for k, o, t in d.context])
 
 
 def display_names(ix: Any, keys: list[str]) -> dict[str, str]:

@@ -93,7 +93,7 @@ class NameEditing(QObject):
         except (ValueError, OSError) as exc:
             self.window.statusBar().showMessage(self.tr("Not saved: %1").replace("%1", str(exc)), 10000)
             return
-        self.window.statusBar().showMessage(done + self.tr(" Undo it from the same menu."), 10000)
+        self.window.statusBar().showMessage(done + self.tr(" Right-click the entity to undo it."), 10000)
 
     def _quotes_of(self, entity: EntityCount) -> None:
         self.window.quotes_dock.show()

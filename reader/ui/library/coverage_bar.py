@@ -5,7 +5,7 @@ or public, state-funded, private, non-profit, other, unknown), each with its
 name and count as text as well as a colour; its width follows its share. The
 counts are the indexed tokens of the result set, so clicking a segment (which
 asks for ``bias:<token>`` or ``ownership:<token>``) shows exactly the number it
-displays; clicking an active one removes the filter. The "ⓘ" legend says what
+displays; clicking an active one removes the filter. The "?" legend says what
 the grey classes mean and where the ratings come from.
 """
 from __future__ import annotations
@@ -60,9 +60,11 @@ class CoverageBar(QWidget):
                                          "or by who owns or funds it"))
         self.mode_box.currentIndexChanged.connect(lambda _i: self._show())
         layout.addWidget(self.mode_box)
-        self.legend = QLabel("ⓘ", self)
+        self.legend = QLabel("?", self)  # a plain character: every font has it
         self.legend.setAccessibleName("Coverage legend")
         self.legend.setCursor(Qt.CursorShape.WhatsThisCursor)
+        self.legend.setStyleSheet("QLabel { border: 1px solid palette(mid); border-radius: 7px;"
+                                  " padding: 0px 4px; color: palette(text); }")
         layout.addWidget(self.legend)
         self.buttons: dict[tuple[str, str], QToolButton] = {}
         for mode, (segments, _labels, _legend, _noun) in _MODES.items():

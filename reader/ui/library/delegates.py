@@ -179,7 +179,8 @@ class BiasChipDelegate(QStyledItemDelegate):
         chips = self._chips(index, option.palette)
         widths = [cfm.horizontalAdvance(text) + 12 for text, _bg, _fg in chips]
         chips_w = sum(widths) + self.GAP * len(widths)
-        if len(chips) > 1 and chips_w > rect.width() * 0.7:  # narrow column: the lean chip only
+        keep = min(fm.horizontalAdvance(outlet) + 2, fm.averageCharWidth() * 10)  # the name stays readable
+        if len(chips) > 1 and rect.width() - chips_w < keep:  # narrow column: the lean chip only
             chips, widths = chips[:1], widths[:1]
             chips_w = widths[0] + self.GAP
         name_w = min(fm.horizontalAdvance(outlet) + 2, max(0, rect.width() - chips_w - 2))
