@@ -131,9 +131,9 @@ def test_a_wrong_merge_is_split_off_in_two_clicks_and_survives_a_restart(qtbot, 
     shutil.copytree(ui_index, location)
     window = _window(qtbot, location)
     c = window.controller
-    merged = next((e for e in c.entities() if len(c.entity_spellings(e.key)) > 1), None)
+    merged = next((e for e in c.entities() if len(window.names.spellings(e.key)) > 1), None)
     assert merged is not None, [e.name for e in c.entities()]
-    label, keys = next((lab, ks) for lab, ks in c.entity_spellings(merged.key) if merged.key not in ks)
+    label, keys = next((lab, ks) for lab, ks in window.names.spellings(merged.key) if merged.key not in ks)
     menu = window.names.menu([merged])
     split = next(a for a in menu.actions() if a.menu() is not None and "Split" in a.text())
     split.menu().actions()[[a.text() for a in split.menu().actions()].index(f"“{label}”")].trigger()

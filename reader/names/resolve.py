@@ -15,15 +15,21 @@ blocks, whatever the library's size). The blocks and their rules:
       one has one candidate, or a dominant one;
    b. a given name with two letters swapped or one doubled ("Micheal" / "Michael",
       "Mohamed" / "Mohammed"); never another letter: John and Joan stay two;
-   c. surname and title forms ("Trump", "President Trump") join the full name with
-      that surname in the article's outlet when that outlet names exactly one such
-      person (or a dominant one: 80% of the surname's articles there and three times
-      the next); otherwise by the same test over the whole library. Two Smiths with
-      no dominant one leave "Smith" alone.
+   c. surname and title forms ("Trump", "President Trump") join the one full name
+      with that surname in the library, or a dominant one (80% of the surname's
+      articles and three times the next; a longer form ending in the name counts for
+      it, a "Jr." beside his father does not count); when the library has no such
+      person, the one of the article's outlet. Two Smiths with no dominant one leave
+      "Smith" alone. A lone word tagged as a place or organisation joins the person
+      whose surname it is when that person has four times its articles ("Pelosi"
+      tagged as a place), and a lone word that is mostly something else ("Fox" the
+      network) is nobody's surname.
 3. ``g:`` **one given name** (people): surnames one edit apart, six letters or more,
    same first letter ("Kugelman" / "Kugleman").
-4. ``a:`` **acronyms** ("PMO", "NATO") of an organisation or place join the one full
-   name of the library with those initials; with two candidates, none.
+4. ``a:`` **acronyms** ("NATO", "CDC") of an organisation or place join the full name
+   they stood beside in some article ("the North Atlantic Treaty Organization
+   (NATO)") when all such full names are one name; beside two ("DNC": the Committee,
+   the Convention), none. Three to six letters: two name too many things.
 
 The user's corrections are applied when the groups are turned into a table
 (``reader.names.build``). Decisions depend on the counts alone, never on the order

@@ -482,39 +482,6 @@ class LibraryController(QObject):
         """Every statement of the result set, in rank order, read lazily (None before the panels)."""
         return self._panels().quotes
 
-    # -- the name table: what an entity unites, and the user's corrections ----------------
-    def entity_keys(self, entity_id: str) -> list[str]:
-        """The per-article keys an entity unites (itself, for one no rule joined)."""
-        ent = self.view.names().table.entity(entity_id) if self._ensure_view() is not None else None
-        return list(ent.keys) if ent is not None else [entity_id]
-
-    def entity_spellings(self, entity_id: str) -> list[tuple[str, list[str]]]:
-        """(how it is written, the keys written so) for each spelling of an entity."""
-        from reader.names.normalise import fold
-
-        ent = self.view.names().table.entity(entity_id) if self._ensure_view() is not None else None
-        if ent is None:
-            return []
-        spellings: dict[str, tuple[str, list[str]]] = {}
-        for key in ent.keys:
-            label = ent.label_of(key)
-            spellings.setdefault(fold(label), (label, []))[1].append(key)
-        return list(spellings.values())
-
-    def corrected(self, keys) -> bool:
-        """Whether the user's corrections name any of these keys."""
-        from reader.names.corrections import default_corrections
-
-        return default_corrections().names_any(keys)
-
-    def correct_names(self, correction) -> str:
-        """Save a correction to the name table and show the library through it (no analysis)."""
-        done = correction.apply()
-        if self.view is not None:
-            self.view.forget_names()
-        self.request_refresh()
-        return done
-
     def find_path(self, name: str) -> str | None:
         """An indexed article by path or file name (``--open``)."""
         return find_path(self.view, name) if self._ensure_view() is not None else None

@@ -161,7 +161,7 @@ class MainWindow(QMainWindow):
         self.library_view.selectionModel().currentRowChanged.connect(self._on_library_current)
         self.quotes_view.clicked.connect(self._on_quote_clicked)
         self.quotes_view.activated.connect(self._on_quote_clicked)
-        self.quotes_model.modelReset.connect(self._title_quotes)
+        self.quotes_panel.title_changed.connect(self.quotes_dock.setWindowTitle)
         self.library_model.layoutChanged.connect(self._follow_library_order)
         self.entities_panel.chosen.connect(c.add_filter)
         self.chips.removed.connect(c.remove_filter)
@@ -290,15 +290,8 @@ class MainWindow(QMainWindow):
         if quotes is not None and self.library_model.rowCount() == len(quotes.docnums):
             quotes = quotes.reordered(self.library_model.docnums())  # in the list's order
         self.quotes_model.set_source(quotes)
-        self._title_quotes()
         self.status.set_corpus(self.corpus_name(), c.article_count())  # the folder is known now
         self.update_title()
-
-    def _title_quotes(self) -> None:
-        n, sources = self.quotes_model.rowCount(), self.quotes_model.articles()
-        self.quotes_dock.setWindowTitle(
-            self.tr("Quotes — %1 from %2 %3").replace("%1", f"{n:,}").replace("%2", f"{sources:,}")
-            .replace("%3", "article" if sources == 1 else "articles"))
 
     @Slot()
     def _follow_library_order(self) -> None:

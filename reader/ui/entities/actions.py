@@ -14,9 +14,11 @@ from PySide6.QtCore import QPoint
 from PySide6.QtWidgets import QInputDialog
 from PySide6.QtWidgets import QMenu
 
+from reader.names.corrections import default_corrections
 from reader.names.edit import Chosen
 from reader.names.edit import Correction
 from reader.names.edit import CorrectionKind
+from reader.names.normalise import fold
 from reader.search.articles import EntityCount
 
 if TYPE_CHECKING:
@@ -34,9 +36,29 @@ class NameEditing(QObject):
         self.last_menu: QMenu | None = None  # tests and screenshots look at it
         window.entities_panel.menu_requested.connect(self.show_menu)
 
+    # -- what the table says about an entity (the controller's open view) ---------------
+    def _entry(self, entity_id: str):
+        c = self.window.controller
+        return c.view.names().table.entity(entity_id) if c.view is not None else None
+
+    def keys(self, entity_id: str) -> list[str]:
+        """The per-article keys an entity unites (itself, for one no rule joined)."""
+        ent = self._entry(entity_id)
+        return list(ent.keys) if ent is not None else [entity_id]
+
+    def spellings(self, entity_id: str) -> list[tuple[str, list[str]]]:
+        """(how it is written, the keys written so) for each spelling of an entity."""
+        ent = self._entry(entity_id)
+        if ent is None:
+            return []
+        found: dict[str, tuple[str, list[str]]] = {}
+        for key in ent.keys:
+            label = ent.label_of(key)
+            found.setdefault(fold(label), (label, []))[1].append(key)
+        return list(found.values())
+
     def chosen(self, entity: EntityCount) -> Chosen:
-        keys = self.window.controller.entity_keys(entity.key)
-        return Chosen(entity.key, entity.name, tuple(keys))
+        return Chosen(entity.key, entity.name, tuple(self.keys(entity.key)))
 
     def menu(self, entities: list[EntityCount]) -> QMenu:
         """The menu for the selected entities (the first is the one right-clicked or topmost)."""
@@ -57,7 +79,7 @@ class NameEditing(QObject):
         into = menu.addAction(self.tr("Merge “%1” into…").replace("%1", first.name), lambda: self._merge_into(first))
         into.setEnabled(writable)
         me = self.chosen(first)
-        spellings = c.entity_spellings(first.key)
+        spellings = self.spellings(first.key)
         split = menu.addMenu(self.tr("Split off"))
         split.setEnabled(writable and len(spellings) > 1)
         for label, keys in spellings:
@@ -76,7 +98,7 @@ class NameEditing(QObject):
                                      lambda t=etype: self.apply(Correction(CorrectionKind.RETYPE, (me,), value=t)))
             action.setCheckable(True)
             action.setChecked(etype == first.type)
-        if c.corrected(me.keys):
+        if default_corrections().names_any(me.keys):
             menu.addSeparator()
             menu.addAction(self.tr("Undo my corrections of “%1”").replace("%1", first.name),
                            lambda: self.apply(Correction(CorrectionKind.FORGET, (me,))))
@@ -88,11 +110,16 @@ class NameEditing(QObject):
             self.menu(entities).popup(where)
 
     def apply(self, correction: Correction) -> None:
+        """Save the correction (atomically) and show the library through the corrected table."""
+        c = self.window.controller
         try:
-            done = self.window.controller.correct_names(correction)
+            done = correction.apply()
         except (ValueError, OSError) as exc:
             self.window.statusBar().showMessage(self.tr("Not saved: %1").replace("%1", str(exc)), 10000)
             return
+        if c.view is not None:
+            c.view.forget_names()
+        c.request_refresh()
         self.window.statusBar().showMessage(done + self.tr(" Right-click the entity to undo it."), 10000)
 
     def _quotes_of(self, entity: EntityCount) -> None:

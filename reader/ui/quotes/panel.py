@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox
 from PySide6.QtWidgets import QHBoxLayout
 from PySide6.QtWidgets import QLabel
@@ -17,7 +18,10 @@ FIELDS = (("Anywhere", "all"), ("Speaker", "speaker"), ("Outlet", "outlet"), ("Q
 
 
 class QuotesPanel(QWidget):
-    """Filter box, the field it looks in, and the table; the model arranges rows itself."""
+    """Filter box, the field it looks in, and the table; the model arranges rows itself.
+    ``title_changed`` says what the dock's title should be ("Quotes — 49 from 5 articles")."""
+
+    title_changed = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -38,6 +42,7 @@ class QuotesPanel(QWidget):
         self.filter_edit.textChanged.connect(lambda _t: self._apply_filter())
         self.field_box.currentIndexChanged.connect(lambda _i: self._apply_filter())
         self.model.arranging.connect(self._busy)
+        self.model.modelReset.connect(self._retitle)
         top = QHBoxLayout()
         top.setContentsMargins(0, 0, 0, 0)
         top.addWidget(self.filter_edit, 1)
@@ -58,6 +63,11 @@ class QuotesPanel(QWidget):
         self.field_box.setCurrentIndex(self.field_box.findData("speaker"))
         self.filter_edit.setText(name)
         self.view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _retitle(self) -> None:
+        n, sources = self.model.rowCount(), self.model.articles()
+        self.title_changed.emit(self.tr("Quotes — %1 from %2 %3").replace("%1", f"{n:,}").replace(
+            "%2", f"{sources:,}").replace("%3", self.tr("article") if sources == 1 else self.tr("articles")))
 
     def _busy(self, on: bool) -> None:
         self.status.setText(self.tr("sorting…") if on else "")
