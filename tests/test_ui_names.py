@@ -137,7 +137,7 @@ def test_a_wrong_merge_is_split_off_in_two_clicks_and_survives_a_restart(qtbot, 
     menu = window.names.menu([merged])
     split = next(a for a in menu.actions() if a.menu() is not None and "Split" in a.text())
     split.menu().actions()[[a.text() for a in split.menu().actions()].index(f"“{label}”")].trigger()
-    qtbot.waitUntil(lambda: not c.search_pending(), timeout=20000)
+    qtbot.waitUntil(lambda: not window.names.pending and not c.search_pending(), timeout=20000)
     assert default_corrections().read().splits == keys
     assert c.view.names().table.canonical(keys[0]) != c.view.names().table.canonical(merged.key)
     assert any(e.key == c.view.names().table.canonical(keys[0]) for e in c.entities())
@@ -149,7 +149,7 @@ def test_a_wrong_merge_is_split_off_in_two_clicks_and_survives_a_restart(qtbot, 
     split_off = next(e for e in again.controller.entities() if e.key == table.canonical(keys[0]))
     undo = next(a for a in again.names.menu([split_off]).actions() if a.text().startswith("Undo"))
     undo.trigger()
-    qtbot.waitUntil(lambda: not again.controller.search_pending(), timeout=20000)
+    qtbot.waitUntil(lambda: not again.names.pending and not again.controller.search_pending(), timeout=20000)
     assert again.controller.view.names().table.canonical(keys[0]) == \
         again.controller.view.names().table.canonical(merged.key)
 
@@ -161,7 +161,7 @@ def test_two_selected_entities_merge_from_the_menu(qtbot, main_window):
     menu = main_window.names.menu([a, b])
     merge = next(x for x in menu.actions() if x.text().startswith("Merge these 2"))
     merge.trigger()
-    qtbot.waitUntil(lambda: not c.search_pending(), timeout=20000)
+    qtbot.waitUntil(lambda: not main_window.names.pending and not c.search_pending(), timeout=20000)
     table = c.view.names().table
     assert table.canonical(a.key) == table.canonical(b.key)
     assert any(e.key == table.canonical(a.key) for e in c.entities())

@@ -131,6 +131,17 @@ class IndexView:
         with self._lock:
             self._names = None
 
+    def reload_names(self):
+        """Read the table again now and use it from here on (on a worker: resolving a
+        corrected table of 10k articles takes a moment, and readers keep the old one meanwhile)."""
+        from reader.names.query import LibraryNames
+        from reader.names.store import load_table
+
+        names = LibraryNames(load_table(self.ix, self.searcher()), self.ix)
+        with self._lock:
+            self._names = names
+        return names
+
     def docnum(self, path: str) -> int | None:
         return self.searcher().document_number(**{F.PATH: path})
 

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtCore import QPoint
+from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QInputDialog
 from PySide6.QtWidgets import QMenu
 
@@ -20,6 +21,7 @@ from reader.names.edit import Correction
 from reader.names.edit import CorrectionKind
 from reader.names.normalise import fold
 from reader.search.articles import EntityCount
+from reader.ui.tasks import Task
 
 if TYPE_CHECKING:
     from reader.ui.main_window import MainWindow
@@ -34,6 +36,7 @@ class NameEditing(QObject):
         super().__init__(window)
         self.window = window
         self.last_menu: QMenu | None = None  # tests and screenshots look at it
+        self.pending = 0  # corrections whose table is being resolved
         window.entities_panel.menu_requested.connect(self.show_menu)
 
     # -- what the table says about an entity (the controller's open view) ---------------
@@ -117,10 +120,19 @@ class NameEditing(QObject):
         except (ValueError, OSError) as exc:
             self.window.statusBar().showMessage(self.tr("Not saved: %1").replace("%1", str(exc)), 10000)
             return
-        if c.view is not None:
-            c.view.forget_names()
-        c.request_refresh()
+        view = c.view
+        if view is not None:  # the corrected table is resolved on a worker, then the panels follow
+            task = Task("Applying the correction", lambda _ctx: view.reload_names(), nice=0)
+            task.finished.connect(self._reloaded)
+            task.failed.connect(self._reloaded)
+            self.pending += 1
+            task.start()
         self.window.statusBar().showMessage(done + self.tr(" Right-click the entity to undo it."), 10000)
+
+    @Slot(object)
+    def _reloaded(self, _result: object) -> None:
+        self.pending -= 1
+        self.window.controller.request_refresh()
 
     def _quotes_of(self, entity: EntityCount) -> None:
         self.window.quotes_dock.show()
