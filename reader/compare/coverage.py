@@ -12,7 +12,7 @@ from typing import Callable, Sequence
 
 from reader.analysis.record import ARTICLE_KINDS
 from reader.compare.inputs import CompareArticle
-from reader.outlet_info import SEGMENTS, chip_label, coverage_counts, label_tooltip, segment_of, segment_token
+from reader.outlet_info import SEGMENTS, bias_label, coverage_counts, label_tooltip
 from reader.outlets import Outlet
 
 Describe = Callable[[str], "Outlet | None"]
@@ -78,14 +78,11 @@ def coverage(articles: Sequence[CompareArticle], describe: Describe = registry_o
         outlet = found[name]
         oc.token = tokens[name].most_common(1)[0][0]
         oc.lean = outlet.lean if outlet is not None else None
-        oc.chip = chip_label(oc.lean, oc.token)
-        oc.segment = segment_of(oc.lean)
-        if segment_token(oc.segment) != oc.token:  # as the coverage bar counts it: the index wins
-            oc.segment = oc.token if oc.token in SEGMENTS else "unknown"
+        oc.chip = bias_label(oc.token)  # the indexed five-point token, as the library's chip and bar
+        oc.segment = oc.token if oc.token in SEGMENTS else "unknown"
         oc.ownership = ownership_of(outlet)
         oc.tooltip = label_tooltip(outlet, name)
-    leans = {name: (o.lean if o is not None else None) for name, o in found.items()}
-    segments = coverage_counts([(a.outlet, a.bias) for a in articles], lambda n: leans.get(n))
+    segments = coverage_counts([a.bias for a in articles])
     ordered = sorted(per.values(), key=lambda o: (SEGMENTS.index(o.segment) if o.segment in SEGMENTS
                                                   else len(SEGMENTS), o.outlet.casefold()))
     kinds = {k: 0 for k in ARTICLE_KINDS}

@@ -7,8 +7,7 @@ the article's own text:
   statement said") is the issuer's when the article says who issued it ("the
   handout issued by the Prime Minister's Office", "a statement from the
   Kremlin", "the Kremlin's statement"), or when the article names exactly one
-  issuing body; spellings of one speaker within the article become one
-  ("Prime Minister's Office" / "Prime Minister Office");
+  issuing body;
 - the byline's author is a person, whatever the NER said.
 
 Nothing here knows any particular article: the words are English reporting
@@ -60,32 +59,17 @@ def _issuers(text: str) -> dict[str, set[str]]:
     return found
 
 
-def _by_fold(record: ArticleRecord) -> dict[str, str]:
-    """Folded name -> the article's own spelling (its entities first, then named speakers)."""
-    names: dict[str, str] = {}
-    for ent in record.entities:
-        names.setdefault(fold(ent.name), ent.name)
-        for alias in ent.aliases:
-            names.setdefault(fold(alias), ent.name)
-    for q in record.quotes:
-        if is_named(q.speaker):
-            names.setdefault(fold(q.speaker), q.speaker)
-    return names
-
-
 def name_document_speakers(record: ArticleRecord, text: str) -> ArticleRecord:
-    """Give statements of documents their issuer, and one spelling per speaker (in place)."""
+    """Give statements of documents their issuer (in place). A named speaker keeps the
+    article's spelling: spellings that fold alike are one key, so one speaker, already."""
     statements = [q for q in record.quotes if q.kind in STATEMENT_KINDS and q.speaker]
     if not statements:
         return record
-    spelled = _by_fold(record)
-    for q in statements:  # one spelling per named speaker
-        if is_named(q.speaker):
-            q.speaker = spelled.get(fold(q.speaker), q.speaker)
     generic = [q for q in statements if not is_named(q.speaker) and _head(q.speaker) in DOCUMENT_HEADS]
     if not generic:
         return record
-    links = {head: {fold(i): spelled.get(fold(i), i) for i in issuers} for head, issuers in _issuers(text).items()}
+    # the issuer as the text writes it there (its spellings fold to one key: one speaker)
+    links = {head: {fold(i): i for i in sorted(issuers)} for head, issuers in _issuers(text).items()}
     bodies = {fold(q.speaker): q.speaker for q in statements
               if is_named(q.speaker) and q.speaker_type in ("document", "organisation")}
     for q in generic:

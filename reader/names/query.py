@@ -160,6 +160,7 @@ class LibraryNames:
         self.table = table
         self._ix = ix
         self._folds: dict[str, list[str]] | None = None
+        self._shown: dict[str, str] = {}  # names of keys no rule joined, as the library writes them
 
     def keys_named(self, folded: str) -> list[str]:
         """Per-article keys whose name folds to ``folded``."""
@@ -187,13 +188,26 @@ class LibraryNames:
 
     def display(self, entity_id: str) -> str:
         """An entity's name: the table's, or how the library writes a key no rule joined."""
-        ent = self.table.entity(entity_id)
-        if ent is not None:
-            return ent.name
-        found = {}
-        if self._ix is not None:
-            from reader.names.store import display_names
+        return self.displays([entity_id])[entity_id]
 
-            found = display_names(self._ix, [entity_id])
-        return found.get(entity_id) or entity_id.partition(":")[2]
+    def displays(self, entity_ids) -> dict[str, str]:
+        """``display`` for several ids at once (a quote list's speakers: one file read)."""
+        out, missing = {}, []
+        for entity_id in entity_ids:
+            ent = self.table.entity(entity_id)
+            if ent is not None:
+                out[entity_id] = ent.name
+            elif entity_id in self._shown:
+                out[entity_id] = self._shown[entity_id]
+            else:
+                missing.append(entity_id)
+        if missing:
+            found = {}
+            if self._ix is not None:
+                from reader.names.store import display_names
+
+                found = display_names(self._ix, missing)
+            for entity_id in missing:
+                out[entity_id] = self._shown[entity_id] = found.get(entity_id) or entity_id.partition(":")[2]
+        return out
 

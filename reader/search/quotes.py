@@ -178,16 +178,14 @@ def read_quotes(view: IndexView, docnum: int) -> list[QuoteRow]:
     names = view.names()
     path, title = view.value(F.PATH, docnum), view.value(F.TITLE, docnum)
     outlet = view.value(F.OUTLET_NAME, docnum) or ""
+    keys = [item[5] if len(item) > 5 else "" for item in quotes]
+    ids = [names.table.canonical(k, outlet) if k else "" for k in keys]
+    shown = names.displays([i for i in ids if i])  # one spelling per speaker, however written here
     rows = []
-    for item in quotes:
+    for item, speaker_id in zip(quotes, ids):
         index, speaker, cue, confidence, text = item[:5]
-        key = item[5] if len(item) > 5 else ""
         kind = item[6] if len(item) > 6 else "direct"
-        speaker_id, name = "", speaker or "unknown speaker"
-        if key:
-            speaker_id = names.table.canonical(key, outlet)
-            ent = names.table.entities.get(speaker_id)
-            name = ent.name if ent is not None else (speaker or name)
-        rows.append(QuoteRow(name, text, outlet, title, path, index, cue, confidence,
-                             written=speaker or "", speaker_id=speaker_id, kind=kind))
+        name = shown.get(speaker_id) if speaker_id else None
+        rows.append(QuoteRow(name or speaker or "unknown speaker", text, outlet, title, path, index, cue,
+                             confidence, written=speaker or "", speaker_id=speaker_id, kind=kind))
     return rows
