@@ -1,7 +1,8 @@
 """The user's corrections to the name table: merge, split, rename, change type.
 
-Stored like the outlet overrides, as JSON in ``user_config_dir()/entities.json``,
-written atomically; a corrupt file is moved aside and reset with a warning.
+Stored like the outlet overrides and story edits (``reader.user_overrides``), as
+JSON in ``user_config_dir()/entities.json``, written atomically; a corrupt file is
+moved aside and reset with a warning.
 Corrections name per-article keys ("person:trump"), never table ids or
 counts, so they survive rebuilds, re-analysis and new articles, and they are
 applied when the table is resolved: no index change, no spaCy.
@@ -18,19 +19,15 @@ Later entries win over earlier ones; a merge after a split joins again.
 """
 from __future__ import annotations
 
-import datetime as _dt
-import json
-import logging
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
 from reader.analysis.record import ENTITY_TYPES
-from reader.atomic import write_text_atomic
 from reader.outlets import file_stamp
+from reader.user_overrides import read_user_json, write_user_json
 
-log = logging.getLogger(__name__)
 FORMAT_VERSION = 1
 
 
@@ -102,35 +99,15 @@ class CorrectionsFile:
             return self._data
 
     def _load(self) -> Corrections:
-        stamp = file_stamp(self.path)
-        if not self.path.exists():
-            return Corrections(stamp=stamp)
-        try:
-            data = parse(json.loads(self.path.read_text(encoding="utf-8")))
-        except (OSError, UnicodeDecodeError, ValueError, AttributeError) as exc:
-            self._move_aside(exc)
-            return Corrections(stamp=file_stamp(self.path))
-        data.stamp = stamp
-        return data
-
-    def _move_aside(self, exc: Exception) -> None:
-        stamp = _dt.datetime.now().strftime("%Y%m%dT%H%M%S")
-        backup = self.path.with_name(f"{self.path.name}.corrupt-{stamp}")
-        n = 1
-        while backup.exists():
-            n += 1
-            backup = self.path.with_name(f"{self.path.name}.corrupt-{stamp}-{n}")
-        try:
-            self.path.replace(backup)
-            self.warning = (f"entity corrections {self.path} were unreadable ({exc}); "
-                            f"moved to {backup.name} and reset")
-        except OSError as move_exc:
-            self.warning = (f"entity corrections {self.path} were unreadable ({exc}) and could not be "
-                            f"moved ({move_exc}); ignoring them")
-        log.warning(self.warning)
+        data, warning = read_user_json(self.path, _parses, "entity corrections")
+        if warning:
+            self.warning = warning
+        out = parse(data) if data is not None else Corrections()
+        out.stamp = file_stamp(self.path)
+        return out
 
     def _save(self, data: Corrections) -> Corrections:
-        write_text_atomic(self.path, json.dumps(data.to_json(), ensure_ascii=False, indent=2) + "\n")
+        write_user_json(self.path, data.to_json())
         data.stamp = file_stamp(self.path)
         self._data = data
         return data
@@ -206,6 +183,14 @@ class CorrectionsFile:
         data = self.read()
         return bool(keys & (set(data.splits) | {k for g in data.merges for k in g}
                             | {k for ks, _ in data.names for k in ks} | {k for ks, _ in data.types for k in ks}))
+
+
+def _parses(data: Any) -> bool:
+    try:
+        parse(data)
+    except (ValueError, AttributeError, TypeError):
+        return False
+    return True
 
 
 def _unique(keys: Iterable[str]) -> list[str]:

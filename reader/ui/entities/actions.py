@@ -21,6 +21,7 @@ from reader.names.edit import Correction
 from reader.names.edit import CorrectionKind
 from reader.names.normalise import fold
 from reader.search.articles import EntityCount
+from reader.ui.deferred import after_paint
 from reader.ui.tasks import Task
 
 if TYPE_CHECKING:
@@ -38,6 +39,15 @@ class NameEditing(QObject):
         self.last_menu: QMenu | None = None  # tests and screenshots look at it
         self.pending = 0  # corrections whose table is being resolved
         window.entities_panel.menu_requested.connect(self.show_menu)
+        after_paint(self, self._report_damaged_file)
+
+    def _report_damaged_file(self) -> None:
+        """A corrupt entities.json was moved aside: say so (once, after the first paint)."""
+        corrections = default_corrections()
+        corrections.read()
+        if corrections.warning:
+            self.window.statusBar().showMessage(
+                self.tr("Your entity corrections file was damaged and has been reset (a backup was kept)."), 15000)
 
     # -- what the table says about an entity (the controller's open view) ---------------
     def _entry(self, entity_id: str):
