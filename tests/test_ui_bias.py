@@ -109,7 +109,7 @@ def _click_shows_its_count(qtbot, window, mode: str) -> list[str]:
     assert shown and sum(shown.values()) == total
     for seg, n in shown.items():
         button = bar.button(seg, mode)
-        assert button.text() == f"{(bar_label(mode, seg))} {n}" and button.accessibleName()
+        assert button.text().endswith(f" {n}") and button.accessibleName().startswith(f"{bar_label(mode, seg)}: {n} ")
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: not window.controller.search_pending(), timeout=10000)
         assert active_tokens(window.search_edit.text(), mode) == {seg}
@@ -131,12 +131,17 @@ def bar_label(mode: str, seg: str) -> str:
 
 def test_coverage_segments_show_exactly_what_they_count(qtbot, main_window):
     bar = main_window.coverage_bar
+    assert not bar.short  # two classes fit in full
     assert bar.isVisible() and sum(bar.counts.values()) == 5
     assert _click_shows_its_count(qtbot, main_window, "bias")
     assert _click_shows_its_count(qtbot, main_window, "ownership")
     assert "Unrated" in bar.legend.toolTip() or "Public" in bar.legend.toolTip()
     bar.set_mode("bias")
     assert bar.legend.toolTip() == LEAN_LEGEND and "AllSides" in LEAN_LEGEND
+    bar.set_counts({"bias": dict.fromkeys(SEGMENTS, 100), "ownership": {}}, {})
+    bar.resize(400, bar.height())  # eight classes in 400 pixels: short labels, full names kept
+    assert bar.short and bar.button("lean-left").text() == "LL 100"
+    assert bar.button("lean-left").accessibleName().startswith("Lean left: 100")
 
 
 def test_dialog_validates_and_saves_through_the_registry(qtbot):

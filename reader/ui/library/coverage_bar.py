@@ -36,6 +36,11 @@ from reader.ui.palette import ownership_colours
 from reader.ui.plain_text import tooltip
 
 BIAS, OWNERSHIP = "bias", "ownership"  # the bar's two modes: the index field each filters
+# what a segment says when the bar is too narrow for the full label (the tooltip and the
+# accessible name keep the full one)
+SHORT = {"left": "L", "lean-left": "LL", "center": "C", "lean-right": "LR", "right": "R", "mixed": "Mix",
+         "unrated": "Unr", "unknown": "Unk", "public": "Pub", "state-funded": "State", "private": "Priv",
+         "non-profit": "NP", "other": "Oth"}
 _MODES = {BIAS: (SEGMENTS, SEGMENT_LABELS, LEAN_LEGEND, "lean"),
           OWNERSHIP: (OWNERSHIP_SEGMENTS, OWNERSHIP_LABELS, OWNERSHIP_LEGEND, "ownership")}
 
@@ -73,13 +78,16 @@ class CoverageBar(QWidget):
                 button.setCheckable(True)
                 button.setCursor(Qt.CursorShape.PointingHandCursor)
                 button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-                button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+                # ignored: the bar never widens the library pane; labels shorten instead (resizeEvent)
+                button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
                 button.clicked.connect(lambda _=False, m=mode, s=seg: self.toggled.emit(m, s))
                 button.setVisible(False)
                 layout.addWidget(button, 0)
                 self.buttons[(mode, seg)] = button
         self.coverage: dict[str, dict[str, int]] = {m: dict.fromkeys(v[0], 0) for m, v in _MODES.items()}
         self._active: dict[str, set[str]] = {BIAS: set(), OWNERSHIP: set()}
+        self.short = False  # the segments show short labels ("LL 110") for want of room
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
 
     @property
     def mode(self) -> str:
@@ -118,7 +126,8 @@ class CoverageBar(QWidget):
             n = counts[seg]
             on = seg in self._active[mode]
             button.setVisible(n > 0 or on)
-            button.setText(f"{labels[seg]} {n}")
+            button.setText(f"{SHORT.get(seg, labels[seg]) if self.short else labels[seg]} {n}")
+            button.setMinimumWidth(self.fontMetrics().horizontalAdvance(button.text()) + 14)  # never a sliver
             button.setChecked(on)
             action = "Remove the filter" if on else "Show only these"
             button.setToolTip(tooltip(f"{n} of {total} articles: outlets with {noun} “{labels[seg].lower()}”.\n"
@@ -127,6 +136,24 @@ class CoverageBar(QWidget):
             layout.setStretch(layout.indexOf(button), max(n, 1))
             button.setStyleSheet(self._style(mode, seg, on, dark))
         self.setVisible(total > 0 or any(self._active.values()))
+        self._fit()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        """Full labels when they fit, short ones when they do not."""
+        mode = self.mode
+        _segments, labels, _legend, _noun = _MODES[mode]
+        fm = self.fontMetrics()
+        shown = [seg for (m, seg), b in self.buttons.items() if m == mode and not b.isHidden()]
+        room = self.width() - self.mode_box.sizeHint().width() - self.legend.sizeHint().width() - 12
+        need = sum(fm.horizontalAdvance(f"{labels[s]} {self.coverage[mode][s]}") + 16 for s in shown)
+        short = need > room
+        if short != self.short:
+            self.short = short
+            self._show()
 
     def _style(self, mode: str, seg: str, on: bool, dark: bool) -> str:
         bg, fg = (bias_colours if mode == BIAS else ownership_colours)(seg, self.palette())
