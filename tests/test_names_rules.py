@@ -223,6 +223,15 @@ def test_descriptions_are_not_names():
     assert t.entity("person:many americans") is None and t.entity("person:americans") is None
 
 
+@pytest.mark.parametrize("name, named", [
+    ("Ned Price", True), ("experts", False), ("a spokesperson", False), ("de Gaulle", True),
+    ("al-Assad", True), ("van der Leyen", True), ("3M", True), ("“Acme” & Co", True), ("", False), ("  ", False)])
+def test_only_a_lowercase_first_word_makes_a_description(name, named):
+    from reader.names.contribution import is_named
+
+    assert is_named(name) is named
+
+
 # -- the user's corrections -------------------------------------------------------------------------
 
 def test_corrections_merge_split_rename_retype():

@@ -13,10 +13,11 @@ Corrections go to the user's config (``entities.json``) and survive rebuilds.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 
-from reader.cli.common import add_index_option, error
+from reader.cli.common import add_index_option, error, open_library_or_error
+from reader.safe_text import for_terminal as t
+from reader.safe_text import json_for_terminal
 
 SCHEMA = "parallax.entities/1"
 ACTIONS = ("merge", "split", "rename", "retype", "forget")
@@ -35,26 +36,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="part of a name or alias to list, or one of: " + ", ".join(ACTIONS))
 
 
-def _open(args):
-    from reader.library import index_location, open_library
-    from reader.search.view import IndexView
-
-    ix, built = open_library(index_location(args.index))
-    if built is not None:
-        print(f"parallax: built the index from the seed corpus ({built.summary()})", file=sys.stderr)
-    return IndexView(ix)
-
-
 def run(args: argparse.Namespace) -> int:
-    from reader.search.store import IndexProblem
+    from reader.search.view import IndexView
 
     if args.limit < 0:
         return error("--limit must be 0 or more")
-    try:
-        view = _open(args)
-    except IndexProblem as exc:
-        hint = " Run `parallax index --rebuild` to rebuild it from the source files." if exc.rebuildable else ""
-        return error(f"{exc}{hint}")
+    ix = open_library_or_error(args.index)
+    if isinstance(ix, int):
+        return ix
+    view = IndexView(ix)
     if args.words and args.words[0] in ACTIONS:
         return _correct(view, args.words[0], args.words[1:])
     return _list(view, " ".join(args.words), args)
@@ -89,16 +79,16 @@ def _list(view, query: str, args: argparse.Namespace) -> int:
                         "aliases": list(e.aliases), "keys": list(ent.keys) if ent else [e.key],
                         "merged_by": list(ent.merged_by) if ent else [],
                         "speaker": bool(ent.speaker) if ent else False})
-        print(json.dumps({"schema": SCHEMA, "query": query, "type": args.type, "total": len(rows),
-                          "entities": out}, ensure_ascii=False, indent=1))
+        print(json_for_terminal({"schema": SCHEMA, "query": query, "type": args.type, "total": len(rows),
+                                 "entities": out}, indent=1))
         return 0
     if not rows:
-        print(f"no entity matches “{query}”" if query else "the library has no entities yet", file=sys.stderr)
+        print(f"no entity matches “{t(query)}”" if query else "the library has no entities yet", file=sys.stderr)
         return 1
     table_rows = [("ENTITY", "TYPE", "ARTICLES", "ALSO WRITTEN")]
     for e in shown:
         others = [a for a in e.aliases if a != e.name]
-        table_rows.append((e.name, e.type, str(e.count), ", ".join(others[:6]) + (" …" if len(others) > 6 else "")))
+        table_rows.append((t(e.name), e.type, str(e.count), t(", ".join(others[:6]) + (" …" if len(others) > 6 else ""))))
     widths = [min(max(len(r[i]) for r in table_rows), cap) for i, cap in enumerate((36, 12, 8, 70))]
     for r in table_rows:
         cells = [c if len(c) <= w else c[:w - 1] + "…" for c, w in zip(r, widths)]
@@ -145,5 +135,5 @@ def _correct(view, action: str, params: list[str]) -> int:
         return error(f"could not save the correction to {default_corrections().path}: {exc}")
     view.forget_names()
     view.names()  # resolved now, so the next reader finds the table current
-    print(f"{done} (saved in {default_corrections().path})")
+    print(t(f"{done} (saved in {default_corrections().path})"))
     return 0

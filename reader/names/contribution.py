@@ -28,10 +28,20 @@ def entity_key(entity_type: str, name: str) -> str:
     return f"{entity_type}:{name}".replace(",", " ").strip().lower()
 
 
+_NAME_PARTICLES = {"al", "bin", "da", "de", "del", "della", "der", "di", "du", "el", "ibn", "la", "le",
+                   "van", "von", "zu"}
+
+
 def is_named(name: str | None) -> bool:
-    """A name ("Ned Price", "Prime Minister's Office"), not a description ("experts",
-    "many Americans"): descriptions are shown as written but never joined or filtered on."""
-    return bool(name) and (name[0].isupper() or name[0].isdigit())
+    """A name ("Ned Price", "Prime Minister's Office", "de Gaulle"), not a description
+    ("experts", "many Americans"): descriptions are shown as written but never joined or
+    filtered on. Only a lowercase first word makes a description: a name that opens
+    with a mark or a digit is still a name."""
+    text = (name or "").strip()
+    if not text:
+        return False
+    first = text.split()[0]
+    return not first[0].islower() or first.split("-")[0].casefold() in _NAME_PARTICLES
 
 
 @dataclass

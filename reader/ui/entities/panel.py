@@ -20,11 +20,9 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QAbstractItemView
 from PySide6.QtWidgets import QApplication
 from PySide6.QtWidgets import QComboBox
-from PySide6.QtWidgets import QHBoxLayout
 from PySide6.QtWidgets import QHeaderView
 from PySide6.QtWidgets import QLineEdit
 from PySide6.QtWidgets import QTableView
-from PySide6.QtWidgets import QVBoxLayout
 from PySide6.QtWidgets import QWidget
 
 from reader.names.normalise import fold
@@ -33,6 +31,7 @@ from reader.ui.table_model import ListTableModel
 from reader.ui.table_model import SourceSortProxy
 from reader.safe_text import one_line
 from reader.ui.plain_text import tooltip
+from reader.ui.views import filtered_table_layout
 
 Index = QModelIndex | QPersistentModelIndex
 TYPE_LABELS = {"person": "Person", "organisation": "Org.", "place": "Place"}
@@ -108,10 +107,8 @@ class EntitiesModel(ListTableModel):
             return e.type
         if role == Qt.ItemDataRole.ToolTipRole:
             others = [a for a in e.aliases if a != e.name]
-            also = f"
-Also written: {', '.join(others[:8])}" + (" …" if len(others) > 8 else "") if others else ""
-            return tooltip(f"{e.name} ({e.type}): show only articles that mention {e.name} ({e.count}){also}
-"
+            also = f"\nAlso written: {', '.join(others[:8])}" + (" …" if len(others) > 8 else "") if others else ""
+            return tooltip(f"{e.name} ({e.type}): show only articles that mention {e.name} ({e.count}){also}\n"
                            "Right-click to merge, split, rename or change its type.")
         if role == Qt.ItemDataRole.TextAlignmentRole and col == self.COL_COUNT:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -179,16 +176,7 @@ class EntitiesPanel(QWidget):
             header.resizeSection(col, fm.horizontalAdvance(sample) + 24)
         self.view.clicked.connect(self._activate)
         self.view.activated.connect(self._activate)
-        top = QHBoxLayout()
-        top.setContentsMargins(0, 0, 0, 0)
-        top.addWidget(self.filter_edit, 1)
-        top.addWidget(self.type_box)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 4)
-        layout.addLayout(top)
-        layout.addWidget(self.view, 1)
-        self.setTabOrder(self.filter_edit, self.type_box)
-        self.setTabOrder(self.type_box, self.view)
+        filtered_table_layout(self, self.view, self.filter_edit, self.type_box)
 
     def set_entities(self, rows: Sequence[EntityCount]) -> None:
         self.model.set_entities(rows)

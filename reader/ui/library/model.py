@@ -164,9 +164,7 @@ class LibraryModel(QAbstractTableModel):
                 head = f"{hit.outlet or 'Unknown outlet'} — bias: {self._chip(hit)}"
                 if hit.ownership != "unknown":
                     head += f", ownership: {ownership_label(hit.ownership)}"
-                return tooltip(f"{head}
-
-{self.outlet_tooltip(hit.outlet)}" if self.outlet_tooltip else head)
+                return tooltip(f"{head}\n\n{self.outlet_tooltip(hit.outlet)}" if self.outlet_tooltip else head)
             if col == self.COL_TITLE:
                 snippet = snippet_plain(hit.snippet)
                 return tooltip(f"{hit.title}\n\n{snippet}" if snippet else hit.title)

@@ -4,14 +4,13 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox
-from PySide6.QtWidgets import QHBoxLayout
-from PySide6.QtWidgets import QLabel
 from PySide6.QtWidgets import QLineEdit
-from PySide6.QtWidgets import QVBoxLayout
 from PySide6.QtWidgets import QWidget
 
+from reader.ui.plain_text import plain_label
 from reader.ui.quotes.model import QuotesModel
 from reader.ui.quotes.model import QuotesProxy
+from reader.ui.views import filtered_table_layout
 from reader.ui.views import quotes_view
 
 FIELDS = (("Anywhere", "all"), ("Speaker", "speaker"), ("Outlet", "outlet"), ("Quote text", "text"))
@@ -36,24 +35,14 @@ class QuotesPanel(QWidget):
         self.field_box.setAccessibleName("Filter quotes by")
         for label, value in FIELDS:
             self.field_box.addItem(self.tr(label), value)
-        self.status = QLabel()
+        self.status = plain_label()
         self.status.setAccessibleName("Quotes status")
         self.view = quotes_view(self.proxy)
         self.filter_edit.textChanged.connect(lambda _t: self._apply_filter())
         self.field_box.currentIndexChanged.connect(lambda _i: self._apply_filter())
         self.model.arranging.connect(self._busy)
         self.model.modelReset.connect(self._retitle)
-        top = QHBoxLayout()
-        top.setContentsMargins(0, 0, 0, 0)
-        top.addWidget(self.filter_edit, 1)
-        top.addWidget(self.field_box)
-        top.addWidget(self.status)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 4)
-        layout.addLayout(top)
-        layout.addWidget(self.view, 1)
-        self.setTabOrder(self.filter_edit, self.field_box)
-        self.setTabOrder(self.field_box, self.view)
+        filtered_table_layout(self, self.view, self.filter_edit, self.field_box, self.status)
 
     def _apply_filter(self) -> None:
         self.model.set_filter(self.filter_edit.text(), self.field_box.currentData() or "all")
