@@ -25,6 +25,7 @@ from reader.ui.library.coverage_bar import toggle_term
 from reader.ui.library.model import LibraryModel
 from reader.ui.library.outlet_dialog import OutletDialog
 from reader.ui.library.outlet_dialog import save_label
+from reader.ui.plain_text import tooltip
 from reader.outlet_info import LEAN_LEGEND
 from reader.outlet_info import SEGMENTS
 from reader.outlet_info import LabelForm
@@ -137,7 +138,7 @@ def test_coverage_segments_show_exactly_what_they_count(qtbot, main_window):
     assert _click_shows_its_count(qtbot, main_window, "ownership")
     assert "Unrated" in bar.legend.toolTip() or "Public" in bar.legend.toolTip()
     bar.set_mode("bias")
-    assert bar.legend.toolTip() == LEAN_LEGEND and "AllSides" in LEAN_LEGEND
+    assert bar.legend.toolTip() == tooltip(LEAN_LEGEND) and "AllSides" in LEAN_LEGEND
     bar.set_counts({"bias": dict.fromkeys(SEGMENTS, 100), "ownership": {}}, {})
     bar.resize(400, bar.height())  # eight classes in 400 pixels: short labels, full names kept
     assert bar.short and bar.button("lean-left").text() == "LL 100"

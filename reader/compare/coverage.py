@@ -12,8 +12,8 @@ from typing import Callable, Sequence
 
 from reader.analysis.record import ARTICLE_KINDS
 from reader.compare.inputs import CompareArticle
-from reader.outlet_info import SEGMENTS, bias_label, coverage_counts, label_tooltip
-from reader.outlets import Outlet
+from reader.outlet_info import OWNERSHIP_SEGMENTS, SEGMENTS, bias_label, coverage_counts, label_tooltip
+from reader.outlets import Outlet, ownership_token
 
 Describe = Callable[[str], "Outlet | None"]
 
@@ -54,6 +54,7 @@ class Coverage:
     first_date: str = ""
     last_date: str = ""
     undated: int = 0
+    ownership_segments: dict[str, int] = field(default_factory=dict)  # articles per ownership class
 
     def outlet_order(self) -> list[str]:
         return [o.outlet for o in self.outlets]
@@ -83,6 +84,8 @@ def coverage(articles: Sequence[CompareArticle], describe: Describe = registry_o
         oc.ownership = ownership_of(outlet)
         oc.tooltip = label_tooltip(outlet, name)
     segments = coverage_counts([a.bias for a in articles])
+    owned = coverage_counts([ownership_token(found[n]) for n, oc in per.items() for _ in range(oc.articles)],
+                            OWNERSHIP_SEGMENTS)
     ordered = sorted(per.values(), key=lambda o: (SEGMENTS.index(o.segment) if o.segment in SEGMENTS
                                                   else len(SEGMENTS), o.outlet.casefold()))
     kinds = {k: 0 for k in ARTICLE_KINDS}
@@ -91,4 +94,4 @@ def coverage(articles: Sequence[CompareArticle], describe: Describe = registry_o
     dates = sorted(a.published for a in articles if a.published)
     return Coverage(articles=len(articles), outlets=ordered, segments=segments, kinds=kinds,
                     first_date=dates[0] if dates else "", last_date=dates[-1] if dates else "",
-                    undated=sum(1 for a in articles if not a.published))
+                    undated=sum(1 for a in articles if not a.published), ownership_segments=owned)

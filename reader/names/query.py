@@ -190,8 +190,9 @@ class LibraryNames:
         """An entity's name: the table's, or how the library writes a key no rule joined."""
         return self.displays([entity_id])[entity_id]
 
-    def displays(self, entity_ids) -> dict[str, str]:
-        """``display`` for several ids at once (a quote list's speakers: one file read)."""
+    def displays(self, entity_ids, written: dict[str, str] | None = None) -> dict[str, str]:
+        """``display`` for several ids at once (a quote list's speakers: one file read);
+        ``written`` names a key when the table file cannot (else its lowercase key)."""
         out, missing = {}, []
         for entity_id in entity_ids:
             ent = self.table.entity(entity_id)
@@ -208,6 +209,7 @@ class LibraryNames:
 
                 found = display_names(self._ix, missing)
             for entity_id in missing:
-                out[entity_id] = self._shown[entity_id] = found.get(entity_id) or entity_id.partition(":")[2]
+                out[entity_id] = self._shown[entity_id] = (found.get(entity_id) or (written or {}).get(entity_id)
+                                                           or entity_id.partition(":")[2])
         return out
 

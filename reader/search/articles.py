@@ -134,12 +134,17 @@ def entity_counts(source: Index | IndexView, docnums: Iterable[int] | None = Non
             shown.setdefault(key, (entry[1], entry[2]))
         counts.update(seen)
     out = []
+    # a key no rule joined is named as the library writes it most (as the quotes panel and
+    # exports name it), read once per table and kept
+    written = names.displays([i for i in counts if i not in table.entities],
+                             {k: name for k, (_t, name) in shown.items()})
     for entity_id, n in counts.items():
         ent = table.entities.get(entity_id)
         if ent is not None:
             out.append(EntityCount(entity_id, ent.name, ent.type, n, tuple(ent.aliases)))
         else:
             etype, name = shown.get(entity_id, ("", entity_id))
+            name = written[entity_id]
             out.append(EntityCount(entity_id, name, etype, n, (name,)))
     out.sort(key=lambda e: (-e.count, e.name.lower()))
     return out
