@@ -9,9 +9,9 @@ import html
 from dataclasses import dataclass
 from typing import Iterable
 
-from reader.outlets import BIAS_TOKENS
+from reader.outlet_tokens import BIAS_TOKENS
 from reader.outlets import LEANS
-from reader.outlets import OWNERSHIP_TOKENS
+from reader.outlet_tokens import OWNERSHIP_TOKENS
 from reader.outlets import UNRATED
 from reader.outlets import Outlet
 

@@ -13,7 +13,8 @@ from typing import Callable, Sequence
 from reader.analysis.record import ARTICLE_KINDS
 from reader.compare.inputs import CompareArticle
 from reader.outlet_info import OWNERSHIP_SEGMENTS, SEGMENTS, bias_label, coverage_counts, label_tooltip
-from reader.outlets import Outlet, ownership_token
+from reader.outlet_tokens import ownership_token
+from reader.outlets import Outlet
 
 Describe = Callable[[str], "Outlet | None"]
 

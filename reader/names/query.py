@@ -22,7 +22,7 @@ from whoosh import query as wq
 
 from reader.names.normalise import fold
 from reader.names.table import EntityFilter, NameTable
-from reader.outlets import bias_value, ownership_value
+from reader.outlet_tokens import bias_value, ownership_value
 from reader.search import fields as F
 
 if TYPE_CHECKING:

@@ -28,7 +28,7 @@ class Hit:
     quote_count: int
     score: float = 0.0
     snippet: str = ""  # plain text with MARK_START/MARK_END around matches
-    ownership: str = "unknown"  # the outlet's ownership token (reader.outlets.OWNERSHIP_TOKENS)
+    ownership: str = "unknown"  # the outlet's ownership token (reader.outlet_tokens.OWNERSHIP_TOKENS)
 
 
 # the columns a Hit is made of

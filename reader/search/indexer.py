@@ -49,7 +49,7 @@ class UpdateReport:
 def default_outlet_resolver(record: ArticleRecord,
                             source: SourceDocument) -> tuple[str | None, str, list[str], str]:
     """Resolve the article's outlet to the registry: (display name, bias token, aliases, ownership token)."""
-    from reader import outlets
+    from reader import outlet_tokens
     from reader.outlet_overrides import default_registry
 
     registry = default_registry()
@@ -57,7 +57,7 @@ def default_outlet_resolver(record: ArticleRecord,
     if outlet is None:
         return record.outlet, "unknown", [], "unknown"
     aliases = [a for a in (record.outlet, *outlet.aliases) if a and a != outlet.name]
-    return outlet.name, outlets.bias_token(outlet), aliases, outlets.ownership_token(outlet)
+    return outlet.name, outlet_tokens.bias_token(outlet), aliases, outlet_tokens.ownership_token(outlet)
 
 
 def resolved_outlet(resolver: OutletResolver, record: ArticleRecord,

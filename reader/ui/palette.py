@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtGui import QColor
 from PySide6.QtGui import QPalette
 
-from reader.outlets import BIAS_TOKENS
+from reader.outlet_tokens import BIAS_TOKENS
 from reader.render.article_html import HtmlTheme
 
 SPEAKER_HUES = (210, 25, 120, 280, 345, 175, 50, 245)  # degrees, well apart

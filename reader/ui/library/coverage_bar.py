@@ -28,8 +28,8 @@ from reader.outlet_info import OWNERSHIP_LEGEND
 from reader.outlet_info import OWNERSHIP_SEGMENTS
 from reader.outlet_info import SEGMENT_LABELS
 from reader.outlet_info import SEGMENTS
-from reader.outlets import bias_value
-from reader.outlets import ownership_value
+from reader.outlet_tokens import bias_value
+from reader.outlet_tokens import ownership_value
 from reader.ui.palette import bias_colours
 from reader.ui.palette import is_dark
 from reader.ui.palette import ownership_colours

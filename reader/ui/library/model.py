@@ -52,7 +52,7 @@ class LibraryModel(QAbstractTableModel):
     PathRole = Qt.ItemDataRole.UserRole + 1
     SortRole = Qt.ItemDataRole.UserRole + 2
     SnippetRole = Qt.ItemDataRole.UserRole + 3  # plain text with MARK_START/MARK_END
-    BiasRole = Qt.ItemDataRole.UserRole + 4  # a bias token (reader.outlets.BIAS_TOKENS)
+    BiasRole = Qt.ItemDataRole.UserRole + 4  # a bias token (reader.outlet_tokens.BIAS_TOKENS)
     BiasLabelRole = Qt.ItemDataRole.UserRole + 5
     RankRole = Qt.ItemDataRole.UserRole + 6
     OwnershipRole = Qt.ItemDataRole.UserRole + 7  # an ownership token
