@@ -14,9 +14,10 @@ from pathlib import Path
 import pytest
 
 from reader.outlet_overrides import OutletRegistry, default_registry
+from reader.outlet_tokens import OWNERSHIP_TOKENS, bias_token, bias_value, ownership_token
 from reader.outlets import (
-    OWNERSHIP_TOKENS, UNRATED, Outlet, OutletIndex, Rating, base_key, bias_token, bias_value, builtin_path,
-    chip_text, host_of, lean3_of, load_builtin, name_key, ownership_token,
+    UNRATED, Outlet, OutletIndex, Rating, base_key, builtin_path, chip_text, host_of, lean3_of, load_builtin,
+    name_key,
 )
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -68,10 +68,21 @@ def report(location: Path, top: int) -> dict:
         merges.append({"name": ent.name, "type": ent.type, "articles": counts[ent.id].count,
                        "gained": counts[ent.id].count - biggest,
                        "spellings": sorted({ent.label_of(k) for k in ent.keys}), "rules": ent.merged_by})
+    out["bias_bar_vs_filter"] = bar_vs_filter(view)
     merges.sort(key=lambda m: (-m["gained"], -m["articles"], m["name"]))
     out["largest_merges"] = merges[:top]
     out["merged_entities"] = len(merges)
     return out
+
+
+def bar_vs_filter(view) -> dict[str, list[int]]:
+    """Per bias and ownership class: [the coverage bar's count, what clicking it (the query) finds]."""
+    from reader.search.query import find
+    from reader.search.results import compute_matches, fill_panels
+
+    coverage = fill_panels(compute_matches(view, "", [])).panels.coverage
+    return {f"{field}:{token}": [n, find(view, f"{field}:{token}").total]
+            for field, counts in coverage.items() for token, n in sorted(counts.items())}
 
 
 def _key_articles(view, key: str) -> int:
@@ -99,6 +110,9 @@ def main() -> int:
     print("entities      before  after")
     for etype in ("person", "organisation", "place", "all"):
         print(f"{etype:<12} {data['before'][etype]:>7} {data['after'][etype]:>6}")
+    print("\nclass                  bar  filter")
+    for name, (bar, found) in data["bias_bar_vs_filter"].items():
+        print(f"{name:<22} {bar:>4} {found:>7}")
     print(f"\n{data['merged_entities']} entities unite two keys or more; the {len(data['largest_merges'])} "
           "that gained the most articles:")
     print("| entity | type | articles | + | spellings joined | rules |\n|---|---|---|---|---|---|")
