@@ -7,76 +7,61 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass
-from typing import Callable
 from typing import Iterable
 
+from reader.outlet_tokens import BIAS_TOKENS
 from reader.outlets import LEANS
+from reader.outlet_tokens import OWNERSHIP_TOKENS
 from reader.outlets import UNRATED
 from reader.outlets import Outlet
-from reader.outlets import lean3_of
 
 UNKNOWN = "unknown"
-# Coverage bar segments, left to right; "mixed" and "unrated" share one segment.
-SEGMENTS = ("left", "lean left", "center", "lean right", "right", "unrated", "unknown")
-SEGMENT_LABELS = {"left": "Left", "lean left": "Lean left", "center": "Center",
-                  "lean right": "Lean right", "right": "Right", "unrated": "Mixed/unrated",
-                  "unknown": "Unknown"}
+# Coverage bar segments, left to right: the index's ``bias`` tokens (BIAS_TOKENS)...
+SEGMENTS = BIAS_TOKENS
+SEGMENT_LABELS = {"left": "Left", "lean-left": "Lean left", "center": "Center", "lean-right": "Lean right",
+                  "right": "Right", "mixed": "Mixed", UNRATED: "Unrated", UNKNOWN: "Unknown"}
+# ...or its ``ownership`` tokens, when the bar shows ownership.
+OWNERSHIP_SEGMENTS = OWNERSHIP_TOKENS
+OWNERSHIP_LABELS = {"public": "Public", "state-funded": "State-funded", "private": "Private",
+                    "non-profit": "Non-profit", "other": "Other", UNKNOWN: "Unknown"}
 # The values a user may give an outlet in the dialog (5-point scale + mixed + unrated).
 LABEL_VALUES = (*LEANS, UNRATED)
 
-
-def segment_of(lean: str | None) -> str:
-    """The coverage segment of an outlet's lean (None: not in the registry):
-    the 5-point lean, "unrated" or "unknown"."""
-    if lean is None:
-        return UNKNOWN
-    return "unrated" if lean in ("mixed", UNRATED) else lean
-
-
-def segment_token(segment: str) -> str:
-    """The ``bias:`` search token a segment filters by (the index keeps 3 leans)."""
-    if segment in ("unrated", UNKNOWN):
-        return segment
-    return lean3_of(segment)
+LEAN_LEGEND = (
+    "Articles of the result set by the lean of their outlet, as the outlet's rating says.\n"
+    "Ratings: AllSides Media Bias Ratings (snapshots of 2019-10, 2020-10 and 2021-02; CC BY-NC 4.0),\n"
+    "or your own label (Tools ▸ Edit Outlet Label…). Hover a chip for who rated the outlet and when.\n"
+    "Mixed: AllSides rates the outlet as mixing views (a rating, not a gap).\n"
+    "Unrated: the outlet is known, but no rating covers it (most outlets outside the US).\n"
+    "Unknown: the article's outlet could not be identified (Tools ▸ Set Article Outlet…).")
+OWNERSHIP_LEGEND = (
+    "Articles of the result set by who owns or funds their outlet (the outlet registry's facts).\n"
+    "Public: a public broadcaster under its own law. State-funded: funded or run by a government.\n"
+    "Private, Non-profit: as they say. Other: ownership on record but none of these.\n"
+    "Unknown: no ownership on record, or the outlet could not be identified.")
 
 
-CHIP_LABELS = {"left": "Left", "lean left": "Lean left", "center": "Center",
-               "lean right": "Lean right", "right": "Right"}
-
-
-def chip_label(lean: str | None, token: str) -> str:
-    """Chip text: the registry's 5-point lean (None: not in the registry) when it
-    agrees with the indexed token."""
+def bias_label(token: str | None) -> str:
+    """The chip text of a ``bias`` token: always the words, never colour alone. It is the
+    indexed token, which is what ``bias:`` finds (a label changed since the article was
+    indexed shows once the library is re-labelled)."""
     token = (token or UNKNOWN).lower()
-    segment = segment_of(lean)
-    if lean is not None and segment_token(segment) == token:
-        if lean == "mixed":
-            return "Mixed"
-        return CHIP_LABELS.get(segment, "Unrated")
-    return {"left": "Left", "center": "Center", "right": "Right", "unrated": "Unrated"}.get(token, "Unknown")
+    return SEGMENT_LABELS.get(token, token.replace("-", " ").capitalize())
 
 
-def coverage_counts(articles: Iterable[tuple[str | None, str | None]],
-                    lean_of: Callable[[str], str | None]) -> dict[str, int]:
-    """Articles per segment from (outlet name, indexed ``bias`` token) pairs, with
-    ``lean_of`` giving an outlet name's lean (None: not in the registry).
+def ownership_label(token: str | None) -> str:
+    token = (token or UNKNOWN).lower()
+    return OWNERSHIP_LABELS.get(token, token.replace("-", " ").capitalize())
 
-    The registry refines the index's 3-way token into the 5-point lean; when the
-    two disagree (labels changed since indexing) the index wins, so a segment's
-    count is what clicking it (``bias:<token>``) will show.
-    """
-    counts = dict.fromkeys(SEGMENTS, 0)
-    cache: dict[str, str | None] = {}
-    for name, token in articles:
+
+def coverage_counts(tokens: Iterable[str | None], segments: Iterable[str] = SEGMENTS) -> dict[str, int]:
+    """Articles per segment from each article's indexed token: a segment's count is
+    exactly what clicking it (``bias:<token>``, ``ownership:<token>``) will show."""
+    counts = dict.fromkeys(segments, 0)
+    for token in tokens:
         token = (token or UNKNOWN).lower()
-        segment = UNKNOWN
-        if name:
-            if name not in cache:
-                cache[name] = lean_of(name)
-            segment = segment_of(cache[name])
-        if segment_token(segment) != token:
-            segment = token if token in SEGMENTS else UNKNOWN
-        counts[segment] += 1
+        key = token if token in counts else UNKNOWN
+        counts[key] = counts.get(key, 0) + 1
     return counts
 
 

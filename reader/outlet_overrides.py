@@ -29,9 +29,8 @@ import threading
 from pathlib import Path
 from typing import Any, Sequence
 
-from reader.outlet_leans import LeanMemo
 from reader.outlets import (
-    UNRATED, Outlet, OutletIndex, Rating, builtin_path, file_stamp, load_builtin, name_key,
+    UNRATED, Outlet, OutletIndex, Rating, builtin_path, load_builtin, name_key,
     normalize_lean,
 )
 from reader.user_overrides import read_user_json, write_user_json
@@ -68,13 +67,10 @@ class OutletRegistry:
     """Built-in registry plus the user's overrides; resolves names/URLs to ``Outlet``s."""
 
     def __init__(self, builtin_path: Path, overrides_path: Path,
-                 builtin: Sequence[Outlet] | None = None, lean_memo: Path | None = None):
-        """``builtin`` may pass already-parsed outlets (they are immutable) to skip the TOML;
-        ``lean_memo`` is where ``lean_of`` remembers its answers between runs."""
+                 builtin: Sequence[Outlet] | None = None):
+        """``builtin`` may pass already-parsed outlets (they are immutable) to skip the TOML."""
         self.builtin_path = Path(builtin_path)
         self.overrides_path = Path(overrides_path)
-        self._memo = None if lean_memo is None else LeanMemo(
-            lean_memo, lambda: f"{file_stamp(self.builtin_path)}/{file_stamp(self.overrides_path)}")
         self.warning: str | None = None  # set when a corrupt overrides file was reset
         self._builtin: list[Outlet] | None = list(builtin) if builtin is not None else None
         self._data: dict[str, Any] | None = None
@@ -111,8 +107,6 @@ class OutletRegistry:
         write_user_json(self.overrides_path, self._overrides())
         self._data_stamp = _stamp(self.overrides_path)
         self._index = None
-        if self._memo is not None:
-            self._memo.forget()
 
     # -- building the merged view ---------------------------------------------------------
     def _builtins(self) -> list[Outlet]:
@@ -147,24 +141,6 @@ class OutletRegistry:
     def resolve(self, name: str | None = None, url: str | None = None) -> Outlet | None:
         """The outlet for a name and/or URL with overrides applied; None if unknown."""
         return self._merged().resolve(name=name, url=url)
-
-    def lean_of(self, name: str) -> str | None:
-        """The lean of the outlet a name resolves to (None: unknown). What the library's
-        chips and coverage need; answered from the memo of earlier runs when it can be."""
-        def resolve(n: str) -> str | None:
-            outlet = self.resolve(name=n)
-            return None if outlet is None else outlet.lean
-
-        if self._memo is None:
-            return resolve(name)
-        with self._lock:
-            return self._memo.get(name, resolve)
-
-    def save_lean_memo(self) -> None:
-        """Keep ``lean_of``'s new answers for the next run."""
-        if self._memo is not None:
-            with self._lock:
-                self._memo.save()
 
     def overrides_warning(self) -> str | None:
         """Read the user's overrides (not the registry) and say if they had to be reset."""
@@ -315,7 +291,5 @@ def _apply(outlet: Outlet, name: str, label: dict[str, Any]) -> Outlet:
 def default_registry() -> OutletRegistry:
     """The app's one registry: bundled TOML plus ``user_config_dir()/outlets.json``."""
     from reader.paths import user_config_dir
-    from reader.paths import user_data_dir
 
-    return OutletRegistry(builtin_path(), user_config_dir() / "outlets.json",
-                          lean_memo=user_data_dir() / "cache" / "outlet-leans.json")
+    return OutletRegistry(builtin_path(), user_config_dir() / "outlets.json")

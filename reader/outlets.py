@@ -325,11 +325,6 @@ def resolve(name: str | None = None, url: str | None = None) -> Outlet | None:
     return default_registry().resolve(name=name, url=url)
 
 
-def bias_token(outlet: Outlet | None) -> str:
-    """Token for the index field ``bias``: left / center / right / unrated / unknown."""
-    return UNKNOWN if outlet is None else outlet.lean3
-
-
 def _year(date: str) -> str:
     return date[:4] if re.match(r"\d{4}", date or "") else date
 

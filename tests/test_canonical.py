@@ -30,3 +30,22 @@ def test_ambiguous_surname_is_left_alone():
     rec = ArticleRecord(file="a", quotes=[quote("Ramzan Kadyrov"), quote("Akhmad Kadyrov"), quote("Kadyrov")])
     merge_surnames(rec)
     assert [q.speaker for q in rec.quotes][-1] == "Kadyrov"
+
+
+def test_a_given_name_alone_joins_the_one_full_name_it_starts():
+    rec = ArticleRecord(file="a", quotes=[quote("Ramzan")],
+                        entities=[Entity("Ramzan Kadyrov", "person", ["Ramzan Kadyrov"], [(0, 14)]),
+                                  Entity("Akhmad Kadyrov", "person", ["Akhmad Kadyrov"], [(20, 34)]),
+                                  Entity("Ramzan", "person", ["Ramzan"], [(40, 46)])])
+    merge_surnames(rec)
+    assert [q.speaker for q in rec.quotes] == ["Ramzan Kadyrov"]
+    assert {e.name for e in rec.entities} == {"Ramzan Kadyrov", "Akhmad Kadyrov"}
+
+
+def test_a_word_that_is_a_surname_is_not_taken_for_a_given_name():
+    rec = ArticleRecord(file="a", quotes=[quote("Lee")],
+                        entities=[Entity("Lee Hsien Loong", "person", [], [(0, 5)]),
+                                  Entity("Robert Lee", "person", [], [(9, 19)]),
+                                  Entity("Harper Lee", "person", [], [(20, 30)])])
+    merge_surnames(rec)
+    assert [q.speaker for q in rec.quotes] == ["Lee"]  # two surnames: ambiguous, and not a given name

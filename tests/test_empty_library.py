@@ -49,7 +49,7 @@ def test_every_core_read_of_an_empty_library_answers_empty(empty_library):
     assert search(ix, "pipeline").total == 0 and search(ix, "").total == 0
     assert find(view, "pipeline").docnums == [] and find(view, "").docnums == []
     result = fill_panels(compute_matches(view, "", []))
-    assert result.docnums == [] and result.panels.entities == [] and result.panels.quotes == []
+    assert result.docnums == [] and result.panels.entities == [] and len(result.panels.quotes) == 0
     assert entity_counts(view) == [] and quote_rows(view, []) == []
     assert save_listing(empty_library, view) and load_listing(empty_library).doc_count() == 0
     assert indexed_paths(empty_library) == {} and relabel_articles(empty_library) == 0

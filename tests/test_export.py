@@ -24,7 +24,10 @@ from reader.export.job import ExportCancelled, ExportRequest, run_export
 from reader.export.qdpx import plain_text
 from reader.export.selection import paths_selection, quotes_selection, search_selection
 from reader.export.spec import Format, What
-from reader.search.articles import iter_articles
+from reader.export.naming import canonical_names
+from reader.names.contribution import entity_key
+from reader.search.articles import entity_counts, iter_articles
+from reader.search.quotes import read_quotes
 from reader.search.store import open_index
 from reader.search.view import IndexView
 
@@ -51,6 +54,11 @@ def stored(view):
     return list(iter_articles(view, everything(view).docnums))
 
 
+def panel_speakers(view) -> dict[tuple[str, int], str]:
+    """(path, quote index) -> the speaker as the quotes panel names it (the library's name table)."""
+    return {(q.path, q.quote_index): q.speaker for n in everything(view).docnums for q in read_quotes(view, n)}
+
+
 def statements_of(article):
     return [(i, q) for i, q in enumerate(article.record.quotes) if R.statement_kind(q)]
 
@@ -67,11 +75,12 @@ def test_quotes_csv_round_trips_every_statement_of_the_seeds(view, tmp_path):
     assert report.rows == len(rows) == len(expected) > 30 and report.articles == 5
     assert tuple(rows[0]) == R.QUOTE_COLUMNS
     bodies = {a.path: a.body for a in articles}
+    panel = panel_speakers(view)
     for row, (path, index, quote) in zip(rows, expected):
         assert (row["path"], int(row["quote_index"]), row["text"]) == (path, index, quote.text)
         assert bodies[path][int(row["start"]):int(row["end"])] == row["text"]
         assert row["kind"] in ("direct", "mixed", "indirect")
-        assert row["speaker"] == (quote.speaker or "")
+        assert row["speaker"] == (panel[(path, index)] if quote.speaker else "")  # one name per speaker
         assert float(row["confidence"]) == pytest.approx(quote.confidence, abs=1e-3)
     assert {r["outlet"] for r in rows} >= {"Deutsche Welle", "Bol News"}
     assert all(r["lean"] for r in rows) and any(r["ownership"] for r in rows)
@@ -92,12 +101,13 @@ def test_articles_rows_count_what_the_records_hold(view, tmp_path):
     target = tmp_path / "articles.jsonl"
     export(view, everything(view), "articles", "jsonl", target)
     rows = {r["path"]: r for r in map(json.loads, target.read_text(encoding="utf-8").splitlines())}
+    panel = panel_speakers(view)
     for article in stored(view):
         row = rows[article.path]
         said = statements_of(article)
         assert row["schema"] == "parallax.articles/1"
         assert row["quotes"] == len(said) and row["entities"] == len(article.record.entities)
-        assert row["speakers"] == len({q.speaker for _, q in said if q.speaker})
+        assert row["speakers"] == len({panel[(article.path, i)] for i, q in said if q.speaker})
         assert (row["title"], row["outlet"], row["kind"]) == (article.title, article.outlet, article.kind)
         assert row["article_id"] == article.sha[:16] and len(row["article_id"]) == 16
 
@@ -115,8 +125,11 @@ def test_entities_count_articles_per_outlet(view, tmp_path):
         assert int(row["articles"]) == sum(int(row[c]) for c in per_outlet)
         assert int(row["outlets"]) == sum(int(row[c]) > 0 for c in per_outlet)
         assert row["name"] not in row["aliases"].split("; ")
-    mentioned = Counter(key for a in stored(view) for key in {(e.type, e.name) for e in a.record.entities})
-    assert {(r["type"], r["name"]): int(r["articles"]) for r in rows} == dict(mentioned)
+    # the entities panel's canonical rows, less the speakers the analysis did not tag as entities
+    table = view.names().table
+    tagged = {table.canonical(entity_key(e.type, e.name), a.outlet) for a in stored(view) for e in a.record.entities}
+    panel = {(e.type, e.name): e.count for e in entity_counts(view) if e.key in tagged}
+    assert {(r["type"], r["name"]): int(r["articles"]) for r in rows} == panel
 
 
 # -- JSON Lines ---------------------------------------------------------------------------
@@ -204,7 +217,11 @@ def test_articles_and_entities_qdpx_validate(view, tmp_path, what):
     if what == "articles":
         assert found == [] and root.find("q:CodeBook", NS) is None
         return
-    entities = {e.name: {a.body[s:t] for s, t in e.mentions} for a in stored(view) for e in a.record.entities}
+    names = canonical_names(view)
+    entities: dict[str, set[str]] = {}
+    for a in stored(view):
+        for e in a.record.entities:
+            entities.setdefault(names.entity(e, a), set()).update(a.body[s:t] for s, t in e.mentions)
     assert found and all(text in entities[code.get("name")] for _, text, (code,) in found)
 
 

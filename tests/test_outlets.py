@@ -14,9 +14,10 @@ from pathlib import Path
 import pytest
 
 from reader.outlet_overrides import OutletRegistry, default_registry
+from reader.outlet_tokens import OWNERSHIP_TOKENS, bias_token, bias_value, ownership_token
 from reader.outlets import (
-    UNRATED, Outlet, OutletIndex, Rating, base_key, bias_token, builtin_path, chip_text, host_of,
-    lean3_of, load_builtin, name_key,
+    UNRATED, Outlet, OutletIndex, Rating, base_key, builtin_path, chip_text, host_of, lean3_of, load_builtin,
+    name_key,
 )
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -110,7 +111,7 @@ def test_several_snapshots_kept_with_dates(index: OutletIndex):
 def test_nyt_variants(index: OutletIndex, name: str):
     o = index.resolve(name=name)
     assert o is not None and o.name == "The New York Times"
-    assert o.lean3 == "left" and bias_token(o) == "left"
+    assert o.lean3 == "left" and bias_token(o) == "lean-left"  # the index keeps the five-point lean
 
 
 def test_keys():
@@ -175,9 +176,31 @@ def test_seed_ownership_facts(index: OutletIndex):
 def test_tokens_and_chips():
     assert bias_token(None) == "unknown" and chip_text(None) == "Unknown outlet"
     mixed = Outlet(name="X", ratings=(Rating("AllSides", "s", "mixed", "2020-10", current=True),))
-    assert mixed.lean == "mixed" and mixed.lean3 == "unrated" and chip_text(mixed) == "Mixed · AllSides 2020"
+    assert mixed.lean == "mixed" and bias_token(mixed) == "mixed" and chip_text(mixed) == "Mixed · AllSides 2020"
     right = Outlet(name="Y", ratings=(Rating("AllSides", "s", "lean right", "2019-10-18"),))
-    assert right.lean3 == "right" and bias_token(right) == "right"
+    assert right.lean3 == "right" and bias_token(right) == "lean-right"
+    assert bias_token(Outlet(name="Z")) == "unrated"
+
+
+@pytest.mark.parametrize("written, token", [
+    ("lean left", "lean-left"), ("Lean-Left", "lean-left"), ("LEAN_LEFT", "lean-left"), ("left-center", "lean-left"),
+    ("center left", "lean-left"), ("centre", "center"), ("Right", "right"), ("leans right", "lean-right"),
+    ("mixed", "mixed"), ("not rated", "unrated"), ("unknown", "unknown"), ("far left", None), ("", None)])
+def test_bias_values_in_any_spelling(written: str, token: str | None):
+    assert bias_value(written) == token
+
+
+def test_ownership_classes(index: OutletIndex):
+    def token(name: str) -> str:
+        return ownership_token(index.resolve(name=name))
+
+    assert token("DW") == "public" and token("BBC News") == "public"  # public broadcasters under their own law
+    assert token("RFE/RL") == "state-funded" and token("Al Jazeera") == "state-funded"
+    assert token("Bol News") == token("The Washington Post") == token("DND") == "private"
+    assert token("NPR") == "non-profit"
+    assert ownership_token(None) == "unknown" and ownership_token(Outlet(name="Q")) == "unknown"
+    assert ownership_token(Outlet(name="Q", ownership="owned by the publisher")) == "other"
+    assert set(OWNERSHIP_TOKENS) >= {token(n) for n in ("DW", "RFE/RL", "Bol News", "NPR")}
 
 
 # --- measured on the Article-Bias-Prediction sample ----------------------------------------
@@ -315,62 +338,3 @@ def test_user_domain_wins_and_bad_label_fields_ignored(tmp_path: Path, builtin: 
     path.write_text(json.dumps(data))
     bol = _registry(path, builtin).resolve(name="Bol News")
     assert bol.lean == "unrated" and "n" not in bol.aliases
-
-
-# --- the lean memo (the library's chips at start-up) -------------------------------------------
-
-def _memo_registry(tmp_path: Path, builtin: list[Outlet] | None, toml: Path | None = None) -> OutletRegistry:
-    return OutletRegistry(toml or BUILTIN, tmp_path / "cfg" / "outlets.json", builtin=builtin,
-                          lean_memo=tmp_path / "cache" / "outlet-leans.json")
-
-
-NAMES = ["DW", "Bol News", "The Washington Post", "RFE/RL", "Nobody's Gazette"]
-
-
-def test_lean_memo_answers_the_next_run_without_building_the_registry(tmp_path, builtin, monkeypatch):
-    first = _memo_registry(tmp_path, builtin)
-    expected = {n: (o.lean if (o := first.resolve(name=n)) else None) for n in NAMES}
-    assert {n: first.lean_of(n) for n in NAMES} == expected
-    assert expected["Nobody's Gazette"] is None and expected["Bol News"] == "unrated"
-    first.save_lean_memo()
-
-    def no_registry(_path):
-        raise AssertionError("the registry was built")
-
-    monkeypatch.setattr("reader.outlet_overrides.load_builtin", no_registry)
-    second = _memo_registry(tmp_path, None)  # would parse the TOML on its first lookup
-    assert {n: second.lean_of(n) for n in NAMES} == expected
-    with pytest.raises(AssertionError, match="built"):
-        second.lean_of("A name the memo never saw")
-
-
-def test_lean_memo_follows_label_changes_here_and_elsewhere(tmp_path, builtin):
-    reg = _memo_registry(tmp_path, builtin)
-    assert reg.lean_of("Bol News") == "unrated"
-    reg.save_lean_memo()
-    reg.set_label("Bol News", "lean right")  # in this process: answered anew at once
-    assert reg.lean_of("Bol News") == "lean right"
-    reg.save_lean_memo()
-    assert _memo_registry(tmp_path, builtin).lean_of("Bol News") == "lean right"
-
-    other = _registry(tmp_path / "cfg" / "outlets.json", builtin)  # another program, no memo
-    other.set_label("Bol News", "left")
-    assert _memo_registry(tmp_path, builtin).lean_of("Bol News") == "left"
-
-
-def test_lean_memo_is_voided_by_a_new_registry_and_ignored_when_damaged(tmp_path, builtin):
-    toml = tmp_path / "outlets.toml"
-    toml.write_bytes(BUILTIN.read_bytes())
-    reg = _memo_registry(tmp_path, builtin, toml)
-    assert reg.lean_of("The Washington Post") == "lean left"
-    reg.save_lean_memo()
-    memo = tmp_path / "cache" / "outlet-leans.json"
-    data = json.loads(memo.read_text(encoding="utf-8"))
-    data["leans"]["The Washington Post"] = "right"  # what a stale memo would say
-    memo.write_text(json.dumps(data), encoding="utf-8")
-    assert _memo_registry(tmp_path, builtin, toml).lean_of("The Washington Post") == "right"  # trusted while current
-    toml.write_bytes(BUILTIN.read_bytes() + b"\n# an update\n")
-    assert _memo_registry(tmp_path, builtin, toml).lean_of("The Washington Post") == "lean left"
-    for damage in ("{not json", '["a list"]', '{"key": 1}', ""):
-        memo.write_text(damage, encoding="utf-8")
-        assert _memo_registry(tmp_path, builtin, toml).lean_of("The Washington Post") == "lean left"

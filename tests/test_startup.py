@@ -133,8 +133,8 @@ def test_a_snapshot_overtaken_by_a_commit_is_replaced_by_the_index(qtbot, tmp_pa
 def test_the_first_paint_comes_before_whoosh_and_the_first_article(tmp_path):
     """In a fresh process started as ``parallax`` starts (``gui_main``): the list is
     painted from the snapshot before Whoosh, the job machinery or the first article
-    are loaded, with garbage collection paused until that paint. From the second
-    start on, the chips come from the lean memo: the registry is not built either."""
+    are loaded, with garbage collection paused until that paint. The chips are the
+    indexed bias tokens: the outlet registry is not built either, on any start."""
     location = _library(tmp_path)
     _snapshot(location)
     code = f"""
@@ -185,10 +185,7 @@ print(seen)
                              timeout=120, env=_child_env(tmp_path))
         assert out.returncode == 0, out.stderr[-3000:]
         seen = eval(out.stdout.strip().splitlines()[-1])  # noqa: S307 - our own repr of a dict
-        if start == "first":  # a fresh home has no memo: the chips build the registry
-            assert seen.pop("registry_built_before_paint") is True, seen
-        else:  # the panels of the first start resolved the library's outlets into the memo
-            assert seen.pop("registry_built_before_paint", False) is False, seen
+        assert seen.pop("registry_built_before_paint", False) is False, (start, seen)
         assert seen == expected, (start, seen)
 
 

@@ -26,7 +26,7 @@ def stories_json(capsys, location: Path, *extra: str) -> dict:
 
 def test_json_lists_every_article_once_with_label_dates_and_coverage(library, capsys):
     data = stories_json(capsys, library)
-    assert data["schema"] == "parallax.stories" and data["version"] == 1
+    assert data["schema"] == "parallax.stories" and data["version"] == 2
     assert data["articles"] == 5 and data["stories_total"] == len(data["stories"])
     paths = [p for s in data["stories"] for p in s["paths"]]
     assert sorted(paths) == sorted(str(p) for p in (Path(__file__).parents[1] / "seeds").glob("*.txt"))

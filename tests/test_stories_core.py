@@ -168,11 +168,11 @@ def test_pins_keep_articles_together_and_survive_a_corrupt_file(tmp_path):
 
 
 @pytest.mark.parametrize("lean, outlets, expected", [
-    ({"left": 2, "lean left": 1}, 2, "left"),
-    ({"lean right": 3, "unknown": 4}, 3, "right"),
+    ({"left": 2, "lean-left": 1}, 2, "left"),
+    ({"lean-right": 3, "unknown": 4}, 3, "right"),
     ({"left": 2, "center": 1}, 3, None),  # center covered it too
     ({"left": 2, "unrated": 5}, 2, None),  # too few rated articles to say
-    ({"lean left": 4}, 1, None),  # one outlet is not a side
+    ({"lean-left": 4}, 1, None),  # one outlet is not a side
     ({"left": 1, "right": 2}, 3, None),
 ])
 def test_blindspot_means_rated_coverage_from_one_side_only(lean, outlets, expected):

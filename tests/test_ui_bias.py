@@ -19,16 +19,20 @@ from reader.outlets import Outlet
 from reader.outlets import Rating
 from reader.ui.app import create_window
 from reader.ui.library.coverage_bar import active_bias_tokens
+from reader.ui.library.coverage_bar import active_tokens
 from reader.ui.library.coverage_bar import toggle_bias_term
+from reader.ui.library.coverage_bar import toggle_term
 from reader.ui.library.model import LibraryModel
 from reader.ui.library.outlet_dialog import OutletDialog
 from reader.ui.library.outlet_dialog import save_label
+from reader.ui.plain_text import tooltip
+from reader.outlet_info import LEAN_LEGEND
+from reader.outlet_info import SEGMENTS
 from reader.outlet_info import LabelForm
-from reader.outlet_info import chip_label
+from reader.outlet_info import bias_label
 from reader.outlet_info import coverage_counts
 from reader.outlet_info import label_details
 from reader.outlet_info import label_tooltip
-from reader.outlet_info import segment_token
 
 RATED = Outlet(name="Daily Example", country="US", ownership="Example Media Group",
                ratings=(Rating("AllSides", "AllSides 5-point", "lean right", "2021-02-20",
@@ -54,28 +58,28 @@ def test_label_details_give_provenance_or_the_reason():
     assert "not in the outlet registry" in label_tooltip(None, "Nobody News")
 
 
-def test_coverage_counts_split_leans_and_follow_the_index_when_stale():
-    known = {"Daily Example": RATED, "Quiet Times": UNRATED_OUTLET}
-    counts = coverage_counts([("Daily Example", "right"), ("Quiet Times", "unrated"), ("", "unknown"),
-                              ("Daily Example", "center"), ("Nobody", "unknown")],
-                             lambda name: known[name].lean if name in known else None)
-    assert counts["lean right"] == 1 and counts["unrated"] == 1 and counts["unknown"] == 2
-    assert counts["center"] == 1  # the index says center: that is what bias:center will show
-    assert sum(counts.values()) == 5
+def test_coverage_counts_are_the_indexed_tokens():
+    counts = coverage_counts(["lean-right", "unrated", "unknown", "center", None, "lean-right", "bogus"])
+    assert counts["lean-right"] == 2 and counts["unrated"] == 1 and counts["center"] == 1
+    assert counts["unknown"] == 3  # nothing, and a token the bar does not know, are unknown
+    assert sum(counts.values()) == 7 and list(counts) == list(SEGMENTS)
 
 
-def test_chip_label_refines_the_indexed_token():
-    assert chip_label(RATED.lean, "right") == "Lean right"
-    assert chip_label(RATED.lean, "center") == "Center"  # stale index: say what the filter will find
-    assert chip_label(UNRATED_OUTLET.lean, "unrated") == "Unrated"
-    assert chip_label("mixed", "unrated") == "Mixed"
-    assert chip_label(None, "unknown") == "Unknown"
+def test_chip_labels_are_five_point():
+    assert [bias_label(t) for t in SEGMENTS] == ["Left", "Lean left", "Center", "Lean right", "Right",
+                                                  "Mixed", "Unrated", "Unknown"]
+    assert bias_label(None) == "Unknown"
 
 
 def test_bias_terms_toggle_in_the_query():
     assert toggle_bias_term("pipeline", "left") == "pipeline bias:left"
     assert toggle_bias_term("pipeline bias:left", "left") == "pipeline"
+    assert toggle_bias_term('pipeline bias:"lean left"', "lean-left") == "pipeline"  # in any spelling
+    assert toggle_bias_term("pipeline bias:lean-left", "left") == "pipeline bias:lean-left bias:left"
     assert active_bias_tokens("x bias:unrated BIAS:Right") == {"unrated", "right"}
+    assert active_bias_tokens('x bias:"lean left" bias:nonsense') == {"lean-left"}
+    assert toggle_term("", "ownership", "state-funded") == "ownership:state-funded"
+    assert active_tokens('ownership:"state funded"', "ownership") == {"state-funded"}
 
 
 def test_label_form_validation():
@@ -94,23 +98,51 @@ def test_chip_tooltip_and_about_this_label(qtbot, main_window):
     assert "About this label" in text and ("Why:" in text or "Source:" in text)
 
 
-def test_coverage_bar_counts_and_filters(qtbot, main_window):
+def _click_shows_its_count(qtbot, window, mode: str) -> list[str]:
+    """Click every visible segment of ``mode``: the list shows exactly its count, each row
+    of that class; clicking again removes the filter. Returns the classes clicked."""
+    bar = window.coverage_bar
+    bar.set_mode(mode)
+    shown = {seg: n for (m, seg), b in bar.buttons.items() if m == mode and b.isVisibleTo(bar)
+             for n in [bar.coverage[mode][seg]]}
+    role = LibraryModel.BiasRole if mode == "bias" else LibraryModel.OwnershipRole
+    total = window.library_proxy.rowCount()
+    assert shown and sum(shown.values()) == total
+    for seg, n in shown.items():
+        button = bar.button(seg, mode)
+        assert button.text().endswith(f" {n}") and button.accessibleName().startswith(f"{bar_label(mode, seg)}: {n} ")
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: not window.controller.search_pending(), timeout=10000)
+        assert active_tokens(window.search_edit.text(), mode) == {seg}
+        rows = window.library_proxy.rowCount()
+        assert rows == n, (mode, seg)
+        assert all(window.library_proxy.index(r, 0).data(role) == seg for r in range(rows))
+        assert bar.button(seg, mode).isChecked()
+        qtbot.mouseClick(bar.button(seg, mode), Qt.MouseButton.LeftButton)  # again: the filter goes
+        qtbot.waitUntil(lambda: not window.controller.search_pending(), timeout=10000)
+        assert f"{mode}:" not in window.search_edit.text() and window.library_proxy.rowCount() == total
+    return list(shown)
+
+
+def bar_label(mode: str, seg: str) -> str:
+    from reader.outlet_info import OWNERSHIP_LABELS, SEGMENT_LABELS
+
+    return (SEGMENT_LABELS if mode == "bias" else OWNERSHIP_LABELS)[seg]
+
+
+def test_coverage_segments_show_exactly_what_they_count(qtbot, main_window):
     bar = main_window.coverage_bar
+    assert not bar.short  # two classes fit in full
     assert bar.isVisible() and sum(bar.counts.values()) == 5
-    seg, button = next((s, b) for s, b in bar.buttons.items() if b.isVisible())
-    assert str(bar.counts[seg]) in button.text() and button.accessibleName()
-    wanted = sum(n for s, n in bar.counts.items() if segment_token(s) == segment_token(seg))
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: not main_window.controller.search_pending(), timeout=10000)
-    token = next(iter(active_bias_tokens(main_window.search_edit.text())))
-    rows = main_window.library_proxy.rowCount()
-    assert rows == wanted  # bias:left shows left and lean left together
-    assert all(main_window.library_proxy.index(r, 0).data(LibraryModel.BiasRole) == token
-               for r in range(rows))
-    assert bar.buttons[seg].isChecked()
-    qtbot.mouseClick(bar.buttons[seg], Qt.MouseButton.LeftButton)  # again: the filter goes
-    qtbot.waitUntil(lambda: not main_window.controller.search_pending(), timeout=10000)
-    assert "bias:" not in main_window.search_edit.text() and main_window.library_proxy.rowCount() == 5
+    assert _click_shows_its_count(qtbot, main_window, "bias")
+    assert _click_shows_its_count(qtbot, main_window, "ownership")
+    assert "Unrated" in bar.legend.toolTip() or "Public" in bar.legend.toolTip()
+    bar.set_mode("bias")
+    assert bar.legend.toolTip() == tooltip(LEAN_LEGEND) and "AllSides" in LEAN_LEGEND
+    bar.set_counts({"bias": dict.fromkeys(SEGMENTS, 100), "ownership": {}}, {})
+    bar.resize(400, bar.height())  # eight classes in 400 pixels: short labels, full names kept
+    assert bar.short and bar.button("lean-left").text() == "LL 100"
+    assert bar.button("lean-left").accessibleName().startswith("Lean left: 100")
 
 
 def test_dialog_validates_and_saves_through_the_registry(qtbot):
@@ -154,11 +186,11 @@ def test_a_label_survives_a_restart(qtbot, ui_index, tmp_path):
     assert not second.controller.read_only
     assert default_registry().article_outlet(sha).name == "My Weekly"
     hit = second.controller.hit(path)
-    assert hit.outlet == "My Weekly" and hit.bias == "left"
+    assert hit.outlet == "My Weekly" and hit.bias == "lean-left"
     assert second.open_article(path)
     text = second.reading_view.browser.toPlainText()
     assert "Lean Left" in text and "assigned by me" in text
-    assert second.coverage_bar.counts["lean left"] >= 1
+    assert second.coverage_bar.counts["lean-left"] >= 1
     row = second.library_model.row_of(path)
     tip = second.library_model.index(row, LibraryModel.COL_OUTLET).data(Qt.ItemDataRole.ToolTipRole)
     assert "your own label" in tip

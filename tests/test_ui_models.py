@@ -67,13 +67,19 @@ def test_library_model_fetches_rows_lazily(qtmodeltester):
 def test_quotes_model(qtbot, qtmodeltester, ui_index):
     c = _controller(qtbot, ui_index)
     model = QuotesModel()
-    model.set_rows(c.quotes())
-    assert model.rowCount() > 10
+    model.set_source(c.quotes())  # lazy: rows are read as they are shown
+    assert model.rowCount() > 10 and model.rowCount() == len(c.quotes().rows())
     qtmodeltester.check(model)
     proxy = QuotesProxy()
     proxy.setSourceModel(model)
     proxy.sort(QuotesModel.COL_SPEAKER)
+    speakers = [proxy.index(r, QuotesModel.COL_SPEAKER).data() for r in range(proxy.rowCount())]
+    assert speakers == sorted(speakers, key=str.casefold)
     qtmodeltester.check(proxy)
+    model.set_filter("putin", "speaker")
+    assert 0 < model.rowCount() < len(speakers)
+    assert all("putin" in model.index(r, 0).data().lower() for r in range(model.rowCount()))
+    qtmodeltester.check(model)
 
 
 def test_entities_model(qtmodeltester, ui_index):

@@ -26,6 +26,7 @@ COMMANDS: dict[str, str] = {
     "compare": "compare the outlets of a search: voices, shared words, coverage",
     "outlets": "list the outlet registry with bias labels and their sources",
     "stories": "group the library into stories, with each one's coverage and blindspot",
+    "entities": "list the library's people, organisations and places; merge, split, rename or retype them",
     "bench": "measure speed and memory on generated corpora (2k and 10k articles)",
     "install-desktop": "add Parallax to the applications menu (Linux, current user)",
     "uninstall-desktop": "remove the menu entry and icons that install-desktop wrote",

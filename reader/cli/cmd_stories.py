@@ -15,7 +15,7 @@ from reader.safe_text import for_terminal as t
 from reader.safe_text import json_for_terminal
 
 JSON_SCHEMA = "parallax.stories"
-JSON_VERSION = 1
+JSON_VERSION = 2  # 2: lean keys are the index's five-point tokens ("lean-left", "mixed")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -59,8 +59,8 @@ def story_to_json(story) -> dict:
 
 
 def _coverage_text(story) -> str:
-    short = {"left": "L", "lean left": "LL", "center": "C", "lean right": "LR", "right": "R",
-             "unrated": "unrated", "unknown": "unknown"}
+    short = {"left": "L", "lean-left": "LL", "center": "C", "lean-right": "LR", "right": "R",
+             "mixed": "mixed", "unrated": "unrated", "unknown": "unknown"}
     return " ".join(f"{short[s]} {n}" for s, n in story.lean.items() if n)
 
 

@@ -12,7 +12,8 @@ from typing import Callable, Sequence
 
 from reader.analysis.record import ARTICLE_KINDS
 from reader.compare.inputs import CompareArticle
-from reader.outlet_info import SEGMENTS, chip_label, coverage_counts, label_tooltip, segment_of, segment_token
+from reader.outlet_info import OWNERSHIP_SEGMENTS, SEGMENTS, bias_label, coverage_counts, label_tooltip
+from reader.outlet_tokens import ownership_token
 from reader.outlets import Outlet
 
 Describe = Callable[[str], "Outlet | None"]
@@ -54,6 +55,7 @@ class Coverage:
     first_date: str = ""
     last_date: str = ""
     undated: int = 0
+    ownership_segments: dict[str, int] = field(default_factory=dict)  # articles per ownership class
 
     def outlet_order(self) -> list[str]:
         return [o.outlet for o in self.outlets]
@@ -78,14 +80,13 @@ def coverage(articles: Sequence[CompareArticle], describe: Describe = registry_o
         outlet = found[name]
         oc.token = tokens[name].most_common(1)[0][0]
         oc.lean = outlet.lean if outlet is not None else None
-        oc.chip = chip_label(oc.lean, oc.token)
-        oc.segment = segment_of(oc.lean)
-        if segment_token(oc.segment) != oc.token:  # as the coverage bar counts it: the index wins
-            oc.segment = oc.token if oc.token in SEGMENTS else "unknown"
+        oc.chip = bias_label(oc.token)  # the indexed five-point token, as the library's chip and bar
+        oc.segment = oc.token if oc.token in SEGMENTS else "unknown"
         oc.ownership = ownership_of(outlet)
         oc.tooltip = label_tooltip(outlet, name)
-    leans = {name: (o.lean if o is not None else None) for name, o in found.items()}
-    segments = coverage_counts([(a.outlet, a.bias) for a in articles], lambda n: leans.get(n))
+    segments = coverage_counts([a.bias for a in articles])
+    owned = coverage_counts([ownership_token(found[n]) for n, oc in per.items() for _ in range(oc.articles)],
+                            OWNERSHIP_SEGMENTS)
     ordered = sorted(per.values(), key=lambda o: (SEGMENTS.index(o.segment) if o.segment in SEGMENTS
                                                   else len(SEGMENTS), o.outlet.casefold()))
     kinds = {k: 0 for k in ARTICLE_KINDS}
@@ -94,4 +95,4 @@ def coverage(articles: Sequence[CompareArticle], describe: Describe = registry_o
     dates = sorted(a.published for a in articles if a.published)
     return Coverage(articles=len(articles), outlets=ordered, segments=segments, kinds=kinds,
                     first_date=dates[0] if dates else "", last_date=dates[-1] if dates else "",
-                    undated=sum(1 for a in articles if not a.published))
+                    undated=sum(1 for a in articles if not a.published), ownership_segments=owned)

@@ -19,15 +19,15 @@ def _source(article: StoredArticle) -> list[str]:
     return [p for p in parts if p]
 
 
-def quote_text(quote: Quote, names: CanonicalNames | None = None) -> str:
+def quote_text(quote: Quote, names: CanonicalNames | None = None, article: StoredArticle | None = None) -> str:
     """A quote as read: “the words” — the speaker."""
-    speaker = (names or CanonicalNames()).speaker(quote)
+    speaker = (names or CanonicalNames()).speaker(quote, article)
     return f"“{quote.text}”" + (f" — {speaker}" if speaker else "")
 
 
 def quote_citation(article: StoredArticle, quote: Quote, names: CanonicalNames | None = None) -> str:
     """“the words” — speaker, outlet, “title”, date, URL."""
-    speaker = (names or CanonicalNames()).speaker(quote)
+    speaker = (names or CanonicalNames()).speaker(quote, article)
     parts = [speaker, *_source(article)] if speaker else _source(article)
     return f"“{quote.text}” — " + ", ".join(parts)
 

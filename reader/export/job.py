@@ -192,18 +192,19 @@ class _QdpxSink(_Sink):
 
     def _segments(self, article: StoredArticle) -> list[Segment]:
         if self._what == What.QUOTES:
-            return [self._statement(index, q, kind)
+            return [self._statement(article, index, q, kind)
                     for index, q, kind in R.statements(article, self._selection.quote_indexes(article.path))]
         if self._what == What.ENTITIES:
             out = []
             for n, ent in enumerate(article.record.entities):
-                code = CodeRef(ENTITIES, self._names.entity(ent), ENTITY_GROUPS.get(ent.type, ent.type))
+                etype = self._names.entity_type(ent, article)
+                code = CodeRef(ENTITIES, self._names.entity(ent, article), ENTITY_GROUPS.get(etype, etype))
                 out += [Segment(s, e, (code,), key=f"e{n}:{s}:{e}", name=code.name) for s, e in ent.mentions]
             return out
         return []
 
-    def _statement(self, index: int, q, kind: str) -> Segment:
-        speaker = self._names.speaker(q) or UNNAMED
+    def _statement(self, article: StoredArticle, index: int, q, kind: str) -> Segment:
+        speaker = self._names.speaker(q, article) or UNNAMED
         codes = (CodeRef(SPEAKERS, speaker, SPEAKER_GROUPS.get(q.speaker_type or "unknown",
                                                                SPEAKER_GROUPS["unknown"])),
                  CodeRef(KINDS, kind))

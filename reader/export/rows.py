@@ -73,7 +73,7 @@ def quote_rows(article: StoredArticle, facts: OutletFacts, names: CanonicalNames
               "outlet": article.outlet, **_outlet_part(facts), "article_kind": article.kind,
               "published": article.published, "author": article.author, "url": article.url}
     for index, q, kind in statements(article, only):
-        yield {**shared, "quote_index": index, "speaker": names.speaker(q),
+        yield {**shared, "quote_index": index, "speaker": names.speaker(q, article),
                "speaker_as_written": _span(article.body, q.source_start, q.source_end),
                "speaker_type": q.speaker_type or "unknown", "kind": kind, "cue": q.cue or "",
                "text": q.text, "start": q.start, "end": q.end, "confidence": round(q.confidence, 3),
@@ -93,7 +93,7 @@ def article_row(article: StoredArticle, facts: OutletFacts, names: CanonicalName
                 outlets: OutletLookup) -> dict[str, Any]:
     """One row for the article: its metadata with sources, its outlet's lean, its counts."""
     said = list(statements(article))
-    speakers = {names.speaker(q) for _, q, _ in said if names.speaker(q)}
+    speakers = {s for _, q, _ in said if (s := names.speaker(q, article))}
     row: dict[str, Any] = {"article_id": article_id(article), "path": article.path}
     for name in META_FIELDS:
         row[name] = getattr(article, name, "")
@@ -126,11 +126,11 @@ class EntityTally:
         self._outlets[outlet] += 1
         seen: set[tuple[str, str]] = set()
         for ent in article.record.entities:
-            name = self._names.entity(ent)
-            key = (ent.type, name.casefold())
+            name, etype = self._names.entity(ent, article), self._names.entity_type(ent, article)
+            key = (etype, name.casefold())
             tally = self._entities.get(key)
             if tally is None:
-                tally = self._entities[key] = _Tally(name, ent.type)
+                tally = self._entities[key] = _Tally(name, etype)
             tally.aliases.update(a for a in ent.aliases if a.strip() and a.casefold() != name.casefold())
             if key not in seen:
                 seen.add(key)

@@ -25,10 +25,9 @@ from reader.render.highlights import term_pattern  # noqa: F401 - re-exported: t
 from reader.render.highlights import trim_breaks
 from reader.render.legend import speaker_legend
 from reader.safe_text import isolate, neutral_bidi
+from reader.outlet_info import bias_label  # noqa: F401 - re-exported: the chip's words
 from reader.search.articles import StoredArticle
 
-BIAS_LABELS = {"left": "Left", "center": "Center", "right": "Right",
-               "unrated": "Unrated", "unknown": "Unknown"}
 KIND_LABELS = {"news": "News", "analysis": "Analysis", "opinion": "Opinion"}
 _OPERATORS = {"and", "or", "not", "andnot", "andmaybe", "to"}
 _TEXT_FIELDS = {"title", "body", "quote", "speaker", "entity"}
@@ -46,16 +45,11 @@ class HtmlTheme:
     speaker_fg: list[str] = field(default_factory=lambda: ["#1d4f91", "#8a3b0f", "#2b6b22",
                                                            "#5b2a86", "#8c1f33", "#145e58"])
     bias_bg: dict[str, str] = field(default_factory=lambda: {
-        "left": "#d6e4ff", "center": "#e8e0f5", "right": "#ffd9d6",
-        "unrated": "#e6e6e6", "unknown": "#e6e6e6"})
+        "left": "#c4d6ff", "lean-left": "#dde8ff", "center": "#e8e0f5", "lean-right": "#ffe3e0",
+        "right": "#ffcdc8", "mixed": "#ece6cf", "unrated": "#e6e6e6", "unknown": "#e6e6e6"})
     bias_fg: dict[str, str] = field(default_factory=lambda: {
-        "left": "#1d3f8f", "center": "#4b3a75", "right": "#8f1d1d",
-        "unrated": "#444444", "unknown": "#444444"})
-
-
-def bias_label(bias: str) -> str:
-    """Text of the bias chip: the label is always spelled out, never colour alone."""
-    return BIAS_LABELS.get((bias or "unknown").lower(), (bias or "unknown").title())
+        "left": "#1d3f8f", "lean-left": "#2a4c95", "center": "#4b3a75", "lean-right": "#8a2a2a",
+        "right": "#8f1d1d", "mixed": "#5a4a14", "unrated": "#444444", "unknown": "#444444"})
 
 
 def is_openable_url(url: str) -> bool:

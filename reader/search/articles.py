@@ -38,9 +38,9 @@ class StoredArticle:
 
 @dataclass(frozen=True)
 class QuoteRow:
-    """One spoken quote as the quotes panel lists it."""
+    """One spoken statement as the quotes panel lists it."""
 
-    speaker: str
+    speaker: str  # the library's name for the speaker (the name table's), or the description
     text: str
     outlet: str
     title: str
@@ -48,14 +48,18 @@ class QuoteRow:
     quote_index: int  # position in the article record's quote list (anchor q{n})
     cue: str = ""
     confidence: float = 0.0
+    written: str = ""  # the speaker as the article names them
+    speaker_id: str = ""  # the speaker's entity id ("" for an unnamed source)
+    kind: str = "direct"
 
 
 @dataclass(frozen=True)
 class EntityCount:
-    key: str  # the filter key, "person:ned price"
+    key: str  # the filter key: the entity's id ("person:ned price")
     name: str
     type: str
-    count: int  # articles mentioning it
+    count: int  # articles of the result set mentioning it
+    aliases: tuple[str, ...] = ()  # how the library writes it (the name included)
 
 
 def _to_article(stored: dict) -> StoredArticle:
@@ -96,40 +100,59 @@ def article_count(source: Index | IndexView) -> int:
 
 
 def entity_counts(source: Index | IndexView, docnums: Iterable[int] | None = None) -> list[EntityCount]:
-    """Entities of the given documents (all when None), most mentioned first."""
+    """Entities of the given documents (all when None), most mentioned first.
+
+    Each article's entities are mapped through the library's name table, so
+    "Trump" and "Donald Trump" count once per article, as one entity; a count is
+    exactly what that entity's filter finds.
+    """
     view = as_view(source)
+    names = view.names()
+    table = names.table
     columns = view.columns()
-    lines: Counter[bytes] = Counter()
-    for docnum in view.all_docnums() if docnums is None else docnums:
-        lines.update((columns.get(F.ENTITY_LIST, docnum) or b"").split(b"\n"))
+    contextual = {k for k, _o in table.context}
+    ids: dict[bytes, tuple[str, str, str]] = {}  # line -> (per-article key, type, name)
     counts: Counter[str] = Counter()
-    names: dict[str, tuple[str, str]] = {}
-    for line, n in lines.items():
-        etype, _, name = line.decode("utf-8").partition(":")
-        if not name:
-            continue
-        key = entity_key(etype, name)
-        counts[key] += n
-        names.setdefault(key, (etype, name))
-    return [EntityCount(key, names[key][1], names[key][0], n)
-            for key, n in sorted(counts.items(), key=lambda kv: (-kv[1], names[kv[0]][1].lower()))]
+    shown: dict[str, tuple[str, str]] = {}
+    for docnum in view.all_docnums() if docnums is None else docnums:
+        lines = (columns.get(F.ENTITY_LIST, docnum) or b"").split(b"\n")
+        outlet = ""
+        seen = set()
+        for line in lines:
+            entry = ids.get(line)
+            if entry is None:
+                etype, _, name = line.decode("utf-8", "replace").partition(":")
+                entry = ids[line] = (entity_key(etype, name), etype, name) if name else ("", "", "")
+            key = entry[0]
+            if not key:
+                continue
+            if key in contextual:
+                outlet = outlet or (columns.get(F.OUTLET_NAME, docnum) or "")
+                seen.add(table.canonical(key, outlet))
+            else:
+                seen.add(table.canonical(key))
+            shown.setdefault(key, (entry[1], entry[2]))
+        counts.update(seen)
+    out = []
+    # a key no rule joined is named as the library writes it most (as the quotes panel and
+    # exports name it), read once per table and kept
+    written = names.displays([i for i in counts if i not in table.entities],
+                             {k: name for k, (_t, name) in shown.items()})
+    for entity_id, n in counts.items():
+        ent = table.entities.get(entity_id)
+        if ent is not None:
+            out.append(EntityCount(entity_id, ent.name, ent.type, n, tuple(ent.aliases)))
+        else:
+            etype, name = shown.get(entity_id, ("", entity_id))
+            name = written[entity_id]
+            out.append(EntityCount(entity_id, name, etype, n, (name,)))
+    out.sort(key=lambda e: (-e.count, e.name.lower()))
+    return out
 
 
 def quote_rows(source: Index | IndexView, docnums: Iterable[int]) -> list[QuoteRow]:
-    """The spoken quotes of the given documents, in that order (the quotes panel)."""
-    view = as_view(source)
-    columns = view.columns()
-    rows: list[QuoteRow] = []
-    for docnum in docnums:
-        try:
-            quotes = json.loads(columns.get(F.QUOTE_LIST, docnum) or b"[]")
-        except ValueError:
-            continue  # an unreadable column value hides this article's quotes, nothing else
-        if not quotes:
-            continue
-        path, title = columns.get(F.PATH, docnum), columns.get(F.TITLE, docnum)
-        outlet = columns.get(F.OUTLET_NAME, docnum) or ""
-        for index, speaker, cue, confidence, text in quotes:
-            rows.append(QuoteRow(speaker or "unknown speaker", text, outlet, title, path, index,
-                                 cue, confidence))
-    return rows
+    """The spoken quotes of the given documents, in that order (every row read now)."""
+    from reader.search.quotes import QuoteSource
+
+    quotes = QuoteSource(as_view(source), list(docnums))
+    return quotes.rows()

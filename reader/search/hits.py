@@ -28,10 +28,11 @@ class Hit:
     quote_count: int
     score: float = 0.0
     snippet: str = ""  # plain text with MARK_START/MARK_END around matches
+    ownership: str = "unknown"  # the outlet's ownership token (reader.outlet_tokens.OWNERSHIP_TOKENS)
 
 
 # the columns a Hit is made of
-HIT_FIELDS = (F.PATH, F.TITLE, F.OUTLET_NAME, F.AUTHOR, F.PUBLISHED, F.KIND, F.BIAS, F.QUOTE_COUNT)
+HIT_FIELDS = (F.PATH, F.TITLE, F.OUTLET_NAME, F.AUTHOR, F.PUBLISHED, F.KIND, F.BIAS, F.QUOTE_COUNT, F.OWNERSHIP)
 
 
 def hit_from_columns(c: Mapping[str, Any], docnum: int, score: float = 0.0, snippet: str = "") -> Hit:
@@ -39,7 +40,8 @@ def hit_from_columns(c: Mapping[str, Any], docnum: int, score: float = 0.0, snip
     return Hit(path=c[F.PATH][docnum], title=c[F.TITLE][docnum], outlet=c[F.OUTLET_NAME][docnum],
                author=c[F.AUTHOR][docnum], published=c[F.PUBLISHED][docnum],
                kind=(c[F.KIND][docnum] or "").lower(), bias=(c[F.BIAS][docnum] or "unknown").lower(),
-               quote_count=int(c[F.QUOTE_COUNT][docnum] or 0), score=score, snippet=snippet)
+               quote_count=int(c[F.QUOTE_COUNT][docnum] or 0), score=score, snippet=snippet,
+               ownership=(c[F.OWNERSHIP][docnum] or "unknown").lower())
 
 
 @dataclass

@@ -21,6 +21,8 @@ from typing import Callable, Iterable, Iterator
 
 from reader.analysis.metadata import apply_hints
 from reader.analysis.record import ARTICLE_KINDS, ArticleRecord
+from reader.names.in_article import name_within
+from reader.names.store import refresh_after_commit as refresh_names
 from reader.search import fields as F
 from reader.search import batches
 from reader.search.batches import BatchWriter
@@ -39,15 +41,15 @@ def _unrated_token() -> str:
 
 
 def default_outlet_resolver(record: ArticleRecord,
-                            source: SourceDocument) -> tuple[str | None, str, list[str]]:
-    """The article's outlet in the registry: (display name, bias token, other names).
+                            source: SourceDocument) -> tuple[str | None, str, list[str], str]:
+    """The article's outlet in the registry: (display name, bias token, other names, ownership token).
 
     The user's assignment first; then the name the article gives; then its
     address, only when it gives no name (a name the registry does not know
     stays, rated "unrated": a known outlet without a rating is not an unknown
     one). No name and no address: no outlet, "unknown".
     """
-    from reader import outlets
+    from reader import outlet_tokens
     from reader.outlet_overrides import default_registry
 
     registry = default_registry()
@@ -57,16 +59,23 @@ def default_outlet_resolver(record: ArticleRecord,
     elif record.outlet:
         outlet = registry.resolve(name=record.outlet)
         if outlet is None:
-            return record.outlet, _unrated_token(), []
+            return record.outlet, _unrated_token(), [], outlet_tokens.UNKNOWN
     elif record.url:
         outlet = registry.resolve(url=record.url)
         if outlet is not None:
             record.meta_sources["outlet"] = "url"
     if outlet is None:
         record.meta_sources.pop("outlet", None)
-        return None, outlets.UNKNOWN, []
+        return None, outlet_tokens.UNKNOWN, [], outlet_tokens.UNKNOWN
     aliases = [a for a in (record.outlet, *outlet.aliases) if a and a != outlet.name]
-    return outlet.name, outlets.bias_token(outlet), aliases
+    return outlet.name, outlet_tokens.bias_token(outlet), aliases, outlet_tokens.ownership_token(outlet)
+
+
+def resolved_outlet(resolver: OutletResolver, record: ArticleRecord,
+                    source: SourceDocument) -> tuple[str | None, str, list[str], str]:
+    """A resolver's answer with its ownership token ("unknown" from a three-part answer)."""
+    outlet, bias, aliases, *rest = resolver(record, source)
+    return outlet, bias, aliases, (rest[0] if rest else "unknown")
 
 
 def apply_user_fields(record: ArticleRecord, sha: str) -> ArticleRecord:
@@ -92,10 +101,10 @@ POOL_THRESHOLD = 12  # fewer files than this are analysed in-process: a pool cos
 
 def default_analyzer(items: Iterable[tuple[str, str, dict | None]],
                      n_process: int = 2) -> Iterator[ArticleRecord]:
-    """Analysis on n_process cores, with a bare "Putin" named as the batch's "Vladimir Putin"."""
-    from reader.analysis.pipeline import analyze_many, link_people_across
+    """Analysis on n_process cores (a bare "Putin" is named by the library's name table)."""
+    from reader.analysis.pipeline import analyze_many
 
-    return link_people_across(analyze_many(items, n_process=n_process))
+    return analyze_many(items, n_process=n_process)
 
 
 class _Known:
@@ -154,8 +163,9 @@ def document_from_stored(stored: dict, resolver: OutletResolver | None = None,
     source = SourceDocument(Path(stored[F.PATH]), stored.get(F.BODY, ""), stored[F.SHA],
                             stored.get(F.FORMAT, "text"))
     apply_user_fields(record, source.sha)
-    outlet, bias, aliases = resolver(record, source)
-    return article_to_document(source, record, outlet, bias, aliases, indexed_at=stored.get(F.INDEXED_AT))
+    outlet, bias, aliases, ownership = resolved_outlet(resolver, record, source)
+    return article_to_document(source, record, outlet, bias, aliases, indexed_at=stored.get(F.INDEXED_AT),
+                               ownership=ownership)
 
 
 def _batch_fields(outlet: str | None, kind: str | None) -> tuple[str | None, dict[str, str]]:
@@ -321,8 +331,10 @@ def update_index(location: Path, paths: Iterable[Path], *, full: bool = False,
             if assign_outlets.get(source.sha) or assign_fields.get(source.sha):
                 save_assignments()  # the resolver reads them from the registry
             finish_metadata(record, source)
-            outlet_name, bias, outlet_aliases = resolver(record, source)
-            batch.update(**article_to_document(source, record, outlet_name, bias, outlet_aliases))
+            name_within(record, source.text)  # a handout is its issuer's (reader/names)
+            outlet_name, bias, outlet_aliases, ownership = resolved_outlet(resolver, record, source)
+            batch.update(**article_to_document(source, record, outlet_name, bias, outlet_aliases,
+                                               ownership=ownership))
             (report.updated if existed else report.added).append(source.path)
             report.warnings.extend((source.path, w) for w in record.warnings)
             batch.commit_if_due()
@@ -330,6 +342,7 @@ def update_index(location: Path, paths: Iterable[Path], *, full: bool = False,
             progress(len(files), len(files), "")
         save_assignments()
         batch.commit()
+        refresh_names(ix)  # the library-wide name table follows the commit (reader/names)
         if previous is not None and not report.cancelled:
             seen = set(known.new_paths)
             for path in previous.paths():
@@ -378,6 +391,7 @@ def remove_articles(location: Path, paths: Iterable[str]) -> int:
     except BaseException:
         batch.cancel()
         raise
+    refresh_names(batch.ix)  # the library-wide name table follows the commit (reader/names)
     return count
 
 

@@ -14,6 +14,7 @@ from typing import Callable, Iterable
 
 from reader.analysis.record import ArticleRecord
 from reader.search import fields as F
+from reader.names.store import refresh_after_commit as refresh_names
 from reader.search.batches import BatchWriter
 from reader.search.indexer import (OutletResolver, Progress, UpdateReport, document_from_stored,
                                    indexed_paths, update_index)
@@ -42,11 +43,14 @@ def relabel_articles(location: Path, paths: Iterable[str] | None = None,
                 record = ArticleRecord.from_json(json.loads(before))
                 document = document_from_stored(stored, resolver, record)
                 if (document[F.OUTLET_NAME] == (stored.get(F.OUTLET_NAME) or "")
-                        and document[F.BIAS] == stored.get(F.BIAS) and document[F.RECORD] == before):
+                        and document[F.BIAS] == stored.get(F.BIAS)
+                        and document[F.OWNERSHIP] == stored.get(F.OWNERSHIP)
+                        and document[F.RECORD] == before):
                     continue
                 batch.update(**document)
                 changed += 1
         batch.commit()
+        refresh_names(ix)  # the outlet is a name's context: the table follows
     except BaseException:
         batch.cancel()
         raise

@@ -126,11 +126,11 @@ def _parse(view: IndexView, text: str) -> tuple[wq.Query, str]:
     return parsed, f"{problem} Searched for the plain words instead: {fallback}"
 
 
-def entity_filter(keys: Sequence[str]) -> wq.Query | None:
-    """All of the given entity keys (AND), or None for no filter."""
-    if not keys:
-        return None
-    return wq.And([wq.Term(F.ENTITY_KEY, k.lower()) for k in keys])
+def entity_filter(view: IndexView, keys: Sequence[str]) -> wq.Query | None:
+    """All of the given entities (AND), each expanded by the name table; None for no filter."""
+    from reader.names.query import entity_filter as names_filter
+
+    return names_filter(view, keys)
 
 
 def _lead(body: str, limit: int = 200) -> str:
@@ -148,8 +148,17 @@ def _query(view: IndexView, text: str, entity_keys: Sequence[str]) -> tuple[wq.Q
     message = " ".join(m for m in (story_message, message) if m)
     if parsed is wq.NullQuery:
         return parsed, message
-    filters = [f for f in (entity_filter(entity_keys), in_story) if f is not None]
+    parsed, message = _names(view, parsed, message)
+    filters = [f for f in (entity_filter(view, entity_keys), in_story) if f is not None]
     return (wq.And([parsed, *filters]) if filters else parsed), message
+
+
+def _names(view: IndexView, parsed: wq.Query, message: str) -> tuple[wq.Query, str]:
+    """Bias values in any spelling, names through the library's name table (reader/names)."""
+    from reader.names.query import rewrite
+
+    done = rewrite(parsed, view)
+    return done.query, " ".join(filter(None, [message, *done.notes]))
 
 
 def body_stems(q: wq.Query) -> list[str]:

@@ -6,35 +6,37 @@ before the index is open: the whole library from its listing snapshot (see
 listing as the result's source. ``compute_matches`` is what
 the library list needs (document numbers in rank order and snippets for the
 best hits) and is quick even on 10k articles; ``fill_panels`` adds what the
-side panels need (entities over every match, the best articles' quotes, each
-match's outlet for the coverage bar), which takes longer and follows it.
+side panels need (entities over every match through the name table, the
+quotes of every match in the list's order, read lazily, each match's lean and
+ownership for the coverage bar), which takes longer and follows it.
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from dataclasses import field
 from typing import Sequence
 
 from reader.search import fields as F
 from reader.search.articles import EntityCount
-from reader.search.articles import QuoteRow
 from reader.search.articles import entity_counts
-from reader.search.articles import quote_rows
 from reader.search.hits import Hit
 from reader.search.hits import Matches
 from reader.search.listing import Listing
+from reader.search.quotes import QuoteSource
 from reader.search.view import IndexView
 
 SNIPPET_LIMIT = 30  # snippets (the costly part of a search) for the best hits only
-QUOTE_ARTICLE_LIMIT = 300  # the quotes panel lists the best hits' quotes only
 
 
 @dataclass
 class Panels:
-    entities: list[EntityCount] = field(default_factory=list)
-    quotes: list[QuoteRow] = field(default_factory=list)
+    entities: list[EntityCount] = field(default_factory=list)  # of every match, through the name table
+    quotes: QuoteSource | None = None  # every match's statements, in the list's order, read lazily
     outlets: list[tuple[str, str]] = field(default_factory=list)  # (outlet, bias) per match
     folder: str = ""  # the folder the whole library shares ("" when none)
+    # articles per bias token and per ownership token: what each coverage segment filters
+    coverage: dict[str, Counter] = field(default_factory=lambda: {"bias": Counter(), "ownership": Counter()})
 
 
 @dataclass
@@ -90,14 +92,18 @@ def compute_matches(view: IndexView, query: str, entity_keys: Sequence[str]) -> 
 
 
 def fill_panels(result: ResultSet) -> ResultSet:
-    """Entities, quotes and outlets of the result set, and the library's folder (the slower part)."""
+    """Entities, quotes and coverage of the result set, and the library's folder (the slower part)."""
+    from reader.names.query import speaker_match
+
     view, docnums = result.view, result.docnums
     if view is None:
         raise ValueError("panels need the open index, not a listing snapshot")
     columns = view.columns()  # once: every match is read here
     outlets = [(columns.get(F.OUTLET_NAME, n) or "", (columns.get(F.BIAS, n) or "unknown").lower())
                for n in docnums]
-    result.panels = Panels(entities=entity_counts(view, docnums),
-                           quotes=quote_rows(view, docnums[:QUOTE_ARTICLE_LIMIT]), outlets=outlets,
-                           folder=view.shared_folder())
+    ownership = Counter((columns.get(F.OWNERSHIP, n) or "unknown").lower() for n in docnums)
+    quotes = QuoteSource(view, docnums, speaker_match(view, result.query))
+    result.panels = Panels(entities=entity_counts(view, docnums), quotes=quotes, outlets=outlets,
+                           folder=view.shared_folder(),
+                           coverage={"bias": Counter(b for _o, b in outlets), "ownership": ownership})
     return result

@@ -7,6 +7,7 @@ from whoosh.analysis import StandardAnalyzer, StemmingAnalyzer
 from reader.search.fields import (AUTHOR, BIAS, BODY, ENTITY, ENTITY_KEY, ENTITY_LIST, FORMAT, INDEXED_AT, KIND,
                                   OUTLET, OUTLET_NAME, PATH, PUBLISHED, QUOTE, QUOTE_COUNT, QUOTE_LIST, RECORD,
                                   SHA, SPEAKER, TITLE, URL)
+from reader.search.fields import NAMES, NAMES_SIG, OWNERSHIP, SPEAKER_KEY
 
 
 def build_schema() -> fields.Schema:
@@ -34,4 +35,9 @@ def build_schema() -> fields.Schema:
         QUOTE_LIST: fields.COLUMN(columns.VarBytesColumn()),
         RECORD: fields.STORED(),
         INDEXED_AT: fields.STORED(),
+        # the name table, speaker filters and ownership (reader/names)
+        SPEAKER_KEY: fields.KEYWORD(commas=True, lowercase=True),
+        OWNERSHIP: fields.KEYWORD(stored=True, lowercase=True, sortable=True),
+        NAMES: fields.COLUMN(columns.VarBytesColumn()),
+        NAMES_SIG: fields.COLUMN(columns.VarBytesColumn()),
     })

@@ -56,6 +56,7 @@ class IndexView:
         self.generation: int = first.reader().generation()
         self._docnums: list[int] | None = None
         self._folder: str | None = None
+        self._names = None  # the library-wide name table, read on first use
 
     def _open(self):
         searcher = self.ix.searcher()
@@ -114,6 +115,32 @@ class IndexView:
         if self._folder is None:
             self._folder = common_folder([self.path(n) for n in self.all_docnums()])
         return self._folder
+
+    def names(self):
+        """This generation's name table (``reader.names``), read once, on first use."""
+        with self._lock:
+            if self._names is None:
+                from reader.names.query import LibraryNames
+                from reader.names.store import load_table
+
+                self._names = LibraryNames(load_table(self.ix, self.searcher()), self.ix)
+            return self._names
+
+    def forget_names(self) -> None:
+        """The user corrected the table: read it again on next use."""
+        with self._lock:
+            self._names = None
+
+    def reload_names(self):
+        """Read the table again now and use it from here on (on a worker: resolving a
+        corrected table of 10k articles takes a moment, and readers keep the old one meanwhile)."""
+        from reader.names.query import LibraryNames
+        from reader.names.store import load_table
+
+        names = LibraryNames(load_table(self.ix, self.searcher()), self.ix)
+        with self._lock:
+            self._names = names
+        return names
 
     def docnum(self, path: str) -> int | None:
         return self.searcher().document_number(**{F.PATH: path})

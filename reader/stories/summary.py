@@ -5,8 +5,7 @@ lists) and the outlet registry, so a relabelled outlet shows at once.
 
 **Coverage** counts a story's articles per lean of their outlet, exactly as
 the library's coverage bar does (``reader.outlet_info.coverage_counts``: the
-registry's five-point lean, the index's token when they disagree), and per
-ownership as the registry states it.
+index's five-point tokens), and per ownership as the registry states it.
 
 **Blindspot**: the story's coverage comes from one side only. The sides are
 *left* (left, lean left) and *right* (lean right, right); center is neither.
@@ -36,7 +35,7 @@ if TYPE_CHECKING:
 
 MIN_RATED = 3
 MIN_RATED_OUTLETS = 2
-SIDE_OF = {"left": "left", "lean left": "left", "center": "center", "lean right": "right", "right": "right"}
+SIDE_OF = {"left": "left", "lean-left": "left", "center": "center", "lean-right": "right", "right": "right"}
 LABEL_ENTITIES = 2
 LABEL_PARTS = 5
 ENTITY_TYPES = ("person", "organisation", "place")
@@ -240,13 +239,13 @@ def summarize(table: StoryTable, view: IndexView, registry: OutletRegistry | Non
             continue
         members = [rows[r] for r in story_rows]
         pairs = [(m.outlet or None, m.bias) for m in members]
-        lean = coverage_counts(pairs, registry.lean_of)
+        lean = coverage_counts([bias for _outlet, bias in pairs])
         by_outlet: dict[str, list] = {}
         for m in members:
             by_outlet.setdefault(m.outlet, []).append((m.outlet or None, m.bias))
         outlets = []
         for name, outlet_pairs in by_outlet.items():
-            counts = coverage_counts(outlet_pairs, registry.lean_of)
+            counts = coverage_counts([bias for _outlet, bias in outlet_pairs])
             outlets.append(OutletShare(name or "unknown outlet", len(outlet_pairs),
                                        max(SEGMENTS, key=lambda s: (counts[s], -SEGMENTS.index(s)))))
         outlets.sort(key=lambda o: (-o.articles, o.name.casefold()))

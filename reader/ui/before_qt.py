@@ -31,7 +31,8 @@ import reader.failures
 import reader.library
 import reader.library_names
 import reader.logs
-import reader.outlet_leans
+import reader.names.corrections
+import reader.names.edit
 import reader.outlet_names
 import reader.outlet_overrides
 import reader.paths

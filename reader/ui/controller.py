@@ -37,7 +37,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtCore import Slot
 from reader.search import fields as F
 from reader.search.articles import EntityCount
-from reader.search.articles import QuoteRow
 from reader.search.articles import StoredArticle
 from reader.search.articles import entity_counts
 from reader.search.articles import load_article
@@ -49,6 +48,7 @@ from reader.search.listing import save_listing
 from reader.search.lookup import find_entity
 from reader.search.lookup import find_path
 from reader.search.problems import IndexBusy
+from reader.search.quotes import QuoteSource
 from reader.search.problems import IndexMissing
 from reader.search.problems import IndexDamaged
 from reader.search.problems import IndexProblem
@@ -488,8 +488,12 @@ class LibraryController(QObject):
         return source.docnum(path) if source is not None else None
 
     def result_outlets(self) -> list[tuple[str, str]]:
-        """(outlet name, bias token) of every article in the result set (coverage bar)."""
+        """(outlet name, bias token) of every article in the result set."""
         return list(self._panels().outlets)
+
+    def coverage(self) -> dict[str, dict[str, int]]:
+        """Articles of the result set per bias token and per ownership token (coverage bar)."""
+        return {field: dict(counts) for field, counts in self._panels().coverage.items()}
 
     def _panels(self) -> Panels:
         """The current result set's panels (empty until they are filled)."""
@@ -551,9 +555,9 @@ class LibraryController(QObject):
     def all_entities(self) -> list[EntityCount]:
         return entity_counts(self.view) if self._ensure_view() is not None else []
 
-    def quotes(self) -> list[QuoteRow]:
-        """Direct and partial quotes of the result set's best articles, in rank order."""
-        return list(self._panels().quotes)
+    def quotes(self) -> QuoteSource | None:
+        """Every statement of the result set, in rank order, read lazily (None before the panels)."""
+        return self._panels().quotes
 
     def find_path(self, name: str) -> str | None:
         """An indexed article by path or file name (``--open``)."""

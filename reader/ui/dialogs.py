@@ -22,7 +22,9 @@ if TYPE_CHECKING:  # dialogs load their classes when shown: QMessageBox's type c
 FIELD_HELP = {
     F.TITLE: "words in the headline", F.OUTLET: "the outlet’s name", F.AUTHOR: "the byline",
     F.KIND: "news, analysis or opinion", F.SPEAKER: "someone quoted in the article",
-    F.ENTITY: "a person, organisation or place mentioned", F.BIAS: "left, center, right, unrated",
+    F.ENTITY: "a person, organisation or place mentioned (any of its spellings)",
+    F.BIAS: "the outlet’s lean: left, lean-left, center, lean-right, right, mixed, unrated, unknown",
+    F.OWNERSHIP: "who owns the outlet: public, state-funded, private, non-profit, other, unknown",
     F.QUOTE: "words inside a direct quote", F.PUBLISHED: "the date, e.g. 2022-02-24",
 }
 EXAMPLES = (("pipeline", "articles mentioning pipeline(s), best match first"),

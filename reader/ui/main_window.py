@@ -35,6 +35,7 @@ from reader.ui.dialogs import problem_box
 from reader.ui.dialogs import problem_text
 from reader.ui.dialogs import show_about
 from reader.ui.dialogs import show_search_help
+from reader.ui.entities.actions import NameEditing
 from reader.ui.entities.panel import EntitiesPanel
 from reader.ui.export.actions import ExportActions
 from reader.ui.library.import_actions import LibraryEditing
@@ -45,11 +46,9 @@ from reader.ui.library.label_actions import LabelEditing
 from reader.ui.library.pane import LibraryPane
 from reader.ui.library.model import LibraryModel
 from reader.ui.quotes.model import QuotesModel
-from reader.ui.quotes.model import QuotesProxy
+from reader.ui.quotes.panel import QuotesPanel
 from reader.ui.reading.view import ReadingView
-from reader.search.results import QUOTE_ARTICLE_LIMIT
 from reader.ui.settings import Settings
-from reader.ui.views import quotes_view
 from reader.ui.views import set_library_row_lines
 from reader.ui.window.features import install_features
 from reader.ui.status import StatusPanel
@@ -99,6 +98,7 @@ class MainWindow(QMainWindow):
         self.exports.install_on_library(self.library_view)
         self.editing = LibraryEditing(self)
         self.labels = LabelEditing(self)
+        self.names = NameEditing(self)
         install_features(self)  # title, undo, theme, row mode, sort order, show in folder
         self.lock = LibraryLock(controller.location)
         self.set_read_only(not self.lock.acquired)
@@ -124,15 +124,14 @@ class MainWindow(QMainWindow):
         self.entities_dock.setAccessibleName("Entities panel")
         self.entities_dock.setWidget(self.entities_panel)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.entities_dock)
-        self.quotes_model = QuotesModel(self)
-        self.quotes_proxy = QuotesProxy(self)
-        self.quotes_proxy.setSourceModel(self.quotes_model)
-        qv = quotes_view(self.quotes_proxy)
-        self.quotes_view = qv
+        self.quotes_panel = QuotesPanel()
+        self.quotes_model = self.quotes_panel.model
+        self.quotes_proxy = self.quotes_panel.proxy
+        self.quotes_view = self.quotes_panel.view
         self.quotes_dock = QDockWidget(self.tr("Quotes"), self)
         self.quotes_dock.setObjectName("quotesDock")
         self.quotes_dock.setAccessibleName("Quotes panel")
-        self.quotes_dock.setWidget(qv)
+        self.quotes_dock.setWidget(self.quotes_panel)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.quotes_dock)
         self.resizeDocks([self.entities_dock], [265], Qt.Orientation.Horizontal)
         self.resizeDocks([self.quotes_dock], [230], Qt.Orientation.Vertical)
@@ -163,6 +162,8 @@ class MainWindow(QMainWindow):
         self.library_view.selectionModel().currentRowChanged.connect(self._on_library_current)
         self.quotes_view.clicked.connect(self._on_quote_clicked)
         self.quotes_view.activated.connect(self._on_quote_clicked)
+        self.quotes_panel.title_changed.connect(self.quotes_dock.setWindowTitle)
+        self.library_model.layoutChanged.connect(self._follow_library_order)
         self.entities_panel.chosen.connect(c.add_filter)
         self.chips.removed.connect(c.remove_filter)
         self.chips.cleared.connect(c.clear_filters)
@@ -298,15 +299,17 @@ class MainWindow(QMainWindow):
         entities = c.entities()
         self.entities_panel.set_entities(entities)
         self.entities_dock.setWindowTitle(self.tr("Entities (%1)").replace("%1", str(len(entities))))
-        quotes = c.quotes()
-        self.quotes_model.set_rows(quotes)
-        sources = len({q.path for q in quotes})
-        self.quotes_dock.setWindowTitle(
-            self.tr("Quotes — %1 from %2 %3").replace("%1", str(len(quotes)))
-            .replace("%2", str(sources)).replace("%3", "article" if sources == 1 else "articles")
-            if c.total <= QUOTE_ARTICLE_LIMIT else
-            self.tr("Quotes — %1 from the first %2 articles").replace("%1", str(len(quotes)))
-            .replace("%2", str(QUOTE_ARTICLE_LIMIT)))
+        quotes = c.quotes()  # every match's statements, read as they are shown
+        if quotes is not None and self.library_model.rowCount() == len(quotes.docnums):
+            quotes = quotes.reordered(self.library_model.docnums())  # in the list's order
+        self.quotes_model.set_source(quotes)
+
+    @Slot()
+    def _follow_library_order(self) -> None:
+        """The quotes follow the library list when it is sorted by another column."""
+        quotes = self.controller.quotes()
+        if quotes is not None and self.library_model.rowCount() == len(quotes.docnums):
+            self.quotes_model.set_source(quotes.reordered(self.library_model.docnums()))
 
     @Slot()
     def _on_filters(self) -> None:

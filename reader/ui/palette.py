@@ -9,10 +9,13 @@ from __future__ import annotations
 from PySide6.QtGui import QColor
 from PySide6.QtGui import QPalette
 
+from reader.outlet_tokens import BIAS_TOKENS
 from reader.render.article_html import HtmlTheme
 
 SPEAKER_HUES = (210, 25, 120, 280, 345, 175, 50, 245)  # degrees, well apart
-BIAS_HUES = {"left": 220, "center": 270, "right": 0}
+BIAS_HUES = {"left": 220, "lean-left": 220, "center": 270, "lean-right": 0, "right": 0, "mixed": 45}
+_PALER = {"lean-left", "lean-right"}  # the leaning half of each side, a lighter tint
+OWNERSHIP_HUES = {"public": 150, "state-funded": 30, "private": 200, "non-profit": 300}
 
 
 def is_dark(palette: QPalette) -> bool:
@@ -34,12 +37,29 @@ def ink(hue: int, palette: QPalette) -> QColor:
 
 
 def bias_colours(bias: str, palette: QPalette) -> tuple[QColor, QColor]:
-    """(background, text) of a bias chip; grey for unrated/unknown."""
-    hue = BIAS_HUES.get((bias or "").lower())
+    """(background, text) of a bias chip; grey for unrated/unknown, a muted tint for mixed."""
+    token = (bias or "").lower()
+    hue = BIAS_HUES.get(token)
     if hue is None:
-        grey = _hsl(0, 0.0, 0.32 if is_dark(palette) else 0.88)
-        return grey, palette.color(QPalette.ColorRole.Text)
-    return tint(hue, palette), ink(hue, palette)
+        return _grey(palette)
+    if token == "mixed":
+        return _hsl(hue, 0.35, 0.28 if is_dark(palette) else 0.84), ink(hue, palette)
+    bg = tint(hue, palette)
+    if token in _PALER:
+        bg = bg.lighter(108) if not is_dark(palette) else bg.darker(130)
+    return bg, ink(hue, palette)
+
+
+def ownership_colours(token: str, palette: QPalette) -> tuple[QColor, QColor]:
+    """(background, text) of an ownership chip; grey when the ownership is not known."""
+    hue = OWNERSHIP_HUES.get((token or "").lower())
+    if hue is None:
+        return _grey(palette)
+    return _hsl(hue, 0.45, 0.25 if is_dark(palette) else 0.90), ink(hue, palette)
+
+
+def _grey(palette: QPalette) -> tuple[QColor, QColor]:
+    return _hsl(0, 0.0, 0.32 if is_dark(palette) else 0.88), palette.color(QPalette.ColorRole.Text)
 
 
 def speaker_colour(slot: int, palette: QPalette) -> tuple[QColor, QColor]:
@@ -72,6 +92,6 @@ def _build_theme(palette: QPalette) -> HtmlTheme:
         scare_fg=ink(265, palette).name(),
         speaker_bg=[tint(h, palette).name() for h in SPEAKER_HUES],
         speaker_fg=[ink(h, palette).name() for h in SPEAKER_HUES],
-        bias_bg={b: bias_colours(b, palette)[0].name() for b in ("left", "center", "right", "unrated", "unknown")},
-        bias_fg={b: bias_colours(b, palette)[1].name() for b in ("left", "center", "right", "unrated", "unknown")},
+        bias_bg={b: bias_colours(b, palette)[0].name() for b in BIAS_TOKENS},
+        bias_fg={b: bias_colours(b, palette)[1].name() for b in BIAS_TOKENS},
     )

@@ -21,11 +21,31 @@ from PySide6.QtCore import Qt
 Index = QModelIndex | QPersistentModelIndex
 
 
-class ListTableModel(QAbstractTableModel):
-    """Rows held in a Python list; subclasses set ``HEADERS`` and implement ``data``
-    and ``sort_key`` (and ``accepts`` to filter)."""
+class HeaderedTableModel(QAbstractTableModel):
+    """A flat table with fixed column headers (``HEADERS``); subclasses give ``rowCount``
+    and ``data``."""
 
     HEADERS: tuple[str, ...] = ()
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
+                and 0 <= section < len(self.HEADERS)):
+            return self.HEADERS[section]
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+
+class ListTableModel(HeaderedTableModel):
+    """Rows held in a Python list; subclasses set ``HEADERS`` and implement ``data``
+    and ``sort_key`` (and ``accepts`` to filter)."""
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -75,21 +95,6 @@ class ListTableModel(QAbstractTableModel):
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < len(self.HEADERS)):
-            return self.HEADERS[section]
-        return None
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
     def cell(self, index: Index) -> tuple[Any, int] | None:
         """(row object, column) for a valid index of this table, else None."""

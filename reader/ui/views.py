@@ -4,9 +4,11 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractItemModel
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView
+from PySide6.QtWidgets import QHBoxLayout
 from PySide6.QtWidgets import QHeaderView
 from PySide6.QtWidgets import QMenu
 from PySide6.QtWidgets import QTableView
+from PySide6.QtWidgets import QVBoxLayout
 from PySide6.QtWidgets import QWidget
 
 from reader.ui.library.delegates import BiasChipDelegate
@@ -108,3 +110,19 @@ def quotes_view(model: QAbstractItemModel, parent: QWidget | None = None) -> QTa
     header.resizeSection(QuotesModel.COL_OUTLET, fm.horizontalAdvance("Deutsche Welle") + 16)
     header.resizeSection(QuotesModel.COL_ARTICLE, fm.horizontalAdvance("m") * 24)
     return view
+
+
+def filtered_table_layout(panel: QWidget, view: QTableView, filter_edit: QWidget, *beside: QWidget) -> None:
+    """A side panel's layout: the filter box (and its companions) above the table, tabbing in that order."""
+    top = QHBoxLayout()
+    top.setContentsMargins(0, 0, 0, 0)
+    top.addWidget(filter_edit, 1)
+    for widget in beside:
+        top.addWidget(widget)
+    layout = QVBoxLayout(panel)
+    layout.setContentsMargins(4, 4, 4, 4)
+    layout.addLayout(top)
+    layout.addWidget(view, 1)
+    order = [filter_edit, *(w for w in beside if w.focusPolicy() != Qt.FocusPolicy.NoFocus), view]
+    for first, second in zip(order, order[1:]):
+        panel.setTabOrder(first, second)

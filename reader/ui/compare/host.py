@@ -108,7 +108,7 @@ class CompareHost(QWidget):
             ws.statement_activated.connect(self._open_statement)
             ws.mention_activated.connect(self._open_mention)
             ws.scope_changed.connect(lambda _scope: self.refresh())
-            ws.bias_toggled.connect(self._toggle_bias)
+            ws.filter_toggled.connect(self._toggle_filter)
             self._layout.addWidget(ws)
             self.workspace = ws
             if len(self._selected_paths()) >= 2:
@@ -182,10 +182,10 @@ class CompareHost(QWidget):
         if cursor is not None:
             select(browser, cursor)
 
-    def _toggle_bias(self, token: str) -> None:
+    def _toggle_filter(self, field: str, token: str) -> None:
         labels = getattr(self.window_, "labels", None)
         if labels is not None:
-            labels.toggle_bias(token)
+            labels.toggle_filter(field, token)
 
 
 def describe_results(controller) -> str:

@@ -60,13 +60,13 @@ class CompareRequest:
 class CompareWorkspace(QWidget):
     """Signals: ``statement_activated(Statement)`` and ``mention_activated(KwicLine)`` open the
     article there; ``scope_changed(str)`` asks for a new request; ``shown(Comparison)`` when an
-    answer is on screen; ``bias_toggled(str)`` from the coverage bar (filter the search)."""
+    answer is on screen; ``filter_toggled(field, token)`` from the coverage bar (filter the search)."""
 
     statement_activated = Signal(object)
     mention_activated = Signal(object)
     scope_changed = Signal(str)
     shown = Signal(object)
-    bias_toggled = Signal(str)
+    filter_toggled = Signal(str, str)  # ("bias" or "ownership", token)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -93,7 +93,7 @@ class CompareWorkspace(QWidget):
         self.busy = plain_label()
         self.busy.setObjectName("compareBusy")
         self.coverage_bar = CoverageBar(self)
-        self.coverage_bar.toggled.connect(self.bias_toggled)
+        self.coverage_bar.toggled.connect(self.filter_toggled)
         self.coverage_text = plain_label()
         self.coverage_text.setObjectName("compareCoverage")
         self.coverage_text.setWordWrap(True)
@@ -197,7 +197,7 @@ class CompareWorkspace(QWidget):
             self.heading.setText(self.tr("<b>Comparing %1 article%2 from %3 outlet%4</b> — %5").replace(
                 "%1", str(n)).replace("%2", "" if n == 1 else "s").replace("%3", str(outlets))
                 .replace("%4", "" if outlets == 1 else "s").replace("%5", html.escape(request.description)))
-        self.coverage_bar.set_counts(cov.segments, set())
+        self.coverage_bar.set_counts({"bias": cov.segments, "ownership": cov.ownership_segments}, {})
         kinds = " · ".join(f"{k.title()} {v}" for k, v in cov.kinds.items() if v)
         dates = (f"{cov.first_date} – {cov.last_date}" if cov.first_date and cov.first_date != cov.last_date
                  else cov.first_date or self.tr("no publication dates stated"))

@@ -1,7 +1,9 @@
 """The entities dock: people, organisations and places of the result set with counts.
 
-Clicking (or pressing Enter on) an entity asks for a filter; the panel itself
-only shows and emits, the controller does the filtering.
+Clicking (or pressing Enter on) an entity asks for a filter; right-clicking asks
+for the corrections menu (``reader.ui.entities.actions`` builds it). The panel
+itself only shows and emits; the controller filters and corrects. The filter
+box matches a word of any spelling of a name, so "us" finds U.S.
 """
 from __future__ import annotations
 
@@ -11,23 +13,25 @@ from typing import Sequence
 
 from PySide6.QtCore import QModelIndex
 from PySide6.QtCore import QPersistentModelIndex
+from PySide6.QtCore import QPoint
 from PySide6.QtCore import Qt
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QAbstractItemView
+from PySide6.QtWidgets import QApplication
 from PySide6.QtWidgets import QComboBox
-from PySide6.QtWidgets import QHBoxLayout
 from PySide6.QtWidgets import QHeaderView
 from PySide6.QtWidgets import QLineEdit
 from PySide6.QtWidgets import QTableView
-from PySide6.QtWidgets import QVBoxLayout
 from PySide6.QtWidgets import QWidget
 
+from reader.names.normalise import fold
 from reader.search.articles import EntityCount
 from reader.ui.table_model import ListTableModel
 from reader.ui.table_model import SourceSortProxy
 from reader.safe_text import one_line
 from reader.ui.plain_text import tooltip
+from reader.ui.views import filtered_table_layout
 
 Index = QModelIndex | QPersistentModelIndex
 TYPE_LABELS = {"person": "Person", "organisation": "Org.", "place": "Place"}
@@ -53,13 +57,16 @@ class EntitiesModel(ListTableModel):
         self.set_rows(rows)
 
     def set_filter(self, text: str | None = None, etype: str | None = None) -> None:
-        """Show only entities whose name contains ``text`` and of type ``etype`` ("" = all)."""
-        self._text = self._text if text is None else text.casefold()
+        """Show only entities with a spelling that has a word starting with ``text``, of
+        type ``etype`` ("" = all)."""
+        self._text = self._text if text is None else fold(text)
         self._type = self._type if etype is None else etype
         self.refilter()
 
     def accepts(self, item: EntityCount) -> bool:
-        return (not self._type or item.type == self._type) and self._text in item.name.casefold()
+        if self._type and item.type != self._type:
+            return False
+        return not self._text or any(_starts_a_word(fold(form), self._text) for form in (item.name, *item.aliases))
 
     def sort_key(self, item: EntityCount, column: int) -> Any:
         return (item.name.casefold(), item.type, item.count)[column]
@@ -73,6 +80,10 @@ class EntitiesModel(ListTableModel):
 
     def entity(self, row: int) -> EntityCount | None:
         return self.row_at(row)
+
+    def rows(self) -> list[EntityCount]:
+        """Every entity given, shown or filtered out."""
+        return list(self._all)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         cell = self.cell(index)
@@ -95,10 +106,17 @@ class EntitiesModel(ListTableModel):
         if role == Qt.ItemDataRole.AccessibleTextRole and col == self.COL_TYPE:
             return e.type
         if role == Qt.ItemDataRole.ToolTipRole:
-            return tooltip(f"{e.name} ({e.type}): show only articles that mention {e.name} ({e.count})")
+            others = [a for a in e.aliases if a != e.name]
+            also = f"\nAlso written: {', '.join(others[:8])}" + (" …" if len(others) > 8 else "") if others else ""
+            return tooltip(f"{e.name} ({e.type}): show only articles that mention {e.name} ({e.count}){also}\n"
+                           "Right-click to merge, split, rename or change its type.")
         if role == Qt.ItemDataRole.TextAlignmentRole and col == self.COL_COUNT:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
+
+
+def _starts_a_word(folded: str, needle: str) -> bool:
+    return folded.startswith(needle) or f" {needle}" in f" {folded}"
 
 
 class EntitiesProxy(SourceSortProxy):
@@ -115,6 +133,7 @@ class EntitiesPanel(QWidget):
     """Filter box, type choice and the sortable entity table."""
 
     chosen = Signal(str, str)  # entity key, display name
+    menu_requested = Signal(object, QPoint)  # the selected EntityCount rows, where (global)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -139,7 +158,9 @@ class EntitiesPanel(QWidget):
         self.view.setSortingEnabled(True)
         self.view.sortByColumn(EntitiesModel.COL_COUNT, Qt.SortOrder.DescendingOrder)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)  # select two to merge
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._menu)
         self.view.verticalHeader().hide()
         self.view.setShowGrid(False)
         self.view.setAlternatingRowColors(True)
@@ -155,21 +176,27 @@ class EntitiesPanel(QWidget):
             header.resizeSection(col, fm.horizontalAdvance(sample) + 24)
         self.view.clicked.connect(self._activate)
         self.view.activated.connect(self._activate)
-        top = QHBoxLayout()
-        top.setContentsMargins(0, 0, 0, 0)
-        top.addWidget(self.filter_edit, 1)
-        top.addWidget(self.type_box)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 4)
-        layout.addLayout(top)
-        layout.addWidget(self.view, 1)
-        self.setTabOrder(self.filter_edit, self.type_box)
-        self.setTabOrder(self.type_box, self.view)
+        filtered_table_layout(self, self.view, self.filter_edit, self.type_box)
 
     def set_entities(self, rows: Sequence[EntityCount]) -> None:
         self.model.set_entities(rows)
 
+    def selected(self) -> list[EntityCount]:
+        """The selected entities, in the order shown."""
+        rows = sorted({i.row() for i in self.view.selectionModel().selectedRows()})
+        return [e for e in (self.model.entity(r) for r in rows) if e is not None]
+
+    def _menu(self, pos: QPoint) -> None:
+        index = self.view.indexAt(pos)
+        if not index.isValid():
+            return
+        if not self.view.selectionModel().isRowSelected(index.row(), QModelIndex()):
+            self.view.selectRow(index.row())
+        self.menu_requested.emit(self.selected(), self.view.viewport().mapToGlobal(pos))
+
     def _activate(self, index: QModelIndex) -> None:
+        if QApplication.keyboardModifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier):
+            return  # selecting several (to merge them), not filtering
         if index.isValid():
             key = index.data(EntitiesModel.KeyRole)
             name = self.proxy.index(index.row(), EntitiesModel.COL_NAME).data()

@@ -123,15 +123,18 @@ class ExportActions(QObject):
     def copy_selected(self, noun: str, cited: bool) -> str:
         """Put the selected quotes or articles on the clipboard, one a line; returns the text."""
         from reader.export import citation
+        from reader.export.naming import canonical_names
 
         controller, lines = self.window.controller, []
         if noun == "quotes":
+            names = canonical_names(controller.view) if controller.view is not None else None
             for path, index in self.selected_quote_refs():
                 article = controller.article(path)
                 quotes = article.record.quotes if article is not None else []
                 if 0 <= index < len(quotes):
                     q = quotes[index]
-                    lines.append(citation.quote_citation(article, q) if cited else citation.quote_text(q))
+                    lines.append(citation.quote_citation(article, q, names) if cited
+                                 else citation.quote_text(q, names, article))
         else:
             for path in self.selected_paths():
                 article = controller.article(path)

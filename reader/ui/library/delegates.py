@@ -26,6 +26,7 @@ from reader.search.hits import MARK_START
 from reader.search.hits import render_marks
 from reader.ui.library.model import LibraryModel
 from reader.ui.palette import bias_colours
+from reader.ui.palette import ownership_colours
 from reader.ui.palette import html_theme
 
 
@@ -148,46 +149,73 @@ class TitleDelegate(QStyledItemDelegate):
 
 
 class BiasChipDelegate(QStyledItemDelegate):
-    """Outlet name followed by a rounded chip with the bias label (colour plus text)."""
+    """Outlet name followed by rounded chips: the bias label, then the ownership when known
+    (colour plus text: a chip never speaks by colour alone)."""
+
+    GAP = 6
+
+    @staticmethod
+    def _chip_font(option: QStyleOptionViewItem) -> QFont:
+        font = QApplication.font()
+        font.setPointSizeF(max(6.0, option.font.pointSizeF() * 0.82))
+        font.setBold(True)
+        return font
+
+    @staticmethod
+    def _chips(index: QModelIndex, palette: QPalette) -> list[tuple[str, QColor, QColor]]:
+        """(text, background, ink) of each chip, left to right."""
+        bias = index.data(LibraryModel.BiasRole) or "unknown"
+        chips = [(str(index.data(LibraryModel.BiasLabelRole) or ""), *bias_colours(bias, palette))]
+        owner = str(index.data(LibraryModel.OwnershipLabelRole) or "")
+        if owner:
+            chips.append((owner, *ownership_colours(index.data(LibraryModel.OwnershipRole) or "", palette)))
+        return chips
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         self.initStyleOption(option, index)
         _background(painter, option, index)
         outlet = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
-        bias = index.data(LibraryModel.BiasRole) or "unknown"
-        label = index.data(LibraryModel.BiasLabelRole) or ""
         rect = option.rect.adjusted(6, 0, -4, 0)
         painter.save()
         fm = QFontMetrics(option.font)
+        chip_font = self._chip_font(option)
+        cfm = QFontMetrics(chip_font)
+        chips = self._chips(index, option.palette)
+        widths = [cfm.horizontalAdvance(text) + 12 for text, _bg, _fg in chips]
+        chips_w = sum(widths) + self.GAP * len(widths)
+        keep = min(fm.horizontalAdvance(outlet) + 2, fm.averageCharWidth() * 10)  # the name stays readable
+        if len(chips) > 1 and rect.width() - chips_w < keep:  # narrow column: the lean chip only
+            chips, widths = chips[:1], widths[:1]
+            chips_w = widths[0] + self.GAP
+        name_w = min(fm.horizontalAdvance(outlet) + 2, max(0, rect.width() - chips_w - 2))
         painter.setFont(option.font)
         painter.setPen(_ink(option))
-        chip_font = QApplication.font()
-        chip_font.setPointSizeF(max(6.0, option.font.pointSizeF() * 0.82))
-        chip_font.setBold(True)
-        cfm = QFontMetrics(chip_font)
-        chip_w = cfm.horizontalAdvance(label) + 12
-        room = max(0, rect.width() - chip_w - 8)
+        room = max(0, rect.width() - chips_w - 2)
         if fm.horizontalAdvance(outlet) + 2 > room:  # the registry's short name, when it fits
             short = str(index.data(LibraryModel.ShortOutletRole) or "")
             if short and fm.horizontalAdvance(short) + 2 <= room:
                 outlet = short
-        name_w = min(fm.horizontalAdvance(outlet) + 2, room)
-        text_rect = QRect(rect.left(), rect.top(), name_w, rect.height())
-        painter.drawText(text_rect, int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
+                name_w = fm.horizontalAdvance(outlet) + 2
+        painter.drawText(QRect(rect.left(), rect.top(), name_w, rect.height()),
+                         int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
                          fm.elidedText(outlet, Qt.TextElideMode.ElideRight, name_w))
-        bg, fg = bias_colours(bias, option.palette)
-        chip_h = cfm.height() + 4
-        chip = QRectF(rect.left() + name_w + 8, rect.center().y() - chip_h / 2 + 1, chip_w, chip_h)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(fg)
-        painter.setBrush(bg)
-        painter.drawRoundedRect(chip, chip_h / 2, chip_h / 2)
         painter.setFont(chip_font)
-        painter.drawText(chip, int(Qt.AlignmentFlag.AlignCenter), label)
+        chip_h = cfm.height() + 4
+        x = rect.left() + name_w + self.GAP
+        for (text, bg, fg), width in zip(chips, widths):
+            chip = QRectF(x, rect.center().y() - chip_h / 2 + 1, width, chip_h)
+            painter.setPen(fg)
+            painter.setBrush(bg)
+            painter.drawRoundedRect(chip, chip_h / 2, chip_h / 2)
+            painter.drawText(chip, int(Qt.AlignmentFlag.AlignCenter), text)
+            x += width + self.GAP
         painter.restore()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
         fm = QFontMetrics(option.font)
         outlet = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
-        label = str(index.data(LibraryModel.BiasLabelRole) or "")
-        return QSize(fm.horizontalAdvance(outlet) + fm.horizontalAdvance(label) + 40, fm.height() + 8)
+        labels = [str(index.data(LibraryModel.BiasLabelRole) or ""),
+                  str(index.data(LibraryModel.OwnershipLabelRole) or "")]
+        return QSize(fm.horizontalAdvance(outlet) + sum(fm.horizontalAdvance(t) + 18 for t in labels if t) + 24,
+                     fm.height() + 8)

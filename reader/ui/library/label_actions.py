@@ -9,14 +9,14 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QMainWindow
 
 from reader.outlet_overrides import default_registry
-from reader.outlets import UNKNOWN
 from reader.outlets import Outlet
 from reader.search.articles import StoredArticle
-from reader.ui.library.coverage_bar import active_bias_tokens
-from reader.ui.library.coverage_bar import toggle_bias_term
+from reader.ui.library.coverage_bar import BIAS
+from reader.ui.library.coverage_bar import OWNERSHIP
+from reader.ui.library.coverage_bar import active_tokens
+from reader.ui.library.coverage_bar import toggle_term
 from reader.outlet_info import about_label_html
-from reader.outlet_info import chip_label
-from reader.outlet_info import coverage_counts
+from reader.outlet_info import bias_label
 from reader.outlet_info import label_tooltip
 from reader.safe_text import one_line
 
@@ -35,8 +35,7 @@ class LabelEditing(QObject):
         self.targets: list[str] = []  # the articles the last Set Outlet… dialog was for
         window.reading_view.describe_outlet = self.describe
         window.library_model.outlet_tooltip = self.tooltip
-        window.library_model.chip_label = self.chip
-        window.coverage_bar.toggled.connect(self.toggle_bias)
+        window.coverage_bar.toggled.connect(self.toggle_filter)
         window.controller.panels_changed.connect(self.update_coverage)
         window.actions.edit_label.triggered.connect(lambda: self.edit(assign=False))
         window.actions.set_outlet.triggered.connect(lambda: self.edit(assign=True))
@@ -54,13 +53,6 @@ class LabelEditing(QObject):
     def outlet(name: str | None) -> Outlet | None:
         return default_registry().resolve(name=name) if name else None
 
-    def chip(self, outlet_name: str, token: str) -> str:
-        """A library row's chip. An article indexed as "unknown" is Unknown whatever the
-        registry says, so painting it needs no lookup; the others ask ``lean_of``,
-        which the first paint answers from the last run's memo, without the registry."""
-        known = bool(outlet_name) and (token or UNKNOWN).lower() != UNKNOWN
-        return chip_label(default_registry().lean_of(outlet_name) if known else None, token)
-
     def tooltip(self, outlet_name: str) -> str:
         return label_tooltip(self.outlet(outlet_name), one_line(outlet_name or ""))
 
@@ -68,18 +60,15 @@ class LabelEditing(QObject):
         """(About-this-label HTML, chip tooltip, chip text) for the reading view's header."""
         outlet = self.outlet(article.outlet)
         name = one_line(article.outlet or "")  # inside sentences: no bidi control leaks; "" = none
-        return (about_label_html(outlet, muted, name), label_tooltip(outlet, name),
-                chip_label(outlet.lean if outlet else None, article.bias))
+        return (about_label_html(outlet, muted, name), label_tooltip(outlet, name), bias_label(article.bias))
 
     def update_coverage(self) -> None:
+        """The bar shows the result set's indexed tokens: what its segments filter by."""
         c = self.window.controller
-        registry = default_registry()
-        counts = coverage_counts(c.result_outlets(), registry.lean_of)
-        self.window.coverage_bar.set_counts(counts, active_bias_tokens(c.query))
-        registry.save_lean_memo()  # the library's outlets, for the next start's chips
+        self.window.coverage_bar.set_counts(c.coverage(), {f: active_tokens(c.query, f) for f in (BIAS, OWNERSHIP)})
 
-    def toggle_bias(self, token: str) -> None:
-        self.window.set_query(toggle_bias_term(self.window.search_edit.text(), token))
+    def toggle_filter(self, field: str, token: str) -> None:
+        self.window.set_query(toggle_term(self.window.search_edit.text(), field, token))
 
     def dialog(self, assign: bool) -> OutletDialog | None:
         """The dialog for the selected articles (Set Outlet…: all selected rows, else the open

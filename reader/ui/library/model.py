@@ -22,7 +22,8 @@ from reader.search.hits import MARK_END
 from reader.search.hits import MARK_START
 from reader.search.hits import Hit
 from reader.render.article_html import KIND_LABELS
-from reader.render.article_html import bias_label
+from reader.outlet_info import bias_label
+from reader.outlet_info import ownership_label
 from reader.ui.table_model import SourceSortProxy
 from reader.ui.table_model import move_persistent_rows
 from reader.safe_text import one_line
@@ -51,10 +52,12 @@ class LibraryModel(QAbstractTableModel):
     PathRole = Qt.ItemDataRole.UserRole + 1
     SortRole = Qt.ItemDataRole.UserRole + 2
     SnippetRole = Qt.ItemDataRole.UserRole + 3  # plain text with MARK_START/MARK_END
-    BiasRole = Qt.ItemDataRole.UserRole + 4  # left / center / right / unrated / unknown
+    BiasRole = Qt.ItemDataRole.UserRole + 4  # a bias token (reader.outlet_tokens.BIAS_TOKENS)
     BiasLabelRole = Qt.ItemDataRole.UserRole + 5
     RankRole = Qt.ItemDataRole.UserRole + 6
-    ShortOutletRole = Qt.ItemDataRole.UserRole + 7  # the registry's short name ("" when none)
+    OwnershipRole = Qt.ItemDataRole.UserRole + 7  # an ownership token
+    OwnershipLabelRole = Qt.ItemDataRole.UserRole + 8
+    ShortOutletRole = Qt.ItemDataRole.UserRole + 9  # the registry's short name ("" when none)
 
     # what each column shows: the index column it sorts by, and the Hit attribute holding it
     COLUMN_FIELDS = (F.TITLE, F.OUTLET_NAME, F.AUTHOR, F.PUBLISHED, F.KIND, F.QUOTE_COUNT)
@@ -74,8 +77,6 @@ class LibraryModel(QAbstractTableModel):
         self._cache: OrderedDict[int, Hit | None] = OrderedDict()
         # outlet name -> where its bias label comes from (set by the window)
         self.outlet_tooltip: Callable[[str], str] | None = None
-        # (outlet name, indexed bias token) -> chip text such as "Lean left" (set by the window)
-        self.chip_label: Callable[[str, str], str] | None = None
         # outlet name -> a short name for a narrow column ("" when none; set by the window)
         self.short_outlet: Callable[[str], str] | None = None
 
@@ -93,6 +94,10 @@ class LibraryModel(QAbstractTableModel):
         self._cache.clear()
         self._ids = self._sorted_ids()
         self.endResetModel()
+
+    def docnums(self) -> list[int]:
+        """The listed articles' document numbers in the order shown."""
+        return list(self._ids)
 
     def _read_from_row(self, field: str, docnum: int) -> Any:
         hit = self._fetch(docnum)
@@ -160,6 +165,8 @@ class LibraryModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if col == self.COL_OUTLET:
                 head = f"{hit.outlet or 'Outlet unknown'} — bias: {self._chip(hit)}"
+                if hit.ownership != "unknown":
+                    head += f", ownership: {ownership_label(hit.ownership)}"
                 return tooltip(f"{head}\n\n{self.outlet_tooltip(hit.outlet)}" if self.outlet_tooltip else head)
             if col == self.COL_TITLE:
                 snippet = snippet_plain(hit.snippet)
@@ -174,14 +181,20 @@ class LibraryModel(QAbstractTableModel):
             return (hit.bias or "unknown").lower()
         if role == self.BiasLabelRole:
             return self._chip(hit)
+        if role == self.OwnershipRole:
+            return hit.ownership
+        if role == self.OwnershipLabelRole:
+            return ownership_label(hit.ownership) if hit.ownership != "unknown" else ""
         if role == self.ShortOutletRole:
             return one_line(self.short_outlet(hit.outlet or "")) if self.short_outlet and hit.outlet else ""
         if role == Qt.ItemDataRole.TextAlignmentRole and col == self.COL_QUOTES:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
-    def _chip(self, hit: Hit) -> str:
-        return self.chip_label(hit.outlet, hit.bias) if self.chip_label else bias_label(hit.bias)
+    @staticmethod
+    def _chip(hit: Hit) -> str:
+        """The indexed lean, which is what ``bias:`` finds: no registry needed to paint it."""
+        return bias_label(hit.bias)
 
     def _display(self, hit: Hit, col: int) -> str:
         if col == self.COL_TITLE:

@@ -1,4 +1,11 @@
-"""Every direct quote of the current result set, as a sortable table."""
+"""The statements of the current result set as a lazy, sortable, filterable table.
+
+The model shows a ``QuoteSource`` (every match's statements in the list's
+order, read row by row as the view paints them) or, once the user sorts or
+filters, an ``ArrangedQuotes`` computed from it. Arranging reads every row, so
+for a big result set it runs on a worker; the request's number keeps a late
+answer from replacing a newer one.
+"""
 from __future__ import annotations
 
 from typing import Any
@@ -6,57 +13,159 @@ from typing import Any
 from PySide6.QtCore import QModelIndex
 from PySide6.QtCore import QPersistentModelIndex
 from PySide6.QtCore import Qt
+from PySide6.QtCore import Signal
+from PySide6.QtCore import Slot
 
-from reader.search.articles import QuoteRow  # noqa: F401 - the rows this model lists
-from reader.ui.table_model import ListTableModel
+from reader.search.articles import QuoteRow
+from reader.search.quotes import FILTER_FIELDS
+from reader.search.quotes import ArrangedQuotes
+from reader.search.quotes import QuoteSource
+from reader.search.quotes import arrange
+from reader.search.quotes import sort_key
+from reader.ui.table_model import HeaderedTableModel
 from reader.ui.table_model import SourceSortProxy
 from reader.safe_text import one_line
 from reader.ui.plain_text import tooltip
+from reader.ui.tasks import Task
 
 Index = QModelIndex | QPersistentModelIndex
+SYNC_ROWS = 4000  # arranging this many rows or fewer is quick enough for the GUI thread
 
 
-class QuotesModel(ListTableModel):
+class QuotesModel(HeaderedTableModel):
     COL_SPEAKER = 0
     COL_QUOTE = 1
     COL_OUTLET = 2
     COL_ARTICLE = 3
-    HEADERS = ("Speaker", "Quote", "Outlet", "Article")
+    HEADERS = ("Speaker", "Quote", "Outlet", "Article")  # the order of quotes.SORT_COLUMNS
 
     PathRole = Qt.ItemDataRole.UserRole + 1
     QuoteIndexRole = Qt.ItemDataRole.UserRole + 2
     SortRole = Qt.ItemDataRole.UserRole + 3
     SpeakerRole = Qt.ItemDataRole.UserRole + 4
+    SpeakerIdRole = Qt.ItemDataRole.UserRole + 5
 
+    arranging = Signal(bool)  # True while a sort or filter runs on a worker
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._base: QuoteSource | ArrangedQuotes | None = None  # what the result set has
+        self._shown: QuoteSource | ArrangedQuotes | None = None  # what the view shows
+        self._sort: tuple[int, Qt.SortOrder] = (-1, Qt.SortOrder.AscendingOrder)
+        self._filter = ("", "all")  # (text, field)
+        self._request = 0
+        self.busy = False
+
+    # -- feeding ---------------------------------------------------------------------
+    def set_source(self, source: QuoteSource | ArrangedQuotes | None) -> None:
+        """A new result set's statements; the current sort and filter apply to them."""
+        self._base = source
+        self._arrange()
+
+    def set_rows(self, rows: list[QuoteRow]) -> None:
+        """A plain list of rows (tests, screenshots)."""
+        self.set_source(ArrangedQuotes(list(rows)))
+
+    def set_filter(self, text: str, field: str = "all") -> None:
+        """Show only rows whose ``field`` (speaker, outlet, text or any) contains ``text``."""
+        field = field if field in FILTER_FIELDS else "all"
+        if (text.strip(), field) != self._filter:
+            self._filter = (text.strip(), field)
+            self._arrange()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if (column, order) != self._sort:
+            self._sort = (column, order)
+            self._arrange()
+
+    def _arrange(self) -> None:
+        self._request += 1
+        request, base = self._request, self._base
+        column, order = self._sort
+        text, field = self._filter
+        if base is None or (column < 0 and not text):
+            self._show(base)
+            return
+        descending = order == Qt.SortOrder.DescendingOrder
+        if len(base) <= SYNC_ROWS:
+            self._show(arrange(base, column, descending, text, field))
+            return
+
+        def work(ctx) -> tuple[int, ArrangedQuotes | None]:
+            try:
+                return request, arrange(base, column, descending, text, field, ctx.cancelled)
+            except Exception:  # noqa: BLE001 - the unsorted rows stay; nothing to report
+                return request, None
+
+        self.busy = True
+        self.arranging.emit(True)
+        task = Task("Arranging quotes", work, nice=0)
+        task.finished.connect(self._arranged)  # a bound slot: delivered on the GUI thread
+        task.start()
+
+    @Slot(object)
+    def _arranged(self, answer: tuple[int, ArrangedQuotes | None]) -> None:
+        request, shown = answer
+        if request != self._request:
+            return  # a newer sort or filter is on its way
+        if shown is not None:
+            self._show(shown)
+        else:
+            self.busy = False
+            self.arranging.emit(False)
+
+    def _show(self, shown: QuoteSource | ArrangedQuotes | None) -> None:
+        if self.busy:  # an answer computed here supersedes the one still on a worker
+            self.busy = False
+            self.arranging.emit(False)
+        self.beginResetModel()
+        self._shown = shown
+        self.endResetModel()
+
+    # -- reading -----------------------------------------------------------------------
     def row(self, row: int) -> QuoteRow | None:
-        return self.row_at(row)
+        return self._shown.row(row) if self._shown is not None else None
 
     def rows(self) -> list[QuoteRow]:
-        return list(self._rows)
+        """Every shown row (reads them all)."""
+        return self._shown.rows() if self._shown is not None else []
 
-    def sort_key(self, item: QuoteRow, column: int) -> Any:
-        return (item.speaker, item.text, item.outlet, item.title)[column].casefold()
+    def articles(self) -> int:
+        return self._shown.articles() if self._shown is not None else 0
+
+    def total(self) -> int:
+        """Rows of the result set before the panel's own filter."""
+        return len(self._base) if self._base is not None else 0
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() or self._shown is None else len(self._shown)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        cell = self.cell(index)
-        if cell is None:
+        if not index.isValid() or index.parent().isValid() or not 0 <= index.column() < len(self.HEADERS):
             return None
-        r, col = cell
+        r = self.row(index.row())
+        if r is None:
+            return None
+        col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return one_line((r.speaker, f"“{r.text}”", r.outlet, r.title)[col])
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return (r.speaker, f"“{r.text}”", r.outlet, r.title)[col]
         if role == self.SortRole:
-            return self.sort_key(r, col)
+            return sort_key(r, col)
         if role == Qt.ItemDataRole.ToolTipRole:
             cue = f"cue “{r.cue}”, " if r.cue else ""
-            return tooltip(f"{r.speaker}: “{r.text}”\n{cue}confidence {r.confidence:.0%}\n{r.outlet} — {r.title}")
+            written = f" (written “{r.written}”)" if r.written and r.written != r.speaker else ""
+            return tooltip(f"{r.speaker}{written}: “{r.text}”\n{cue}{r.kind}, confidence {r.confidence:.0%}\n"
+                           f"{r.outlet} — {r.title}")
         if role == self.PathRole:
             return r.path
         if role == self.QuoteIndexRole:
             return r.quote_index
         if role == self.SpeakerRole:
             return r.speaker
+        if role == self.SpeakerIdRole:
+            return r.speaker_id
         return None
 
 
