@@ -9,18 +9,15 @@ Edit ▸ Undo in the window that removed them can give them back.
 """
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
-from reader.analysis.record import ArticleRecord
 from reader.library_sources import forget_removal
 from reader.search import fields as F
-from reader.search.documents import article_to_document
-from reader.search.indexer import OutletResolver, default_outlet_resolver
+from reader.names.store import refresh_after_commit as refresh_names
+from reader.search.indexer import OutletResolver, default_outlet_resolver, document_from_stored
 from reader.search.store import open_or_create, open_writer
-from reader.sources import SourceDocument
 
 KEPT_FIELDS = (F.PATH, F.SHA, F.TITLE, F.FORMAT, F.BODY, F.RECORD, F.INDEXED_AT)
 
@@ -73,16 +70,12 @@ def restore(location: Path, removed: RemovedArticles, resolver: OutletResolver |
     restored = []
     try:
         for stored in removed.documents:
-            record = ArticleRecord.from_json(json.loads(stored.get(F.RECORD) or "{}"))
-            source = SourceDocument(Path(stored[F.PATH]), stored.get(F.BODY) or "", stored[F.SHA],
-                                    stored.get(F.FORMAT) or "text")
-            outlet, bias, aliases = resolver(record, source)
-            writer.update_document(**article_to_document(source, record, outlet, bias, aliases,
-                                                         indexed_at=stored.get(F.INDEXED_AT)))
-            restored.append(str(source.path))
+            writer.update_document(**document_from_stored(stored, resolver))
+            restored.append(str(stored[F.PATH]))
         forget_removal(location, restored)  # rebuilds and rescans keep them again
         writer.commit()
     except BaseException:
         writer.cancel()
         raise
+    refresh_names(ix)  # the library-wide name table counts them again
     return restored

@@ -12,6 +12,8 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QHeaderView
 from PySide6.QtWidgets import QMainWindow
 
+from reader.safe_text import one_line
+
 ENTITY_SAMPLE = "Khalid Hameed Farooqi"  # a long name the entity column should show whole
 
 
@@ -35,8 +37,11 @@ def fit_quote_outlets(window: QMainWindow) -> None:
     of the table (a longer one is elided; the tooltip has it whole)."""
     from reader.ui.quotes.model import QuotesModel
 
-    view, model = window.quotes_view, window.quotes_model
-    names = {model.index(r, QuotesModel.COL_OUTLET).data() or "" for r in range(model.rowCount())}
+    view = window.quotes_view
+    if not window.quotes_model.rowCount():
+        return
+    # the result set's outlets, known from the panels: the quotes themselves are read lazily
+    names = {one_line(name) for name, _bias in window.controller.result_outlets() if name}
     if not names:
         return
     fm = view.fontMetrics()
