@@ -77,6 +77,31 @@ def load_article(source: Index | IndexView, path: str) -> StoredArticle | None:
     return _to_article(view.stored(docnum)) if docnum is not None else None
 
 
+class ArticleCache:
+    """The last few stored articles read (each holds its full record), for re-reading."""
+
+    def __init__(self, size: int = 20) -> None:
+        self._size = size
+        self._articles: dict[str, StoredArticle] = {}
+
+    def get(self, view: IndexView, path: str) -> StoredArticle | None:
+        art = self._articles.get(path)
+        if art is None:
+            art = load_article(view, path)
+            if art is None:
+                return None
+            self._articles[path] = art
+            while len(self._articles) > self._size:
+                self._articles.pop(next(iter(self._articles)))
+        return art
+
+    def __contains__(self, path: str) -> bool:
+        return path in self._articles
+
+    def clear(self) -> None:
+        self._articles.clear()
+
+
 def load_articles(source: Index | IndexView, paths: Iterable[str]) -> list[StoredArticle]:
     """Stored articles for the given paths, in that order (unknown paths skipped)."""
     view = as_view(source)

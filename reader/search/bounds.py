@@ -44,6 +44,10 @@ class Budget:
         self.deadline = time.perf_counter() + seconds
         self.ran_out = False
 
+    def cancel(self) -> None:
+        """Stop the search at its next check (a newer search superseded it)."""
+        self.deadline = float("-inf")
+
     def expired(self) -> bool:
         if not self.ran_out and time.perf_counter() > self.deadline:
             self.ran_out = True

@@ -7,9 +7,10 @@ listing snapshot is shown first and the index opened after the first paint.
 
 Signals (what each carries):
     opened(int)            the library is listed (from its snapshot or the index); its article count
-    results_changed()      the result set (query + entity filters) changed: the list
+    results_changed()      the result set (query + entity filters + dates) changed: the list
+    rows_ranked()          more of the current result set was ranked (the list scrolled to its end)
     panels_changed()       the result set's entities, quotes and coverage are ready
-    filters_changed()      entity filters were added or removed
+    filters_changed()      entity filters or the date range were changed (state: ``self.asked``)
     task_started(object)   a background Task began (status bar shows progress)
     state_changed(str)     index state for the status bar ("ready", "building…")
     problem(object)        an IndexProblem or other failure, for a dialog
@@ -20,7 +21,6 @@ Signals (what each carries):
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
@@ -29,11 +29,13 @@ from PySide6.QtCore import QTimer
 from PySide6.QtCore import Signal
 from PySide6.QtCore import Slot
 from reader.search import fields as F
+from reader.search.articles import ArticleCache
 from reader.search.articles import EntityCount
 from reader.search.articles import QuoteRow
 from reader.search.articles import StoredArticle
 from reader.search.articles import entity_counts
 from reader.search.articles import load_article
+from reader.search.filters import Filters
 from reader.search.hits import Hit
 from reader.search.listing import Listing
 from reader.search.listing import load_listing
@@ -50,25 +52,21 @@ from reader.search.view import StaleView
 from reader.ui.deferred import after_paint
 from reader.ui.library_jobs import LibraryJobs
 from reader.search.results import Panels
-from reader.search.results import ResultSet
-from reader.search.results import compute_matches
 from reader.search.results import fill_panels
 from reader.search.results import listed
+from reader.search.window_query import EntityFilter
+from reader.search.window_query import WindowQuery
+from reader.ui.search_requests import SearchRequest
+from reader.ui.search_requests import SearchRequests
 from reader.ui.tasks import Task
 from reader.ui.tasks import TaskContext
 
 if TYPE_CHECKING:  # Whoosh loads when the index is opened, after the list is painted
     from whoosh.index import Index
 
-ARTICLE_CACHE = 20  # stored articles kept for re-reading (each holds its full record)
+    from reader.search.results import ResultSet
+
 LONG_WORDS, LONG_QUOTES = 30_000, 500  # an article this long is read on a worker (is_long)
-
-
-
-@dataclass(frozen=True)
-class EntityFilter:
-    key: str
-    name: str
 
 
 class LibraryController(QObject):
@@ -76,6 +74,7 @@ class LibraryController(QObject):
 
     opened = Signal(int)
     results_changed = Signal()
+    rows_ranked = Signal()
     panels_changed = Signal()
     filters_changed = Signal()
     task_started = Signal(object)
@@ -93,17 +92,20 @@ class LibraryController(QObject):
         self.view: IndexView | None = None  # the open index generation every read goes through
         self.result: ResultSet | None = None  # what the window shows now
         self.ready = False
-        self.query = ""
+        self.asked = WindowQuery()  # the query, entity filters and dates the window asks for
         self.message = ""
-        self.filters: list[EntityFilter] = []
         self.total = 0
-        self._articles: dict[str, StoredArticle] = {}  # the last few articles read
+        self._articles = ArticleCache()
         self._listing_due = False  # the open view's generation has no listing snapshot yet
         self._folder = ""
         self._opening = False  # between open() and the result being handled
         self._open_failed = False  # the listed library's index could not be opened (said once)
-        self._generation = 0  # numbers search requests; older answers are dropped
-        self._searches = 0  # searches running on workers
+        self.requests = SearchRequests(self)  # each search carries its identity; the newest wins
+        self._panels_due: SearchRequest | None = None  # its panels wait for the list's paint
+        self.requests.listed.connect(self._on_listed)
+        self.requests.panels_ready.connect(self._apply_panels)
+        self.requests.ranked_more.connect(self._on_ranked_more)
+        self.requests.failed.connect(self._search_failed)
         self.read_only = False  # another window holds this library's lock
         self.read_only_reason = ""  # or: why the lock could not be written (a full disk)
         self.jobs = LibraryJobs(self.location, self.index_options, lambda: self.read_only,
@@ -122,7 +124,7 @@ class LibraryController(QObject):
         the signals either way, after the caller has connected to them.
         """
         self._opening = True
-        listing = None if (self.query or self.filters) else load_listing(self.location)
+        listing = None if (self.query or self._filters()) else load_listing(self.location)
         if listing is not None:
             QTimer.singleShot(0, self, lambda: self._show_listing(listing))
             return None
@@ -156,16 +158,11 @@ class LibraryController(QObject):
         """List the library from its snapshot; the index opens once that is painted."""
         self._opening = False
         self._folder = listing.folder
-        self._show(listed(listing))
+        self._present(self.requests.adopt(listed(listing), self._filters()))
         self.ready = True
         self.state_changed.emit("ready")
         self.opened.emit(self.article_count())
-        self._searches += 1  # the panels follow, once the index is open
-        after_paint(self, self._open_listed_index)
-
-    def _open_listed_index(self) -> None:
-        self._searches = max(0, self._searches - 1)
-        self._ensure_view()
+        after_paint(self, self._ensure_view)  # the panels follow, once the index is open
 
     def _ensure_view(self) -> IndexView | None:
         """The open index; opens it now when the library is still listed from its snapshot."""
@@ -174,16 +171,17 @@ class LibraryController(QObject):
                 ix = self._open_index()
             except Exception as exc:  # noqa: BLE001 - IndexProblem: shown with a Rebuild offer
                 self._open_failed = True  # once: not again for every article clicked
-                self._searches = 0  # no panels will follow
+                self.requests.settle()  # no panels will follow
                 self.state_changed.emit("not available")
                 self.problem.emit(exc)
                 return None
             self._set_view(ix)
-            result = self.result
+            result, request = self.result, self.requests.current
             if isinstance(result.source, Listing) and result.source.generation == self.view.generation:
                 result.source = self.view  # the same documents, now with the index behind them
-                self._searches += 1  # counting 10k articles' entities waits for the first article
-                after_paint(self, lambda: self._request_panels(result, counted=True))
+                if request is not None:
+                    request.view = self.view
+                    self._panels_after_paint()  # counting 10k articles' entities waits for the first article
             else:  # another process committed since the snapshot: list what is there now
                 self._use_view()
         return self.view
@@ -257,18 +255,21 @@ class LibraryController(QObject):
         window shows the library at once; counting entities over 10k articles
         follows on a worker.
         """
-        result = self._show(compute_matches(self.view, self.query, [f.key for f in self.filters]))
+        self._present(self.requests.list_now(self.view, self.query, self._filters()))
         # after the list has been painted: counting entities on a worker competes
         # with the first paint for the GIL
-        self._searches += 1
-        after_paint(self, lambda: self._request_panels(result, counted=True))
+        self._panels_after_paint()
 
-    def _show(self, result: ResultSet) -> ResultSet:
-        """List a result computed here, on the GUI thread, as the newest answer."""
-        self._generation += 1
-        result.generation = self._generation
-        self._apply(result)
-        return result
+    def _panels_after_paint(self) -> None:
+        """Fill the current request's panels once the window has painted its list (if it is
+        still current then; the deferred call holds no request, so no old index view)."""
+        self._panels_due = self.requests.current
+        after_paint(self, self._fill_due_panels)
+
+    def _fill_due_panels(self) -> None:
+        due, self._panels_due = self._panels_due, None
+        if due is not None and due is self.requests.current:
+            self.requests.fill_panels(due)
 
     def busy(self) -> bool:
         return self.jobs.busy()
@@ -282,37 +283,50 @@ class LibraryController(QObject):
         source = self.view or (self.result.source if self.result is not None else None)
         return source.doc_count() if source is not None else 0
 
+    @property
+    def query(self) -> str:
+        return self.asked.query
+
+    @property
+    def filters(self) -> list[EntityFilter]:
+        return list(self.asked.entities)
+
     def set_query(self, text: str) -> None:
-        self.query = text
+        self.asked.query = text
         self.request_refresh()
 
     def add_filter(self, key: str, name: str) -> None:
-        if any(f.key == key for f in self.filters):
-            return
-        self.filters.append(EntityFilter(key, name))
-        self.filters_changed.emit()
-        self.request_refresh()
+        self._filters_changed(self.asked.add_entity(key, name))
 
     def remove_filter(self, key: str) -> None:
-        self.filters = [f for f in self.filters if f.key != key]
-        self.filters_changed.emit()
-        self.request_refresh()
+        self._filters_changed(self.asked.remove_entity(key))
 
     def clear_filters(self) -> None:
-        if self.filters:
-            self.filters = []
+        self._filters_changed(self.asked.clear_entities())
+
+    def set_date_range(self, start: str, end: str) -> None:
+        """Only articles published from ``start`` to ``end`` (ISO prefixes, "" for open ends)."""
+        self._filters_changed(self.asked.set_dates(start, end))
+
+    def _filters_changed(self, changed: bool) -> None:
+        if changed:
             self.filters_changed.emit()
             self.request_refresh()
+
+    def _filters(self) -> Filters:
+        return self.asked.filters()
 
     def refresh(self) -> None:
         """Recompute list and panels now, on this thread (screenshots, tests)."""
         if self._ensure_view() is None:
             return
-        result = self._show(compute_matches(self.view, self.query, [f.key for f in self.filters]))
-        self._apply_panels(fill_panels(result))
+        request = self.requests.list_now(self.view, self.query, self._filters(), panels_wanted=False)
+        self._present(request)
+        fill_panels(request.result)
+        self._apply_panels(request)
 
     def request_refresh(self) -> None:
-        """Recompute the results on a worker thread; only the newest answer is shown.
+        """Recompute the results on a worker thread; only the newest request's answer is shown.
 
         The list comes first; the panels (entities, quotes, coverage) follow in a
         second step, so a new query is listed before 10k articles are counted.
@@ -325,35 +339,19 @@ class LibraryController(QObject):
             except Exception as exc:  # noqa: BLE001 - shown with a Rebuild offer
                 self.problem.emit(exc)
                 return
-        self._generation += 1
-        generation, view, query = self._generation, self.view, self.query
-        keys = [f.key for f in self.filters]
+        self.requests.start(self.view, self.query, self._filters())
 
-        def work(_ctx: TaskContext) -> ResultSet:
-            result = compute_matches(view, query, keys)
-            result.generation = generation
-            return result
-
-        self._run_search(work, self._apply)
-
-    def _run_search(self, work, done) -> None:
-        task = Task("Searching", work, nice=0)
-        task.finished.connect(done)
-        task.failed.connect(self._search_failed)
-        self._searches += 1
-        task.start()
-
-    def _request_panels(self, result: ResultSet, counted: bool = False) -> None:
-        self._searches -= counted  # already counted as pending when it was scheduled
-        self._run_search(lambda _ctx: fill_panels(result), self._apply_panels)
+    def rank_more(self, upto: int) -> bool:
+        """Rank the current list down to ``upto`` rows on a worker (the list scrolled to its end)."""
+        request = self.requests.current
+        return request is not None and self.requests.rank_more(request, upto)
 
     def search_pending(self) -> bool:
-        """Whether a requested search or its panels have not been shown yet."""
-        return self._searches > 0
+        """Whether the current search's list or its panels have not been shown yet."""
+        return self.requests.pending()
 
-    @Slot(object)
-    def _search_failed(self, exc: BaseException) -> None:
-        self._searches = max(0, self._searches - 1)
+    @Slot(object, object)
+    def _search_failed(self, _request: SearchRequest, exc: BaseException) -> None:
         if isinstance(exc, StaleView):  # another writer changed the index: show its new state
             self._reload()
             return
@@ -363,27 +361,30 @@ class LibraryController(QObject):
         self.results_changed.emit()
 
     @Slot(object)
-    def _apply(self, result: ResultSet) -> None:
-        if self.sender() is not None:  # an answer from a worker
-            self._searches = max(0, self._searches - 1)
-        if result.generation != self._generation or result.source is not (self.view or result.source):
-            return  # a newer request is on its way
-        self.result = result
-        self.message = result.message
-        self.total = result.total
+    def _on_listed(self, request: SearchRequest) -> None:
+        """A worker's list for the current request: show it, then count its panels."""
+        self._present(request)
+        self.requests.fill_panels(request)
+
+    def _present(self, request: SearchRequest) -> None:
+        self.result = request.result
+        self.message = self.result.message
+        self.total = self.result.total
         self.results_changed.emit()
-        if self.sender() is not None:
-            self._request_panels(result)
 
     @Slot(object)
-    def _apply_panels(self, result: ResultSet) -> None:
-        if self.sender() is not None:
-            self._searches = max(0, self._searches - 1)
-        if result is not self.result:
+    def _on_ranked_more(self, request: SearchRequest) -> None:
+        if request.result is self.result:
+            self.rows_ranked.emit()
+
+    @Slot(object)
+    def _apply_panels(self, request: SearchRequest) -> None:
+        result = request.result
+        if request is not self.requests.current or result is not self.result or result.panels is None:
             return
         self._folder = result.panels.folder
         self.panels_changed.emit()
-        if self._listing_due and not (result.query.strip() or result.entity_keys):
+        if self._listing_due and not (result.query.strip() or result.entity_keys or result.filters):
             self._save_listing(result.view)
 
     def _save_listing(self, view: IndexView) -> None:
@@ -434,19 +435,11 @@ class LibraryController(QObject):
     def article(self, path: str) -> StoredArticle | None:
         if self._ensure_view() is None:
             return None
-        art = self._articles.get(path)
-        if art is None:
-            try:
-                art = load_article(self.view, path)
-            except IndexProblem as exc:  # damaged since it was opened: a dialog offers Rebuild
-                self.problem.emit(exc)
-                return None
-            if art is None:
-                return None
-            self._articles[path] = art
-            while len(self._articles) > ARTICLE_CACHE:
-                self._articles.pop(next(iter(self._articles)))
-        return art
+        try:
+            return self._articles.get(self.view, path)
+        except IndexProblem as exc:  # damaged since it was opened: a dialog offers Rebuild
+            self.problem.emit(exc)
+            return None
 
     def is_long(self, path: str) -> bool:
         """Whether reading ``path`` takes long enough to do it on a worker (``reader_of``):

@@ -140,6 +140,7 @@ class MainWindow(QMainWindow):
     def _wire(self) -> None:
         c = self.controller
         c.results_changed.connect(self._on_results)
+        c.rows_ranked.connect(lambda: self.library_model.extend_rank(c.result.docnums))
         c.panels_changed.connect(self._on_panels)
         c.filters_changed.connect(self._on_filters)
         c.opened.connect(self._on_opened)
@@ -251,16 +252,17 @@ class MainWindow(QMainWindow):
         current = self.reading_view.article.path if self.reading_view.article else None
         result = c.result
         if result is not None:
-            self.library_model.set_rows(result.docnums, result.hit, c.docnum, result.value)
+            self.library_model.set_rows(result.docnums, result.hit, c.docnum, result.value,
+                                        total=result.total, members=result.members, more=c.rank_more)
         self.query_message.setText(c.message)
         self.query_message.setVisible(bool(c.message))
         self.query_message.setStyleSheet("color: palette(link);" if not c.message else
                                          "QLabel { color: #b3261e; }" if self.palette().base().color().lightness() > 127
                                          else "QLabel { color: #ffb4ab; }")
-        n = self.library_model.rowCount()
+        n = self.library_model.total()
         total = c.article_count()
         self.result_label.setText(self.tr("%1 of %2 articles").replace("%1", str(n)).replace("%2", str(total))
-                                  if (c.query.strip() or c.filters) else
+                                  if (c.query.strip() or c.filters or any(c.asked.date_range)) else
                                   self.tr("All %1 articles").replace("%1", str(total)))
         set_library_row_lines(self.library_view, bool(c.query.strip()) and n > 0)
         if current is not None and self.library_model.row_of(current) >= 0:

@@ -1,0 +1,182 @@
+"""The window's searches: each request carries its own identity, and only the newest is shown.
+
+A keystroke starts a search on a worker; the next keystroke supersedes it.
+The superseded request's budget is cancelled (its search stops at its next
+check and returns at once) and its answers, should any still arrive, are
+dropped because they name a request that is no longer the current one: no
+counter shared across call sites, no ``sender()``. The same holds for the
+request's second step (the panels) and for ranking more rows as the list
+scrolls. Answers arrive on the GUI thread as ``(request, value)`` pairs.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+from PySide6.QtCore import QObject
+from PySide6.QtCore import Signal
+from PySide6.QtCore import Slot
+
+from reader.search.bounds import Budget
+from reader.search.filters import Filters
+from reader.search.results import ResultSet
+from reader.search.results import compute_matches
+from reader.search.results import fill_panels
+from reader.search.view import IndexView
+from reader.ui.tasks import Task
+
+MORE_ROWS = 200  # rows ranked per scroll to the end of the list
+
+
+class Step(Enum):
+    LIST = "list"
+    PANELS = "panels"
+    MORE = "more"
+
+
+@dataclass(eq=False)
+class SearchRequest:
+    """One asked-for answer: a query and filters on one view; compared by identity."""
+
+    view: IndexView | None
+    query: str
+    filters: Filters
+    budget: Budget = field(default_factory=Budget)
+    result: ResultSet | None = None  # the list, once it has been shown
+    panels_wanted: bool = True
+    panels_done: bool = False
+    ranking_more: bool = False
+
+
+@dataclass
+class _Failure:
+    error: BaseException
+
+
+class SearchRequests(QObject):
+    """Runs search requests on workers and delivers the current one's answers.
+
+    Signals: ``listed(request)`` (``request.result`` is the new list),
+    ``panels_ready(request)``, ``ranked_more(request)`` (``request.result.docnums``
+    grew), ``failed(request, exception)``.
+    """
+
+    listed = Signal(object)
+    panels_ready = Signal(object)
+    ranked_more = Signal(object)
+    failed = Signal(object, object)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.current: SearchRequest | None = None
+
+    def _supersede(self, request: SearchRequest) -> SearchRequest:
+        if self.current is not None and self.current is not request:
+            self.current.budget.cancel()  # a running search stops at its next check
+        self.current = request
+        return request
+
+    def start(self, view: IndexView, query: str, filters: Filters) -> SearchRequest:
+        """Search on a worker; this request supersedes every earlier one."""
+        request = self._supersede(SearchRequest(view, query, filters))
+
+        def work() -> ResultSet | None:
+            if request is not self.current:  # superseded while queued: never runs
+                return None
+            return compute_matches(view, query, filters.entities, filters, budget=request.budget)
+
+        self._run(Step.LIST, request, work)
+        return request
+
+    def list_now(self, view: IndexView, query: str, filters: Filters,
+                 panels_wanted: bool = True) -> SearchRequest:
+        """Compute the list here, on the GUI thread (a new generation, a refresh), as the newest answer."""
+        return self.adopt(compute_matches(view, query, filters.entities, filters), filters, panels_wanted)
+
+    def adopt(self, result: ResultSet, filters: Filters, panels_wanted: bool = True) -> SearchRequest:
+        """A list computed on the GUI thread (start-up, refresh) becomes the current request."""
+        request = self._supersede(SearchRequest(result.view, result.query, filters, result=result,
+                                                panels_wanted=panels_wanted))
+        return request
+
+    def fill_panels(self, request: SearchRequest) -> None:
+        """The request's panels, on a worker (dropped if it is no longer current by then)."""
+        result = request.result
+
+        def work() -> ResultSet | None:
+            if request is not self.current or result is None:
+                return None
+            return fill_panels(result)
+
+        self._run(Step.PANELS, request, work)
+
+    def rank_more(self, request: SearchRequest, upto: int) -> bool:
+        """Rank the request's list down to ``upto`` rows, on a worker; False if nothing to do."""
+        result = request.result
+        if request.ranking_more or result is None or result.matches.complete:
+            return False
+        request.ranking_more = True
+        self._run(Step.MORE, request, lambda: result.rank_more(upto))
+        return True
+
+    def pending(self) -> bool:
+        """Whether the current request's list or panels have not been delivered yet."""
+        r = self.current
+        return r is not None and (r.result is None or (r.panels_wanted and not r.panels_done))
+
+    def settle(self) -> None:
+        """The current request wants no more answers (the index could not be opened)."""
+        if self.current is not None:
+            self.current.panels_wanted = False
+
+    def _run(self, step: Step, request: SearchRequest, work) -> None:
+        """Run ``work()`` on a worker; its answer (or failure) arrives paired with ``request``."""
+        def guarded(_ctx) -> tuple[SearchRequest, object]:
+            try:
+                return request, work()
+            except BaseException as exc:  # noqa: BLE001 - delivered as a failure of its request
+                return request, _Failure(exc)
+
+        task = Task(f"Searching ({step.value})", guarded, nice=0)
+        slot = {Step.LIST: self._on_list, Step.PANELS: self._on_panels, Step.MORE: self._on_more}[step]
+        task.finished.connect(slot)
+        task.start()
+
+    @Slot(object)
+    def _on_list(self, answer: tuple[SearchRequest, object]) -> None:
+        request, value = answer
+        if request is not self.current or value is None:
+            return  # superseded: a newer request is on its way
+        if isinstance(value, _Failure):
+            request.panels_wanted = False
+            request.result = request.result or ResultSet(source=request.view, query=request.query,
+                                                         entity_keys=request.filters.entities)
+            self.failed.emit(request, value.error)
+            return
+        request.result = value
+        self.listed.emit(request)
+
+    @Slot(object)
+    def _on_panels(self, answer: tuple[SearchRequest, object]) -> None:
+        request, value = answer
+        if request is not self.current:
+            return
+        request.panels_done = True
+        if isinstance(value, _Failure):
+            self.failed.emit(request, value.error)
+        elif value is not None:
+            self.panels_ready.emit(request)
+
+    @Slot(object)
+    def _on_more(self, answer: tuple[SearchRequest, object]) -> None:
+        request, value = answer
+        request.ranking_more = False
+        if request is not self.current or request.result is None:
+            return
+        if isinstance(value, _Failure):
+            self.failed.emit(request, value.error)
+            return
+        if len(value) > len(request.result.docnums):
+            request.result.matches.docnums = value
+            self.ranked_more.emit(request)
+
