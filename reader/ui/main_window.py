@@ -113,8 +113,9 @@ class MainWindow(QMainWindow):
     def _build_library_pane(self) -> None:
         pane = LibraryPane(self.settings.search_delay_ms, self)
         self.library_pane = pane
-        for name in ("search_edit", "query_message", "chips", "coverage_bar", "read_only_banner",
-                     "result_label", "library_model", "library_proxy", "library_view", "_search_timer"):
+        for name in ("search_edit", "date_filter", "query_message", "chips", "coverage_bar",
+                     "read_only_banner", "result_label", "library_model", "library_proxy", "library_view",
+                     "_search_timer"):
             setattr(self, name, getattr(pane, name))  # the window wires these directly
 
     def _build_docks(self) -> None:
@@ -164,6 +165,7 @@ class MainWindow(QMainWindow):
         self.quotes_view.clicked.connect(self._on_quote_clicked)
         self.quotes_view.activated.connect(self._on_quote_clicked)
         self.entities_panel.chosen.connect(c.add_filter)
+        self.date_filter.range_changed.connect(c.set_date_range)
         self.chips.removed.connect(c.remove_filter)
         self.chips.cleared.connect(c.clear_filters)
         a = self.actions
@@ -183,7 +185,8 @@ class MainWindow(QMainWindow):
         a.about.triggered.connect(lambda: show_about(self))
 
     def _set_tab_order(self) -> None:
-        order = [self.search_edit, self.chips.clear_button, self.library_view, self.reading_view.browser,
+        order = [self.search_edit, self.date_filter.start_edit, self.date_filter.end_edit,
+                 self.chips.clear_button, self.library_view, self.reading_view.browser,
                  self.entities_panel.filter_edit, self.entities_panel.type_box,
                  self.entities_panel.view, self.quotes_view]
         for first, second in zip(order, order[1:]):
