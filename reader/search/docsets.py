@@ -180,11 +180,23 @@ def phrase_candidates(view, fieldname: str, words: list[str], enough: int = 48, 
 
 def phrase_docs(view, fieldname: str, words: list[str], candidates: DocSet, budget: Budget,
                 slop: int = 1) -> DocSet:
-    """The candidates (documents holding every word) in which the words stand in order.
+    """The candidates (documents holding the rarest words) in which the words stand in order.
 
     Positions are read only for the candidates, and compared as sets of
     integers, not Whoosh's span objects. ``slop`` as in Whoosh: 1 is adjacent.
+    A complete answer is kept per generation (a phrase is searched again as
+    the list is sorted, scrolled and counted); one cut short by the time
+    budget is not.
     """
+    key = ("phrase", fieldname, tuple(words), slop, candidates.bits)
+    found, complete = view.memo(key, lambda: _phrase_scan(view, fieldname, words, candidates, budget, slop))
+    if not complete:
+        view.forget(key)
+    return found
+
+
+def _phrase_scan(view, fieldname: str, words: list[str], candidates: DocSet, budget: Budget,
+                 slop: int) -> tuple[DocSet, bool]:
     searcher = view.searcher()
     field = searcher.schema[fieldname]
     matchers = []
@@ -192,14 +204,14 @@ def phrase_docs(view, fieldname: str, words: list[str], candidates: DocSet, budg
         try:
             btext = field.to_bytes(word)
         except ValueError:
-            return DocSet()
+            return DocSet(), True
         if (fieldname, btext) not in searcher.reader():
-            return DocSet()
+            return DocSet(), True
         matchers.append(searcher.postings(fieldname, btext))
     found: list[int] = []
     for n, docnum in enumerate(candidates.docnums()):
         if n % 64 == 63 and budget.expired():
-            break  # what was found so far is shown, with the time-budget notice
+            return DocSet.from_ids(found), False  # what was found so far is shown, with the notice
         lists = []
         for m in matchers:
             m.skip_to(docnum)
@@ -209,7 +221,7 @@ def phrase_docs(view, fieldname: str, words: list[str], candidates: DocSet, budg
         else:
             if _in_order(lists, slop):
                 found.append(docnum)
-    return DocSet.from_ids(found)
+    return DocSet.from_ids(found), True
 
 
 def _in_order(positions: list[list[int]], slop: int) -> bool:

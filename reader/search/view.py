@@ -125,6 +125,11 @@ class IndexView:
                 self._memo.popitem(last=False)
         return value
 
+    def forget(self, key: Hashable) -> None:
+        """Drop a memo entry (a value that turned out partial)."""
+        with self._lock:
+            self._memo.pop(key, None)
+
     def shared_folder(self) -> str:
         """The deepest folder holding every article, or "" (the library's name in the title).
 
