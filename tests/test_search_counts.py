@@ -142,3 +142,13 @@ def test_the_window_counts_every_match_and_ranks_more_as_it_scrolls(qtbot, bbc_i
     titles = [window.library_model.hit(r).title.casefold() for r in range(expected)]
     assert titles == sorted(titles)
     window.close()
+
+
+def test_whooshs_collector_ranks_the_same_where_the_fast_scorer_does_not_apply(view, monkeypatch):
+    import reader.search.query as query_module
+
+    fast = [(view.docnum(h.path), round(h.score, 6)) for h in search(view, "oil prices", limit=12).hits]
+    monkeypatch.setattr(query_module.Scorer, "rank", lambda self, q, members, upto: None)
+    slow = search(view, "oil prices", limit=12)
+    assert [(view.docnum(h.path), round(h.score, 6)) for h in slow.hits] == fast
+    assert slow.total == unlimited_count(view, "oil prices")

@@ -29,6 +29,7 @@ ROWS = [("articles", "size"), ("pipeline articles/s", "pipeline_articles_per_s")
         ("pipeline ratio (target ≥ 0.8)", "pipeline_ratio"),
         ("search top 10 + snippets p50 ms", "search_p50_ms"),
         ("search top 10 + snippets p95 ms (target ≤ 50)", "search_p95_ms"),
+        ("search on a fresh view, worst query ms", "search_cold_worst_ms"),
         ("window list (worker) p50 ms", "window_list_p50_ms"),
         ("window list (worker) p95 ms", "window_list_p95_ms"),
         ("entity filter p95 ms (target ≤ 20)", "entity_filter_p95_ms"),

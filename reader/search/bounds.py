@@ -20,8 +20,8 @@ QUERY_CHAR_LIMIT = 4000  # characters of a query that are read (a long pasted pa
 TOKEN_CHAR_LIMIT = 64  # characters of one word; longer ones are cut
 TERM_LIMIT = 32  # words of a structured query (a pasted passage is searched by its key terms)
 NESTING_LIMIT = 8  # parenthesis depth
-EXPANSION_LIMIT = 200  # index terms one wildcard, prefix, fuzzy or range term may stand for
-EXPANDING_TERM_LIMIT = 6  # wildcard, prefix, fuzzy or range terms expanded per query
+EXPANSION_LIMIT = 100  # index terms (per field) one wildcard, prefix, fuzzy or range term may stand for
+EXPANDING_TERM_LIMIT = 4  # wildcard, prefix, fuzzy or range terms expanded per query
 TIME_BUDGET_S = 1.0  # a search stops after this and shows what it found
 SHOWN_CHARS = 80  # at most this much of a query is quoted back
 

@@ -31,13 +31,19 @@ class DocSet:
 
     @classmethod
     def from_ids(cls, ids: Iterable[int]) -> "DocSet":
-        buf = bytearray()
+        ids = ids if isinstance(ids, (list, tuple)) else list(ids)
+        if not ids:
+            return cls()
+        if len(ids) > 64:  # numpy packs long posting lists (loaded with the first search, not at start)
+            import numpy as np
+
+            flags = np.zeros(max(ids) + 1, dtype=np.uint8)
+            flags[np.asarray(ids, dtype=np.int64)] = 1
+            return cls(int.from_bytes(np.packbits(flags, bitorder="little").tobytes(), "little"))
+        bits = 0
         for docnum in ids:
-            byte = docnum >> 3
-            if byte >= len(buf):
-                buf.extend(bytes(byte - len(buf) + 1 + len(buf) // 2))
-            buf[byte] |= 1 << (docnum & 7)
-        return cls(int.from_bytes(buf, "little"))
+            bits |= 1 << docnum
+        return cls(bits)
 
     def __and__(self, other: "DocSet") -> "DocSet":
         return DocSet(self.bits & other.bits)
@@ -74,6 +80,12 @@ class DocSet:
 
     def docnums(self) -> list[int]:
         """The members in ascending order (index order)."""
+        data = self._as_bytes()
+        if len(data) > 512:
+            import numpy as np
+
+            flags = np.unpackbits(np.frombuffer(data, dtype=np.uint8), bitorder="little")
+            return np.flatnonzero(flags).tolist()
         out: list[int] = []
         extend = out.extend
         for i, byte in enumerate(self._as_bytes()):

@@ -22,6 +22,7 @@ date prefixes and ranges, ``*`` is the whole library.
 from __future__ import annotations
 
 import re
+import struct
 from dataclasses import dataclass, field
 from itertools import islice
 from typing import Callable
@@ -192,11 +193,7 @@ class Planner:
 
     def _scan_lexicon(self, fieldname: str, pattern: str) -> list[bytes]:
         """Terms matching a leading-wildcard pattern, found in the field's vocabulary by one regex."""
-        def vocabulary() -> str:
-            reader = self.searcher.reader()
-            return "\n".join(t.decode("utf-8", "replace") for t in reader.lexicon(fieldname))
-
-        lexicon = self.view.memo(("lexicon", fieldname), vocabulary)
+        lexicon = self.view.memo(("lexicon", fieldname), lambda: vocabulary(self.searcher, fieldname))
         regex = "".join("[^\n]*" if ch == "*" else "[^\n]" if ch == "?" else re.escape(ch) for ch in pattern)
         found = re.finditer(f"^{regex}$", lexicon, re.M)
         return [m.group().encode("utf-8") for m in islice(found, EXPANSION_LIMIT + 1)]
@@ -261,6 +258,36 @@ class Planner:
             return DocSet.from_ids(found)
 
         return self._leaf(docs, rank)
+
+
+_RECORD = struct.Struct("!ii")  # Whoosh's hash file: key length, value length
+
+
+def vocabulary(searcher, fieldname: str) -> str:
+    """Every indexed term of a field, one a line, sorted: what a leading wildcard is matched against.
+
+    Whoosh's lexicon iterator reads a term at a time (about a second for the
+    60k terms of 10k articles' bodies); the field's terms are one contiguous,
+    ordered run of records in each segment's term file, read here in one go.
+    """
+    words: set[bytes] = set()
+    for sub, _offset in searcher.leaf_searchers():
+        reader = sub.reader()
+        try:
+            terms = reader._terms
+            table, number = terms._tindex, terms._fieldmap[fieldname]
+            start = table.closest_key_pos(struct.pack("!H", number))
+            end = table.closest_key_pos(struct.pack("!H", number + 1))
+            end = table.endofdata if end is None else end
+            data = table.dbfile.get(start, end - start) if start is not None else b""
+            pos, unpack = 0, _RECORD.unpack_from
+            while pos < len(data):
+                keylen, datalen = unpack(data, pos)
+                words.add(data[pos + 10:pos + 8 + keylen])  # after the two-byte field number
+                pos += 8 + keylen + datalen
+        except (AttributeError, KeyError, struct.error):  # another codec: Whoosh's own iterator
+            words.update(reader.lexicon(fieldname))
+    return "\n".join(sorted(w.decode("utf-8", "replace") for w in words))
 
 
 def _unranked(node: Node) -> Node:
