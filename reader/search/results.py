@@ -86,7 +86,8 @@ class ResultSet:
         return self.source.value(field, docnum)
 
     def paths(self) -> list[str]:
-        return [self.source.path(n) for n in self.docnums]
+        """Every match's path in the list's order (the ranked ones first)."""
+        return [self.source.path(n) for n in _list_order(self)]
 
 
 def listed(listing: Listing) -> ResultSet:

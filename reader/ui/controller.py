@@ -35,7 +35,6 @@ from reader.search.articles import QuoteRow
 from reader.search.articles import StoredArticle
 from reader.search.articles import entity_counts
 from reader.search.articles import load_article
-from reader.search.filters import Filters
 from reader.search.hits import Hit
 from reader.search.listing import Listing
 from reader.search.listing import load_listing
@@ -101,7 +100,6 @@ class LibraryController(QObject):
         self._opening = False  # between open() and the result being handled
         self._open_failed = False  # the listed library's index could not be opened (said once)
         self.requests = SearchRequests(self)  # each search carries its identity; the newest wins
-        self._panels_due: SearchRequest | None = None  # its panels wait for the list's paint
         self.requests.listed.connect(self._on_listed)
         self.requests.panels_ready.connect(self._apply_panels)
         self.requests.ranked_more.connect(self._on_ranked_more)
@@ -124,7 +122,7 @@ class LibraryController(QObject):
         the signals either way, after the caller has connected to them.
         """
         self._opening = True
-        listing = None if (self.query or self._filters()) else load_listing(self.location)
+        listing = None if (self.query or self.asked.filters()) else load_listing(self.location)
         if listing is not None:
             QTimer.singleShot(0, self, lambda: self._show_listing(listing))
             return None
@@ -158,7 +156,7 @@ class LibraryController(QObject):
         """List the library from its snapshot; the index opens once that is painted."""
         self._opening = False
         self._folder = listing.folder
-        self._present(self.requests.adopt(listed(listing), self._filters()))
+        self._present(self.requests.adopt(listed(listing), self.asked.filters()))
         self.ready = True
         self.state_changed.emit("ready")
         self.opened.emit(self.article_count())
@@ -179,9 +177,9 @@ class LibraryController(QObject):
             result, request = self.result, self.requests.current
             if isinstance(result.source, Listing) and result.source.generation == self.view.generation:
                 result.source = self.view  # the same documents, now with the index behind them
-                if request is not None:
+                if request is not None:  # counting 10k articles' entities waits for the first article
                     request.view = self.view
-                    self._panels_after_paint()  # counting 10k articles' entities waits for the first article
+                    self.requests.panels_after_paint()
             else:  # another process committed since the snapshot: list what is there now
                 self._use_view()
         return self.view
@@ -249,27 +247,11 @@ class LibraryController(QObject):
         self._use_view()
 
     def _use_view(self) -> None:
-        """Show a (new) generation: list it now, fill the panels after the list is painted.
-
-        Listing is cheap (document numbers; rows are read when painted), so the
-        window shows the library at once; counting entities over 10k articles
-        follows on a worker.
-        """
-        self._present(self.requests.list_now(self.view, self.query, self._filters()))
-        # after the list has been painted: counting entities on a worker competes
-        # with the first paint for the GIL
-        self._panels_after_paint()
-
-    def _panels_after_paint(self) -> None:
-        """Fill the current request's panels once the window has painted its list (if it is
-        still current then; the deferred call holds no request, so no old index view)."""
-        self._panels_due = self.requests.current
-        after_paint(self, self._fill_due_panels)
-
-    def _fill_due_panels(self) -> None:
-        due, self._panels_due = self._panels_due, None
-        if due is not None and due is self.requests.current:
-            self.requests.fill_panels(due)
+        """Show a (new) generation: list it now (document numbers: rows are read when
+        painted); count its panels on a worker once the list is painted, as they
+        compete with the first paint for the GIL."""
+        self._present(self.requests.list_now(self.view, self.query, self.asked.filters()))
+        self.requests.panels_after_paint()
 
     def busy(self) -> bool:
         return self.jobs.busy()
@@ -313,14 +295,11 @@ class LibraryController(QObject):
             self.filters_changed.emit()
             self.request_refresh()
 
-    def _filters(self) -> Filters:
-        return self.asked.filters()
-
     def refresh(self) -> None:
         """Recompute list and panels now, on this thread (screenshots, tests)."""
         if self._ensure_view() is None:
             return
-        request = self.requests.list_now(self.view, self.query, self._filters(), panels_wanted=False)
+        request = self.requests.list_now(self.view, self.query, self.asked.filters(), panels_wanted=False)
         self._present(request)
         fill_panels(request.result)
         self._apply_panels(request)
@@ -339,7 +318,7 @@ class LibraryController(QObject):
             except Exception as exc:  # noqa: BLE001 - shown with a Rebuild offer
                 self.problem.emit(exc)
                 return
-        self.requests.start(self.view, self.query, self._filters())
+        self.requests.start(self.view, self.query, self.asked.filters())
 
     def rank_more(self, upto: int) -> bool:
         """Rank the current list down to ``upto`` rows on a worker (the list scrolled to its end)."""

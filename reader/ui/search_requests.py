@@ -23,6 +23,7 @@ from reader.search.results import ResultSet
 from reader.search.results import compute_matches
 from reader.search.results import fill_panels
 from reader.search.view import IndexView
+from reader.ui.deferred import after_paint
 from reader.ui.tasks import Task
 
 MORE_ROWS = 200  # rows ranked per scroll to the end of the list
@@ -69,6 +70,7 @@ class SearchRequests(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.current: SearchRequest | None = None
+        self._panels_due: SearchRequest | None = None  # its panels wait for the list's paint
 
     def _supersede(self, request: SearchRequest) -> SearchRequest:
         if self.current is not None and self.current is not request:
@@ -109,6 +111,17 @@ class SearchRequests(QObject):
             return fill_panels(result)
 
         self._run(Step.PANELS, request, work)
+
+    def panels_after_paint(self) -> None:
+        """Fill the current request's panels once the window has painted its list (if it is
+        still current then; the deferred call holds no request, so no old index view)."""
+        self._panels_due = self.current
+        after_paint(self, self._fill_due_panels)
+
+    def _fill_due_panels(self) -> None:
+        due, self._panels_due = self._panels_due, None
+        if due is not None and due is self.current:
+            self.fill_panels(due)
 
     def rank_more(self, request: SearchRequest, upto: int) -> bool:
         """Rank the request's list down to ``upto`` rows, on a worker; False if nothing to do."""
