@@ -120,7 +120,7 @@ def test_star_with_words_searches_the_words(view):
 def test_a_search_out_of_time_returns_with_a_one_line_notice(view):
     for run in (lambda b: search(view, "pipeline", budget=b), lambda b: find(view, "pipeline", budget=b)):
         outcome = run(Budget(seconds=0))
-        assert outcome.stopped and "stopped after" in outcome.message and one_line(outcome.message)
+        assert outcome.stopped and "Stopped after" in outcome.message and "refine the search" in outcome.message and one_line(outcome.message)
 
 
 def test_a_cancelled_budget_stops_the_search(view):

@@ -59,8 +59,7 @@ class Budget:
             raise OutOfTime()
 
     def notice(self) -> str:
-        return (f"The search stopped after {self.seconds:g} s and shows what it had found; "
-                f"refine the search for complete results.")
+        return f"Stopped after {self.seconds:g} s — refine the search (the matches found so far are shown)."
 
 
 def unlimited() -> Budget:
