@@ -14,7 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from conftest import ROOT
-from reader.bench.light_analysis import light_analyzer
+from reader.bench.quick_records import quick_analyzer
 from reader.search import bounds
 from reader.search.bounds import Budget, prepare
 from reader.search.indexer import update_index
@@ -36,7 +36,7 @@ def wide_view(tmp_path_factory):
     for i in range(3):
         (folder / f"a{i}.txt").write_text(f"Title {i}\n\nThe zebra quartet {words} played {i}.\n", encoding="utf-8")
     location = folder / "index"
-    update_index(location, [folder], analyzer=light_analyzer, resolver=lambda r, s: (None, "unknown", []))
+    update_index(location, [folder], analyzer=quick_analyzer, resolver=lambda r, s: (None, "unknown", []))
     return IndexView(open_index(location))
 
 

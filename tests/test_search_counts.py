@@ -14,7 +14,7 @@ import pytest
 
 from conftest import ROOT
 from reader.bench.corpus import shared_data_dir
-from reader.bench.light_analysis import light_analyzer
+from reader.bench.quick_records import quick_analyzer
 from reader.bench.search_bench import QUERY_MIX, measure_counts, top_person, unlimited_count
 from reader.search.indexer import update_index
 from reader.search.query import PAGE, find, search
@@ -43,7 +43,7 @@ def bbc_index(tmp_path_factory):
     for path in files:
         (corpus / f"{path.parent.name}-{path.name}").write_bytes(path.read_bytes())
     location = tmp_path_factory.mktemp("bbc-index")
-    update_index(location, [corpus], analyzer=light_analyzer, resolver=lambda r, s: (None, "unknown", []))
+    update_index(location, [corpus], analyzer=quick_analyzer, resolver=lambda r, s: (None, "unknown", []))
     return location
 
 

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.bench.light_analysis import light_analyzer
+from reader.bench.quick_records import quick_analyzer
 from reader.search.filters import Filters, partial_date
 from reader.search.indexer import update_index
 from reader.search.query import find, search
@@ -24,7 +24,7 @@ def view(tmp_path_factory) -> IndexView:
         (folder / f"{name}.md").write_text(f"{front}Article {name}\n\nThe summit on sanctions, part {name}.\n",
                                            encoding="utf-8")
     location = folder / "index"
-    update_index(location, [folder], analyzer=light_analyzer, resolver=lambda r, s: (r.outlet, "unknown", []))
+    update_index(location, [folder], analyzer=quick_analyzer, resolver=lambda r, s: (r.outlet, "unknown", []))
     view = IndexView(open_index(location))
     stored = {Path(view.path(n)).stem: view.value("published", n) for n in view.all_docnums()}
     assert stored == DATES  # the loader hands ISO dates on as they are

@@ -70,7 +70,7 @@ def test_the_library_model_lists_the_ranked_page_and_asks_for_more(qtmodeltester
 
 
 def test_the_date_range_filter_in_the_window(qtbot, tmp_path):
-    from reader.bench.light_analysis import light_analyzer
+    from reader.bench.quick_records import quick_analyzer
     from reader.search.indexer import update_index
     from reader.ui.app import create_window
 
@@ -78,7 +78,7 @@ def test_the_date_range_filter_in_the_window(qtbot, tmp_path):
         front = f'---\ntitle: "Story {name}"\ndate: "{date}"\n---\n\n' if date else ""
         (tmp_path / f"{name}.md").write_text(f"{front}Story {name}\n\nSanctions were discussed.\n", encoding="utf-8")
     location = tmp_path / "index"
-    options = {"analyzer": light_analyzer}
+    options = {"analyzer": quick_analyzer}
     update_index(location, [tmp_path], **options)
     window = create_window(index_dir=location, index_options=options)
     qtbot.addWidget(window)

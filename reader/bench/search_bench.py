@@ -2,7 +2,7 @@
 
 Every figure is taken on one open ``IndexView``, as the app searches: warm.
 ``light_index`` builds a corpus's index with the regex stand-in for
-analysis (``reader.bench.light_analysis``), so a 60k-article index takes
+analysis (``reader.bench.quick_records``), so a 60k-article index takes
 minutes, not hours, and caches it under the work folder between runs.
 """
 from __future__ import annotations
@@ -33,7 +33,7 @@ def light_index(size: int, workdir: Path) -> Path:
     """The index of a ``size``-article corpus built without spaCy (reused when present)."""
     from reader.search.indexer import update_index
     from reader.search.store import open_index
-    from reader.bench.light_analysis import light_analyzer
+    from reader.bench.quick_records import quick_analyzer
 
     location = workdir / f"light-index-{size}"
     try:
@@ -44,7 +44,7 @@ def light_index(size: int, workdir: Path) -> Path:
         pass
     corpus = workdir / f"corpus-{size}"
     build_corpus(size, corpus)
-    update_index(location, [corpus], full=True, analyzer=light_analyzer)
+    update_index(location, [corpus], full=True, analyzer=quick_analyzer)
     return location
 
 

@@ -141,6 +141,9 @@ def plan_query(view: IndexView, text: str, filters: Filters, budget: Budget) -> 
     prepared = prepare(text, term_limit=None if passage else TERM_LIMIT)
     out = Planned(notices=list(prepared.notices))
     allowed = filter_docs(view, filters)
+    story = _story_docs(view, prepared, out, budget)
+    if story is not None:
+        allowed = story if allowed is None else allowed & story
     if not prepared.text:
         out.members = allowed if allowed is not None else live_docs(view)
         out.query = "*"
@@ -172,6 +175,17 @@ def plan_query(view: IndexView, text: str, filters: Filters, budget: Budget) -> 
         out.stopped = True
         out.notices.append(budget.notice())
     return out
+
+
+def _story_docs(view: IndexView, prepared, out: Planned, budget: Budget) -> DocSet | None:
+    """The articles of the query's ``story:ID`` terms (taken out of the text), or None."""
+    from reader.stories.search_filter import story_filter  # story:ID (issue 19)
+
+    prepared.text, in_story, message = story_filter(view, prepared.text)
+    out.notices.append(message)
+    if in_story is None:
+        return None
+    return docs_of(Planner(view, budget).plan(in_story).root, view, budget)
 
 
 # -- ranking ---------------------------------------------------------------------------
