@@ -101,8 +101,18 @@ def test_the_ranking_is_whooshs_own(view, text):
     assert all(abs(h.score - s) < 1e-6 for h, (_d, s) in zip(ours, theirs))
 
 
+def test_find_without_a_page_ranks_every_match(view):
+    """What an export takes (``reader.export`` runs searches through ``find``): every match,
+    each once, best first, the total right."""
+    matches = find(view, "said", snippet_limit=0)
+    assert matches.total > PAGE and matches.complete and len(matches.docnums) == matches.total
+    assert sorted(matches.docnums) == matches.all_docnums()
+    assert matches.docnums[:PAGE] == find(view, "said", page=PAGE).docnums
+    assert matches.total == unlimited_count(view, "said")
+
+
 def test_only_the_page_shown_is_ranked_and_more_follows(view):
-    matches = find(view, "said")
+    matches = find(view, "said", page=PAGE)
     assert matches.total > PAGE and len(matches.docnums) == PAGE and not matches.complete
     more = matches.rank_more(PAGE + 50)
     assert more[:PAGE] == matches.docnums and len(more) == PAGE + 50

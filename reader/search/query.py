@@ -278,9 +278,10 @@ def search(source: Index | IndexView, text: str, entity_keys: Sequence[str] = ()
 
 
 def find(view: IndexView, text: str, entity_keys: Sequence[str] = (), snippet_limit: int = 30,
-         filters: Filters | None = None, page: int = PAGE, budget: Budget | None = None) -> Matches:
-    """The window's answer: every match as a set, the best ``page`` of them ranked, snippets
-    for the best few, and a ranker for more."""
+         filters: Filters | None = None, page: int | None = None, budget: Budget | None = None) -> Matches:
+    """Every match as a set, the best ``page`` of them ranked (None: all of them, best first,
+    as an export takes them), snippets for the best few, and a ranker for more (the window
+    asks for ``PAGE`` and ranks more as its list scrolls)."""
     budget = budget or Budget()
     planned = plan_query(view, text, as_filters(entity_keys, filters), budget)
     matches = Matches(query=planned.query, nothing_searchable=planned.nothing_searchable)
@@ -292,7 +293,8 @@ def find(view: IndexView, text: str, entity_keys: Sequence[str] = (), snippet_li
     if planned.rank is None:  # no words: the library (or its filtered part) in index order
         matches.docnums = planned.members.docnums()
     else:
-        matches.docnums = [d for d, _s in rank(view, planned, page, budget)]
+        upto = matches.count if page is None else page  # rank pads with unscored members
+        matches.docnums = [d for d, _s in rank(view, planned, upto, budget)]
         matches.ranker = Ranker(view, planned)
         make = _snippet_maker(view, planned, text)
         if make is not None:

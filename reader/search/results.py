@@ -98,10 +98,11 @@ def listed(listing: Listing) -> ResultSet:
 def compute_matches(view: IndexView, query: str, entity_keys: Sequence[str],
                     filters: Filters | None = None, budget=None) -> ResultSet:
     """Every match, the best page ranked and its best hits' snippets: what the library list shows."""
-    from reader.search.query import find  # Whoosh's query layer loads with the first search
+    from reader.search.query import PAGE, find  # Whoosh's query layer loads with the first search
 
     keys = tuple(entity_keys)
-    matches = find(view, query, keys, snippet_limit=SNIPPET_LIMIT, filters=filters, budget=budget)
+    matches = find(view, query, keys, snippet_limit=SNIPPET_LIMIT, filters=filters, page=PAGE,
+                   budget=budget)
     return ResultSet(source=view, query=query, entity_keys=keys, matches=matches,
                      filters=filters or Filters())
 
