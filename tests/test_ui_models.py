@@ -64,7 +64,7 @@ def test_library_model_fetches_rows_lazily(qtmodeltester):
 def test_quotes_model(qtbot, qtmodeltester, ui_index):
     c = _controller(qtbot, ui_index)
     model = QuotesModel()
-    model.set_rows(c.quotes())
+    model.set_rows(list(c.panels().quotes))
     assert model.rowCount() > 10
     qtmodeltester.check(model)
     proxy = QuotesProxy()

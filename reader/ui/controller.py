@@ -31,25 +31,23 @@ from PySide6.QtCore import Slot
 from reader.search import fields as F
 from reader.search.articles import ArticleCache
 from reader.search.articles import EntityCount
-from reader.search.articles import QuoteRow
 from reader.search.articles import StoredArticle
 from reader.search.articles import entity_counts
 from reader.search.articles import load_article
 from reader.search.hits import Hit
 from reader.search.listing import Listing
 from reader.search.listing import load_listing
-from reader.search.listing import save_listing
 from reader.search.lookup import find_entity
 from reader.search.lookup import find_path
 from reader.search.problems import IndexBusy
 from reader.search.problems import IndexMissing
-from reader.search.problems import IndexDamaged
 from reader.search.problems import IndexProblem
 from reader.search.problems import IndexUnwritable
 from reader.search.view import IndexView
 from reader.search.view import StaleView
 from reader.ui.deferred import after_paint
 from reader.ui.library_jobs import LibraryJobs
+from reader.ui.library_upkeep import LibraryUpkeep
 from reader.search.results import Panels
 from reader.search.results import fill_panels
 from reader.search.results import listed
@@ -58,14 +56,11 @@ from reader.search.window_query import WindowQuery
 from reader.ui.search_requests import SearchRequest
 from reader.ui.search_requests import SearchRequests
 from reader.ui.tasks import Task
-from reader.ui.tasks import TaskContext
 
 if TYPE_CHECKING:  # Whoosh loads when the index is opened, after the list is painted
     from whoosh.index import Index
 
     from reader.search.results import ResultSet
-
-LONG_WORDS, LONG_QUOTES = 30_000, 500  # an article this long is read on a worker (is_long)
 
 
 class LibraryController(QObject):
@@ -94,7 +89,7 @@ class LibraryController(QObject):
         self.asked = WindowQuery()  # the query, entity filters and dates the window asks for
         self.message = ""
         self.total = 0
-        self._articles = ArticleCache()
+        self._articles = ArticleCache(on_problem=self.problem.emit)
         self._listing_due = False  # the open view's generation has no listing snapshot yet
         self._folder = ""
         self._opening = False  # between open() and the result being handled
@@ -110,6 +105,8 @@ class LibraryController(QObject):
                                 lambda: self.ready, self)
         self.jobs.started.connect(self._job_started)
         self.jobs.state_changed.connect(self.state_changed)
+        self.upkeep = LibraryUpkeep(self)  # the file check and the listing snapshot
+        self.upkeep.damaged.connect(self.problem)
 
     # -- opening and rebuilding ------------------------------------------------
     def open(self) -> Task | None:
@@ -225,22 +222,7 @@ class LibraryController(QObject):
         self._listing_due = True  # until the snapshot on disk is known to be this generation's
         if isinstance(self.result.source if self.result else None, Listing):
             self._listing_due = self.result.source.generation != self.view.generation
-        self._check_files(ix)
-
-    def _check_files(self, ix: Index) -> None:
-        """Read every file of the index once, on a worker, against its manifest: damage that
-        decodes without an error (a flipped letter in a title) is found too, and said once."""
-        from reader.search.integrity import check  # each file is read once per process
-
-        folder = ix.storage.folder
-        task = Task("Checking the library", lambda _ctx: check(Path(folder), deep=True))
-        task.finished.connect(self._files_checked)
-        task.start()
-
-    @Slot(object)
-    def _files_checked(self, problem: str | None) -> None:
-        if problem:
-            self.problem.emit(IndexDamaged(problem))
+        self.upkeep.check_files(Path(ix.storage.folder))
 
     def _use_index(self, ix: Index) -> None:
         self._set_view(ix)
@@ -364,17 +346,8 @@ class LibraryController(QObject):
         self._folder = result.panels.folder
         self.panels_changed.emit()
         if self._listing_due and not (result.query.strip() or result.entity_keys or result.filters):
-            self._save_listing(result.view)
-
-    def _save_listing(self, view: IndexView) -> None:
-        """Snapshot this generation's list for the next start (on a worker, best effort)."""
-        self._listing_due = False
-        location = self.location
-
-        def work(_ctx: TaskContext) -> bool:
-            return save_listing(location, view)
-
-        Task("Saving the listing", work).start()
+            self._listing_due = False
+            self.upkeep.save_listing(self.location, result.view)
 
     def result_paths(self) -> list[str]:
         return self.result.paths() if self.result is not None else []
@@ -390,12 +363,8 @@ class LibraryController(QObject):
         source = self.result.source if self.result is not None else self.view
         return source.docnum(path) if source is not None else None
 
-    def result_outlets(self) -> list[tuple[str, str]]:
-        """(outlet name, bias token) of every article in the result set (coverage bar)."""
-        return list(self._panels().outlets)
-
-    def _panels(self) -> Panels:
-        """The current result set's panels (empty until they are filled)."""
+    def panels(self) -> Panels:
+        """The current result set's entities, quotes and coverage outlets (empty until filled)."""
         panels = self.result.panels if self.result is not None else None
         return panels if panels is not None else Panels()
 
@@ -412,43 +381,19 @@ class LibraryController(QObject):
 
     # -- articles, entities, quotes ----------------------------------------------
     def article(self, path: str) -> StoredArticle | None:
-        if self._ensure_view() is None:
-            return None
-        try:
-            return self._articles.get(self.view, path)
-        except IndexProblem as exc:  # damaged since it was opened: a dialog offers Rebuild
-            self.problem.emit(exc)
-            return None
+        return self._articles.get(self.view, path) if self._ensure_view() is not None else None
 
     def is_long(self, path: str) -> bool:
-        """Whether reading ``path`` takes long enough to do it on a worker (``reader_of``):
-        unpacking a 5 MB article and its record takes about 0.1 s."""
-        if path in self._articles or self._ensure_view() is None:
-            return False
-        try:
-            docnum = self.view.docnum(path)
-            if docnum is None:
-                return False
-            words = self.view.searcher().doc_field_length(docnum, F.BODY) or 0
-            return words > LONG_WORDS or int(self.view.value(F.QUOTE_COUNT, docnum) or 0) > LONG_QUOTES
-        except IndexProblem:
-            return False  # ``article`` says so
+        """Whether reading ``path`` is left to a worker (``reader_of``)."""
+        return self._ensure_view() is not None and self._articles.is_long(self.view, path)
 
     def reader_of(self, path: str) -> Callable[[], StoredArticle | None]:
         """``article(path)`` for a worker thread: it reads through the open view, caching nothing."""
         view = self.view
         return lambda: load_article(view, path)
 
-    def entities(self) -> list[EntityCount]:
-        """Entities of the current result set, most mentioned first."""
-        return list(self._panels().entities)
-
     def all_entities(self) -> list[EntityCount]:
         return entity_counts(self.view) if self._ensure_view() is not None else []
-
-    def quotes(self) -> list[QuoteRow]:
-        """Direct and partial quotes of the result set's best articles, in rank order."""
-        return list(self._panels().quotes)
 
     def find_path(self, name: str) -> str | None:
         """An indexed article by path or file name (``--open``)."""

@@ -287,10 +287,11 @@ class MainWindow(QMainWindow):
     def _on_panels(self) -> None:
         """Entities and quotes of the result set, which follow the list."""
         c = self.controller
-        entities = c.entities()
+        panels = c.panels()
+        entities = list(panels.entities)
         self.entities_panel.set_entities(entities)
         self.entities_dock.setWindowTitle(self.tr("Entities (%1)").replace("%1", str(len(entities))))
-        quotes = c.quotes()
+        quotes = list(panels.quotes)
         self.quotes_model.set_rows(quotes)
         sources = len({q.path for q in quotes})
         self.quotes_dock.setWindowTitle(

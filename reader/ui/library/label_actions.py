@@ -73,7 +73,7 @@ class LabelEditing(QObject):
     def update_coverage(self) -> None:
         c = self.window.controller
         registry = default_registry()
-        counts = coverage_counts(c.result_outlets(), registry.lean_of)
+        counts = coverage_counts(c.panels().outlets, registry.lean_of)
         self.window.coverage_bar.set_counts(counts, active_bias_tokens(c.query))
         registry.save_lean_memo()  # the library's outlets, for the next start's chips
 
