@@ -144,6 +144,9 @@ def test_the_window_counts_every_match_and_ranks_more_as_it_scrolls(qtbot, bbc_i
     expected = unlimited_count(view, "said")
     assert window.library_model.total() == expected and f"{expected} of" in window.result_label.text()
     assert window.library_model.rowCount() == PAGE < expected
+    results = next(c.selection for c in window.exports._scopes(window.controller.view)
+                   if c.scope.name == "RESULTS")
+    assert len(results) == expected  # File ▸ Export takes every match, not the rows ranked so far
     window.library_view.scrollToBottom()  # the view asks the model for more
     qtbot.waitUntil(lambda: window.library_model.rowCount() > PAGE, timeout=30000)
     assert window.library_model.rowCount() <= expected

@@ -85,6 +85,11 @@ class ResultSet:
         """One column value of a listed article (sorting reads just this)."""
         return self.source.value(field, docnum)
 
+    def list_order(self) -> list[int]:
+        """Every match in the list's order: the ranked ones, then the rest in index order
+        (what Compare and an export of the results take, however far the list has scrolled)."""
+        return _list_order(self)
+
     def paths(self) -> list[str]:
         """Every match's path in the list's order (the ranked ones first)."""
         return [self.source.path(n) for n in _list_order(self)]
