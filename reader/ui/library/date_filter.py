@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QWidget
 
 from reader.search.filters import DATE_HELP
 from reader.search.filters import partial_date
+from reader.ui.plain_text import tooltip
 
 _BAD = "QLineEdit { border: 1px solid #b3261e; }"
 
@@ -58,7 +59,7 @@ class DateRangeFilter(QWidget):
         edit = QLineEdit()
         edit.setPlaceholderText(placeholder)
         edit.setAccessibleName(accessible)
-        edit.setToolTip(self._help())
+        edit.setToolTip(tooltip(self._help()))
         edit.setMaxLength(10)
         edit.setFixedWidth(edit.fontMetrics().horizontalAdvance("0000-00-00 to, e.g") + 12)
         edit.setClearButtonEnabled(False)
@@ -77,7 +78,7 @@ class DateRangeFilter(QWidget):
             text = edit.text().strip()
             iso = partial_date(text) if text else ""
             edit.setStyleSheet(_BAD if iso is None else "")
-            edit.setToolTip(self._help() if iso is not None else self.tr("Not a date: write %s.") % DATE_HELP)
+            edit.setToolTip(tooltip(self._help() if iso is not None else self.tr("Not a date: write %s.") % DATE_HELP))
             out.append(iso)
         if None in out:
             return None
