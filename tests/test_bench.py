@@ -6,6 +6,8 @@ import json
 import subprocess
 import sys
 
+import pytest
+
 from conftest import ROOT
 
 
@@ -45,3 +47,35 @@ def test_a_benchmark_child_reports_its_own_memory_not_its_parents():
     assert out.returncode == 0, out.stderr
     assert 5 < float(out.stdout) < 250  # PySide6 imported: tens of MiB, not the 300 MiB above
     del ballast
+
+
+def test_bench_search_only_reports_counts_hostile_figures_and_peers(tmp_path):
+    import importlib.util
+
+    peers = importlib.util.find_spec("tantivy") is not None
+    args = [sys.executable, "-m", "reader.bench", "--sizes", "30", "--json", "--search-only", "--no-window",
+            "--workdir", str(tmp_path), *(["--peers"] if peers else [])]
+    out = subprocess.run(args, cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert out.returncode == 0, out.stderr[-3000:]
+    data = json.loads(out.stdout)
+    (result,) = data["results"]
+    assert data["schema"] == "parallax-bench/2" and result["articles"] == 30
+    assert result["counts_right"] is True and result["hostile_raised"] == 0
+    for key in ("search_p50_ms", "search_p95_ms", "window_list_p95_ms", "entity_filter_p95_ms",
+                "hostile_worst_s", "hostile_p99_ms", "passage_p50_ms"):
+        assert isinstance(result[key], (int, float)), key
+    if peers:
+        assert result["peer"] == "tantivy" and result["peer_ratio_p50"] > 0
+        assert all(row["peer"] >= 0 for row in result["counts"].values())
+    again = subprocess.run(args, cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert again.returncode == 0  # the cached corpus index is reused
+
+
+def test_bench_peers_without_tantivy_says_how_to_get_it():
+    import importlib.util
+
+    if importlib.util.find_spec("tantivy") is not None:
+        pytest.skip("Tantivy is installed: the search-only run covers --peers")
+    out = subprocess.run([sys.executable, "-m", "reader", "bench", "--peers", "--sizes", "10"], cwd=ROOT,
+                         capture_output=True, text=True, timeout=60)
+    assert out.returncode == 2 and "parallax-reader[bench]" in out.stderr

@@ -74,7 +74,7 @@ def test_speaker_queries_restrict_the_quotes_panel(qtbot, main_window):
     c = main_window.controller
     speakers = {}
     for docnum in c.view.all_docnums():
-        for row in c.quotes().article_rows(docnum) if c.quotes() else ():
+        for row in c.panels().quotes.article_rows(docnum) if c.panels().quotes else ():
             if row.speaker_id:
                 speakers.setdefault(row.speaker, set()).add(row.path)
     name = max(speakers, key=lambda s: len(speakers[s]))  # the speaker of the most articles

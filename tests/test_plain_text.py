@@ -218,7 +218,7 @@ def _cells(model):
 
 def test_no_widget_or_model_reads_article_text_as_markup(qtbot, hostile_window):
     w = hostile_window
-    entity = next(e for e in w.controller.entities() if e.name == ENTITY)
+    entity = next(e for e in w.controller.panels().entities if e.name == ENTITY)
     w.controller.add_filter(entity.key, entity.name)  # a chip with the entity's name
     qtbot.waitUntil(lambda: not w.controller.search_pending(), timeout=10000)
     w.library_view.selectRow(0)

@@ -109,7 +109,7 @@ def test_a_listed_window_opens_the_index_for_articles_and_panels(qtbot, tmp_path
     wait_open(qtbot, window)
     c = window.controller
     assert c.view is not None and c.result.source is c.view  # the rows now read the index
-    assert window.library_model.rowCount() == 5 and len(c.entities()) > 0
+    assert window.library_model.rowCount() == 5 and len(c.panels().entities) > 0
     qtbot.waitUntil(lambda: window.reading_view.article is not None)
     assert window.reading_view.article.path == window.library_model.hit(0).path
 

@@ -67,8 +67,8 @@ def test_library_model_fetches_rows_lazily(qtmodeltester):
 def test_quotes_model(qtbot, qtmodeltester, ui_index):
     c = _controller(qtbot, ui_index)
     model = QuotesModel()
-    model.set_source(c.quotes())  # lazy: rows are read as they are shown
-    assert model.rowCount() > 10 and model.rowCount() == len(c.quotes().rows())
+    model.set_source(c.panels().quotes)  # lazy: rows are read as they are shown
+    assert model.rowCount() > 10 and model.rowCount() == len(c.panels().quotes.rows())
     qtmodeltester.check(model)
     proxy = QuotesProxy()
     proxy.setSourceModel(model)

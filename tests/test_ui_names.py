@@ -71,7 +71,7 @@ def _window(qtbot, location: Path):
 
 def test_the_quotes_of_2000_articles_are_listed_lazily_in_the_list_order(qtbot, qtmodeltester, big_library):
     window = _window(qtbot, big_library)
-    model, source = window.quotes_model, window.controller.quotes()
+    model, source = window.quotes_model, window.controller.panels().quotes
     assert model.rowCount() == ARTICLES * QUOTES_EACH  # no cap
     assert len(source._cache) < 200  # only what was painted was read
     first = [model.row(r).path for r in range(0, 30, QUOTES_EACH)]
@@ -131,8 +131,8 @@ def test_a_wrong_merge_is_split_off_in_two_clicks_and_survives_a_restart(qtbot, 
     shutil.copytree(ui_index, location)
     window = _window(qtbot, location)
     c = window.controller
-    merged = next((e for e in c.entities() if len(window.names.spellings(e.key)) > 1), None)
-    assert merged is not None, [e.name for e in c.entities()]
+    merged = next((e for e in c.panels().entities if len(window.names.spellings(e.key)) > 1), None)
+    assert merged is not None, [e.name for e in c.panels().entities]
     label, keys = next((lab, ks) for lab, ks in window.names.spellings(merged.key) if merged.key not in ks)
     menu = window.names.menu([merged])
     split = next(a for a in menu.actions() if a.menu() is not None and "Split" in a.text())
@@ -140,13 +140,13 @@ def test_a_wrong_merge_is_split_off_in_two_clicks_and_survives_a_restart(qtbot, 
     qtbot.waitUntil(lambda: not window.names.pending and not c.search_pending(), timeout=20000)
     assert default_corrections().read().splits == keys
     assert c.view.names().table.canonical(keys[0]) != c.view.names().table.canonical(merged.key)
-    assert any(e.key == c.view.names().table.canonical(keys[0]) for e in c.entities())
+    assert any(e.key == c.view.names().table.canonical(keys[0]) for e in c.panels().entities)
     window.close()
     again = _window(qtbot, location)
     assert again.controller.view.names().table.canonical(keys[0]) != \
         again.controller.view.names().table.canonical(merged.key)
     table = again.controller.view.names().table
-    split_off = next(e for e in again.controller.entities() if e.key == table.canonical(keys[0]))
+    split_off = next(e for e in again.controller.panels().entities if e.key == table.canonical(keys[0]))
     undo = next(a for a in again.names.menu([split_off]).actions() if a.text().startswith("Undo"))
     undo.trigger()
     qtbot.waitUntil(lambda: not again.names.pending and not again.controller.search_pending(), timeout=20000)
@@ -164,5 +164,5 @@ def test_two_selected_entities_merge_from_the_menu(qtbot, main_window):
     qtbot.waitUntil(lambda: not main_window.names.pending and not c.search_pending(), timeout=20000)
     table = c.view.names().table
     assert table.canonical(a.key) == table.canonical(b.key)
-    assert any(e.key == table.canonical(a.key) for e in c.entities())
+    assert any(e.key == table.canonical(a.key) for e in c.panels().entities)
     default_corrections().forget([a.key, b.key])

@@ -230,7 +230,7 @@ def test_columns_fit_a_1280_window_and_come_back_at_1920(qtbot, private_index):
     assert win.minimumSizeHint().width() <= 1280  # the window fits the screen it is on
     assert header.sectionSize(LibraryModel.COL_TITLE) >= view.fontMetrics().averageCharWidth() * TITLE_CHARS - 2
     fm = view.fontMetrics()
-    for name, _bias in win.controller.result_outlets():  # every outlet name whole, or its short name
+    for name, _bias in win.controller.panels().outlets:  # every outlet name whole, or its short name
         room = header.sectionSize(LibraryModel.COL_OUTLET) - fm.horizontalAdvance("Lean right") - 30
         short = win.library_model.short_outlet(name)
         assert fm.horizontalAdvance(name) <= room or (short and fm.horizontalAdvance(short) <= room), name

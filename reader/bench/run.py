@@ -22,23 +22,9 @@ from reader.bench.grouping import measure_grouping
 from reader.bench.export_timing import measure_export
 from reader.search.listing import listing_path
 
-QUERY_MIX = [
-    ("single term", "government"),
-    ("two terms", "oil prices"),
-    ("phrase", '"prime minister"'),
-    ("field query", "title:election OR kind:opinion"),
-    ("entity filter", None),  # filled with the corpus' most mentioned person
-]
 TARGETS = {"cold_start_ratio": 2.0, "search_p95_ms": 50.0, "pipeline_ratio": 0.8,
            "incremental_s": 1.0, "peak_rss_mb": 400.0, "group_s": 60.0, "story_attach_s": 1.0,
            "export_quotes_qdpx_s": 10.0}
-
-
-def _percentile(values: list[float], pct: float) -> float:
-    ordered = sorted(values)
-    k = (len(ordered) - 1) * pct / 100
-    lo, hi = int(k), min(int(k) + 1, len(ordered) - 1)
-    return ordered[lo] + (ordered[hi] - ordered[lo]) * (k - lo)
 
 
 def measure_pipeline(files: list[Path], location: Path, n_process: int) -> dict[str, Any]:
@@ -61,30 +47,6 @@ def measure_pipeline(files: list[Path], location: Path, n_process: int) -> dict[
             "pipeline_s": round(ours_s, 2), "pipeline_articles_per_s": round(ours, 1),
             "spacy_pipe_s": round(spacy_s, 2), "spacy_pipe_articles_per_s": round(spacy, 1),
             "pipeline_ratio": round(ours / spacy, 3), "skipped": len(report.skipped)}
-
-
-def measure_search(location: Path, repeats: int) -> dict[str, Any]:
-    from reader.search.articles import entity_counts
-    from reader.search.query import search
-    from reader.search.store import open_index
-    from reader.search.view import IndexView
-
-    ix = IndexView(open_index(location))  # as the app searches: one open view, reused
-    people = [e for e in entity_counts(ix) if e.type == "person"]
-    latencies: dict[str, list[float]] = {}
-    for label, text in QUERY_MIX:
-        keys = [people[0].key] if text is None and people else []
-        text = text or ""
-        times = []
-        for _ in range(repeats):
-            started = time.perf_counter()
-            search(ix, text, entity_keys=keys, limit=20, snippets=True)
-            times.append((time.perf_counter() - started) * 1000)
-        latencies[label] = times
-    every = [t for times in latencies.values() for t in times]
-    return {"search_p50_ms": round(_percentile(every, 50), 2),
-            "search_p95_ms": round(_percentile(every, 95), 2),
-            "search_by_query_p95_ms": {k: round(_percentile(v, 95), 2) for k, v in latencies.items()}}
 
 
 def measure_incremental(files: list[Path], location: Path) -> dict[str, Any]:
@@ -125,6 +87,8 @@ def _child(args: list[str], home: Path | None = None) -> dict[str, float]:
             out["article_s"] = float(parts[1])
         elif parts and parts[0] == "PANELS":
             out["panels_s"], out["rss_after_panels_mb"] = float(parts[1]), float(parts[2])
+        elif parts and parts[0] == "KEYS":
+            out["keys_p50_ms"], out["keys_p95_ms"], out["keys_worst_ms"] = map(float, parts[1:4])
         elif parts and parts[0] == "SCROLL":
             out["scroll_worst_frame_ms"], out["rss_after_scroll_mb"] = float(parts[1]), float(parts[2])
     if "ready_s" not in out:
@@ -163,27 +127,56 @@ def measure_window(location: Path, articles: int, repeats: int) -> dict[str, Any
             "scroll_worst_frame_ms": round(max(a.get("scroll_worst_frame_ms", 0) for a in app), 1)}
 
 
+def measure_keystrokes(location: Path, articles: int, repeats: int) -> dict[str, Any]:
+    """The window's query-to-painted-list time over the search mix (``repeats`` rounds)."""
+    with tempfile.TemporaryDirectory(prefix="parallax-bench-home-") as tmp:
+        out = _child(["app", str(location), str(articles), str(max(3, repeats * 3))], Path(tmp))
+    return {k: out[k] for k in ("keys_p50_ms", "keys_p95_ms", "keys_worst_ms") if k in out}
+
+
+def measure_search(location: Path, repeats: int, peers: bool = False) -> dict[str, Any]:
+    from reader.bench.search_bench import run_search_size
+
+    return run_search_size(0, location.parent, repeats=repeats, peers=peers, location=location)
+
+
 def run_size(size: int, workdir: Path, n_process: int = 2, repeats: int = 3,
-             window: bool = True) -> dict[str, Any]:
+             window: bool = True, peers: bool = False, search_only: bool = False) -> dict[str, Any]:
+    """Every figure for one corpus size; ``search_only`` indexes without spaCy (the
+    regex stand-in) and measures search and the window's keystroke-to-list only."""
+    if search_only:
+        from reader.bench.search_bench import light_index
+
+        location = light_index(size, workdir)
+        result = measure_search(location, repeats=max(5, repeats * 5), peers=peers)
+        result["size"] = size
+        if window:
+            result.update(measure_keystrokes(location, result["articles"], repeats))
+        return result
     corpus = workdir / f"corpus-{size}"
     location = workdir / f"index-{size}"
     files = build_corpus(size, corpus)
     result: dict[str, Any] = {"size": size}
     result.update(measure_pipeline(files, location, n_process))
-    result.update(measure_search(location, repeats=max(5, repeats * 5)))
+    result.update(measure_search(location, repeats=max(5, repeats * 5), peers=peers))
+    result["size"] = size
     result.update(measure_incremental(files, location))
     result.update(measure_grouping(files, location))
     (workdir / f"export-{size}").mkdir(exist_ok=True)
     result.update(measure_export(location, workdir / f"export-{size}"))
     if window:
         result.update(measure_window(location, result["articles"], repeats))
+        result.update(measure_keystrokes(location, result["articles"], repeats))
     result["targets_met"] = {k: (result[k] <= v if k != "pipeline_ratio" else result[k] >= v)
                              for k, v in TARGETS.items() if k in result}
     return result
 
 
 def run(sizes: list[int], n_process: int = 2, repeats: int = 3, window: bool = True,
-        workdir: Path | None = None) -> list[dict[str, Any]]:
+        workdir: Path | None = None, peers: bool = False,
+        search_only: bool = False) -> list[dict[str, Any]]:
+    """``workdir`` keeps corpora and indexes between runs (search-only indexes are reused)."""
     with tempfile.TemporaryDirectory(prefix="parallax-bench-") as tmp:
         base = workdir or Path(tmp)
-        return [run_size(size, base, n_process, repeats, window) for size in sizes]
+        base.mkdir(parents=True, exist_ok=True)
+        return [run_size(size, base, n_process, repeats, window, peers, search_only) for size in sizes]

@@ -8,11 +8,12 @@ from __future__ import annotations
 import json
 from collections import Counter
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Iterable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from reader.analysis.record import ArticleRecord
 from reader.search import fields as F
 from reader.search.documents import entity_key
+from reader.search.problems import IndexProblem
 from reader.search.view import IndexView
 from reader.search.view import as_view
 
@@ -79,6 +80,57 @@ def load_article(source: Index | IndexView, path: str) -> StoredArticle | None:
     view = as_view(source)
     docnum = view.docnum(path)
     return _to_article(view.stored(docnum)) if docnum is not None else None
+
+
+LONG_WORDS, LONG_QUOTES = 30_000, 500  # an article this long is read on a worker (is_long)
+
+
+class ArticleCache:
+    """The last few stored articles read (each holds its full record), for re-reading.
+
+    A read that finds the index damaged since it was opened goes to ``on_problem``
+    (the window offers a rebuild) and answers None.
+    """
+
+    def __init__(self, size: int = 20,
+                 on_problem: Callable[[IndexProblem], object] | None = None) -> None:
+        self._size = size
+        self._on_problem = on_problem
+        self._articles: dict[str, StoredArticle] = {}
+
+    def get(self, view: IndexView, path: str) -> StoredArticle | None:
+        art = self._articles.get(path)
+        if art is None:
+            try:
+                art = load_article(view, path)
+            except IndexProblem as exc:
+                if self._on_problem is None:
+                    raise
+                self._on_problem(exc)
+                return None
+            if art is None:
+                return None
+            self._articles[path] = art
+            while len(self._articles) > self._size:
+                self._articles.pop(next(iter(self._articles)))
+        return art
+
+    def is_long(self, view: IndexView, path: str) -> bool:
+        """Whether reading ``path`` takes long enough to do it on a worker: unpacking a
+        5 MB article and its record takes about 0.1 s (a cached one is at hand)."""
+        if path in self._articles:
+            return False
+        try:
+            docnum = view.docnum(path)
+            if docnum is None:
+                return False
+            words = view.searcher().doc_field_length(docnum, F.BODY) or 0
+            return words > LONG_WORDS or int(view.value(F.QUOTE_COUNT, docnum) or 0) > LONG_QUOTES
+        except IndexProblem:
+            return False  # ``get`` says so
+
+    def clear(self) -> None:
+        self._articles.clear()
 
 
 def load_articles(source: Index | IndexView, paths: Iterable[str]) -> list[StoredArticle]:

@@ -6,9 +6,12 @@ listing snapshot) and draw snippets without importing Whoosh.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Mapping
+from typing import TYPE_CHECKING, Any, Mapping, Protocol
 
 from reader.search import fields as F
+
+if TYPE_CHECKING:
+    from reader.search.docsets import DocSet
 
 MARK_START = "\x02"  # snippet text between these two characters matched the query
 MARK_END = "\x03"
@@ -44,23 +47,52 @@ def hit_from_columns(c: Mapping[str, Any], docnum: int, score: float = 0.0, snip
                ownership=(c[F.OWNERSHIP][docnum] or "unknown").lower())
 
 
+class MoreRanker(Protocol):
+    def rank(self, upto: int) -> list[int]: ...
+
+
 @dataclass
 class Matches:
-    """A whole result set as document numbers of one generation, best first.
+    """A result set of one generation: every match as a set, the best ones ranked.
 
     The window lists 10k matches without building a row for each: rows are
-    read from the view's columns when painted. Only the best hits get a snippet.
+    read from the view's columns when painted. Only the first ``docnums`` are
+    ranked (all of them when nothing scores: a filter or the whole library in
+    index order); ``ranker`` ranks more as the list scrolls. Only the best
+    hits get a snippet.
     """
 
-    docnums: list[int] = field(default_factory=list)
+    docnums: list[int] = field(default_factory=list)  # ranked so far, best first
     snippets: dict[int, str] = field(default_factory=dict)
     message: str = ""
     query: str = ""
     nothing_searchable: bool = False
+    members: DocSet | None = None  # every match (None: exactly ``docnums``)
+    count: int | None = None  # len(members), kept: counting is free but not repeated
+    ranker: MoreRanker | None = None
+    stopped: bool = False  # the time budget ran out
 
     @property
     def total(self) -> int:
-        return len(self.docnums)
+        return self.count if self.count is not None else len(self.docnums)
+
+    @property
+    def complete(self) -> bool:
+        """Whether ``docnums`` lists every match."""
+        return len(self.docnums) >= self.total
+
+    def all_docnums(self) -> list[int]:
+        """Every match in index order (panels count these; column sorts order them)."""
+        return self.members.docnums() if self.members is not None else sorted(self.docnums)
+
+    def rank_more(self, upto: int) -> list[int]:
+        """The best ``upto`` matches, the ranked ones first as they are (safe on a worker:
+        nothing is changed; the caller sets ``docnums`` where the list is shown)."""
+        if self.complete or upto <= len(self.docnums) or self.ranker is None:
+            return list(self.docnums)
+        ranked = self.ranker.rank(min(upto, self.total))
+        shown = set(self.docnums)  # rows already listed keep their place
+        return self.docnums + [d for d in ranked if d not in shown]
 
 
 def render_marks(snippet: str, start: str, end: str) -> str:

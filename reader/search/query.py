@@ -1,73 +1,51 @@
-"""Searching the index: Whoosh's query language, entity filters, snippets.
+"""Searching the index: one path for the CLI and the window.
 
-Search returns plain ``Hit`` values, never Whoosh objects, so callers (the
-CLI, the Qt models) do not hold a searcher. A query Whoosh cannot make sense
-of never raises: it falls back to its plain words and says so in
-``SearchOutcome.message``.
+A query is bounded (``reader.search.bounds``), parsed with Whoosh's query
+language, or taken as a pasted passage (``reader.search.passage``), planned
+(``reader.search.plan``: which documents match, as a bit mask, and what
+scores them), restricted by the filters (``reader.search.filters``), and
+only then ranked, for the page shown: the total is the members' count, never
+the ranking's. Search returns plain values, never Whoosh objects, so
+callers (the CLI, the Qt models) do not hold a searcher. A query Whoosh
+cannot make sense of never raises: it falls back to its plain words and
+says so in the outcome's one-line ``message``.
 """
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from dataclasses import dataclass, field
 from typing import Sequence
 
 from whoosh import query as wq
+from whoosh.collectors import FilterCollector, TopCollector
+from whoosh.idsets import DocIdSet
 from whoosh.index import Index
 
 from reader.search import fields as F
-from reader.search.hits import MARK_END
-from reader.search.hits import MARK_START
-from reader.search.hits import Hit
-from reader.search.hits import Matches
+from reader.search.bounds import TERM_LIMIT, Budget, OutOfTime, prepare, shorten
+from reader.search.docsets import DocSet, live_docs
+from reader.search.filters import Filters, as_filters, filter_docs
+from reader.search.hits import MARK_END, MARK_START, Hit, Matches  # noqa: F401 - re-exported
 from reader.search.hits import render_marks  # noqa: F401 - re-exported for the CLI
-from reader.search.view import IndexView
-from reader.search.view import as_view
+from reader.search.passage import looks_like_passage, passage_plan
+from reader.search.scoring import Scorer
+from reader.search.plan import Plan, Planner, docs_of, highlight_terms, rank_query, simplify
+from reader.search.snippets import Snippets, candidate_passages  # noqa: F401 - re-exported
+from reader.search.view import IndexView, as_view
 
 _OPERATORS = {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE", "TO"}
+PAGE = 100  # the window ranks this many matches at first, more as the user scrolls
+SHOWN_QUERY = 240  # characters of the query as run that are reported back
 
 
 @dataclass
 class SearchOutcome:
     hits: list[Hit] = field(default_factory=list)
     total: int = 0
-    message: str = ""  # non-empty when the query was not used as written
-    query: str = ""  # the query actually run, in Whoosh's syntax
+    message: str = ""  # non-empty when the query was not used as written, or was cut
+    query: str = ""  # the query actually run, in Whoosh's syntax (shortened)
     nothing_searchable: bool = False  # the query had no words to search for
-
-
-@lru_cache(maxsize=1)
-def _mark_formatter_class():
-    """Marks matches with control characters so each caller renders its own way.
-
-    Built on first use: whoosh.highlight is only needed once a query has words.
-    """
-    from whoosh import highlight
-
-    class MarkFormatter(highlight.Formatter):
-        between = " … "
-
-        def format_token(self, text, token, replace=False):
-            return MARK_START + highlight.get_text(text, token, replace) + MARK_END
-
-        def format_fragment(self, fragment, replace=False):
-            text = fragment.text.replace(MARK_START, "").replace(MARK_END, "")
-            out, index = [], fragment.startchar
-            for t in fragment.matches:
-                if t.startchar > index:
-                    out.append(text[index:t.startchar])
-                out.append(self.format_token(text, t, replace))
-                index = t.endchar
-            out.append(text[index:fragment.endchar])
-            return " ".join("".join(out).split())
-
-    return MarkFormatter
-
-
-def _mark_formatter():
-    from whoosh import highlight
-
-    return _mark_formatter_class()(), highlight.ContextFragmenter(maxchars=240, surround=60)
+    stopped: bool = False  # the time budget ran out: the hits and total are what was found
 
 
 def make_parser(ix_schema):
@@ -101,20 +79,17 @@ def syntax_problem(text: str) -> str:
 
 def plain_words(text: str) -> str:
     words = [w for w in re.findall(r"\w+", text) if w not in _OPERATORS]
-    return " ".join(words)
+    return " ".join(words[:TERM_LIMIT])
 
 
 def _parse(view: IndexView, text: str) -> tuple[wq.Query, str]:
-    text = text.strip()
-    if not text:
-        return wq.Every(), ""
     parser = view.parser()
     problem = syntax_problem(text)
     if not problem:
         try:
             parsed = parser.parse(text)
         except Exception as exc:  # Whoosh's parser has a few raising corners
-            problem = f"The query could not be read ({exc})."
+            problem = f"The query could not be read ({shorten(str(exc), 60)})."
         else:
             if parsed is not wq.NullQuery:
                 return parsed, ""
@@ -123,34 +98,15 @@ def _parse(view: IndexView, text: str) -> tuple[wq.Query, str]:
     if not fallback:
         return wq.NullQuery, problem
     parsed = parser.parse(fallback)
-    return parsed, f"{problem} Searched for the plain words instead: {fallback}"
+    return parsed, f"{problem} Searched for the plain words instead: {shorten(fallback)}"
 
 
 def entity_filter(view: IndexView, keys: Sequence[str]) -> wq.Query | None:
-    """All of the given entities (AND), each expanded by the name table; None for no filter."""
+    """All of the given entities (AND), each expanded by the name table; None for no filter
+    (for callers outside search: the window's filters are document sets, ``filters.entity_docs``)."""
     from reader.names.query import entity_filter as names_filter
 
     return names_filter(view, keys)
-
-
-def _lead(body: str, limit: int = 200) -> str:
-    """The article's opening words, for hits whose body did not match."""
-    lines = [ln.strip() for ln in body.splitlines() if ln.strip()]
-    text = " ".join(lines[1:4] if len(lines) > 1 else lines)
-    return text[:limit].rsplit(" ", 1)[0] + "…" if len(text) > limit else text
-
-
-def _query(view: IndexView, text: str, entity_keys: Sequence[str]) -> tuple[wq.Query, str]:
-    from reader.stories.search_filter import story_filter  # story:ID (issue 19)
-
-    text, in_story, story_message = story_filter(view, text)
-    parsed, message = _parse(view, text)
-    message = " ".join(m for m in (story_message, message) if m)
-    if parsed is wq.NullQuery:
-        return parsed, message
-    parsed, message = _names(view, parsed, message)
-    filters = [f for f in (entity_filter(view, entity_keys), in_story) if f is not None]
-    return (wq.And([parsed, *filters]) if filters else parsed), message
 
 
 def _names(view: IndexView, parsed: wq.Query, message: str) -> tuple[wq.Query, str]:
@@ -170,83 +126,199 @@ def body_stems(q: wq.Query) -> list[str]:
     return sorted(stems)
 
 
-def candidate_passages(body: str, stems: Sequence[str], limit: int = 3, reach: int = 160) -> str:
-    """Short passages of the body that may hold a match, for the highlighter to read.
+# -- planning ------------------------------------------------------------------------
+@dataclass
+class Planned:
+    """A query ready to rank: its members, what scores them, what to highlight."""
 
-    Whoosh's highlighter re-analyses all the text it is given, token by token
-    (most of a search's time). Text that does not contain a term's stem, less
-    its last letter (Porter turns "cry" into "cri"), holds no match, so only
-    ``reach`` characters either side of the first such spot in each of the first
-    ``limit`` paragraphs are passed on. The highlighter still decides what matched.
-    """
-    probes = [stem[:-1] if len(stem) > 2 else stem for stem in stems if stem]
-    if not probes:
-        return ""
-    found = []
-    for paragraph in body.split("\n"):
-        lowered = paragraph.lower()
-        spots = [i for i in (lowered.find(probe) for probe in probes) if i >= 0]
-        if not spots:
-            continue
-        start, end = max(0, min(spots) - reach), min(len(paragraph), min(spots) + reach)
-        if start > 0:  # whole words only
-            start = paragraph.find(" ", start) + 1 or start
-        if end < len(paragraph):
-            end = paragraph.rfind(" ", start, end) if paragraph.rfind(" ", start, end) > min(spots) else end
-        found.append(paragraph[start:end])
-        if len(found) >= limit:
-            break
-    return "\n".join(found)
+    members: DocSet = field(default_factory=DocSet)
+    rank: wq.Query | None = None  # None: listed in index order, unscored
+    stems: list[str] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)
+    query: str = ""
+    nothing_searchable: bool = False
+    stopped: bool = False
+
+    @property
+    def message(self) -> str:
+        return " ".join(dict.fromkeys(n for n in self.notices if n))
 
 
-def _snippet(hit, stems: Sequence[str]) -> str:
-    """Highlighted passages of the body, or the article's lead when the body did not match."""
-    body = hit.get(F.BODY, "")
-    passages = candidate_passages(body, stems)
-    snippet = (hit.highlights(F.BODY, text=passages, top=2) or "") if passages else ""
-    return snippet or _lead(body)
+def plan_query(view: IndexView, text: str, filters: Filters, budget: Budget) -> Planned:
+    """Bound, parse and plan ``text``; the members are every match allowed by ``filters``."""
+    passage = looks_like_passage(text)
+    prepared = prepare(text, term_limit=None if passage else TERM_LIMIT)
+    out = Planned(notices=list(prepared.notices))
+    allowed = filter_docs(view, filters)
+    story = _story_docs(view, prepared, out, budget)
+    if story is not None:
+        allowed = story if allowed is None else allowed & story
+    if not prepared.text:
+        out.members = allowed if allowed is not None else live_docs(view)
+        out.query = "*"
+        return out
+    try:
+        if passage and looks_like_passage(prepared.text):
+            plan = passage_plan(view, prepared.text, budget)
+            out.query = f"passage: {shorten(prepared.text, 60)}"
+        else:
+            q, message = _parse(view, prepared.text)
+            if q is not wq.NullQuery:
+                q, message = _names(view, q, message)
+            out.notices.append(message)
+            if q is wq.NullQuery:
+                out.nothing_searchable = True
+                out.notices = [n for n in out.notices if n] or ["The query has no searchable words."]
+                return out
+            out.query = shorten(str(q), SHOWN_QUERY)
+            plan = Planner(view, budget).plan(q)
+            plan = Plan(simplify(plan.root), plan.notices)
+        out.notices.extend(plan.notices)
+        members = docs_of(plan.root, view, budget)
+    except OutOfTime:
+        out.stopped = True
+        out.notices.append(budget.notice())
+        return out
+    out.members = members & allowed if allowed is not None else members
+    out.rank = None if plan.everything else rank_query(plan.root)
+    out.stems = highlight_terms(plan.root, F.BODY)
+    if budget.ran_out:  # a phrase or an expansion stopped early: what it found is shown
+        out.stopped = True
+        out.notices.append(budget.notice())
+    return out
 
 
+def _story_docs(view: IndexView, prepared, out: Planned, budget: Budget) -> DocSet | None:
+    """The articles of the query's ``story:ID`` terms (taken out of the text), or None."""
+    from reader.stories.search_filter import story_filter  # story:ID (issue 19)
+
+    prepared.text, in_story, message = story_filter(view, prepared.text)
+    out.notices.append(message)
+    if in_story is None:
+        return None
+    return docs_of(Planner(view, budget).plan(in_story).root, view, budget)
+
+
+# -- ranking ---------------------------------------------------------------------------
+class _Allowed(DocIdSet):
+    """A DocSet as Whoosh's collectors test membership."""
+
+    def __init__(self, docs: DocSet) -> None:
+        self._docs = docs
+
+    def __contains__(self, docnum) -> bool:
+        return docnum in self._docs
+
+    def __len__(self) -> int:
+        return len(self._docs)
+
+    def __iter__(self):
+        return iter(self._docs)
+
+
+class _BudgetedTop(TopCollector):
+    """Whoosh's top-N collector, stopping when the search's time budget runs out."""
+
+    def __init__(self, limit: int, budget: Budget) -> None:
+        super().__init__(limit=limit)
+        self._budget = budget
+
+    def matches(self):
+        budget = self._budget
+        for n, docnum in enumerate(super().matches()):
+            if n % 128 == 127 and budget.expired():
+                raise OutOfTime()
+            yield docnum
+
+
+def rank(view: IndexView, planned: Planned, upto: int, budget: Budget) -> list[tuple[int, float]]:
+    """The best ``upto`` members with their scores; unscored members follow in index order."""
+    members = planned.members
+    if not members or upto <= 0:
+        return []
+    ranked: list[tuple[int, float]] = []
+    fast = Scorer(view).rank(planned.rank, members, upto) if planned.rank is not None else None
+    if fast is not None:
+        ranked = fast
+    elif planned.rank is not None:
+        top = _BudgetedTop(upto, budget)
+        try:
+            view.searcher().search_with_collector(planned.rank, FilterCollector(top, allow=_Allowed(members)))
+        except OutOfTime:
+            if not planned.stopped:
+                planned.stopped = True
+                planned.notices.append(budget.notice())
+        ranked = [(-docnum, score) for score, docnum in sorted(top.items, reverse=True)]
+    if len(ranked) < upto:  # members the scoring words do not reach (an expanded term alone)
+        seen = {d for d, _s in ranked}
+        extra = members.first(upto + len(seen))
+        ranked.extend((d, 0.0) for d in extra if d not in seen)
+    return ranked[:upto]
+
+
+class Ranker:
+    """Ranks more of one result set (the window's list as it scrolls), on any thread."""
+
+    def __init__(self, view: IndexView, planned: Planned) -> None:
+        self.view, self.planned = view, planned
+
+    def rank(self, upto: int) -> list[int]:
+        return [d for d, _s in rank(self.view, self.planned, upto, Budget())]
+
+
+# -- the two front doors -----------------------------------------------------------
 def search(source: Index | IndexView, text: str, entity_keys: Sequence[str] = (),
-           limit: int | None = 50, snippets: bool = True, snippet_limit: int = 30) -> SearchOutcome:
-    """Run a query; an empty query with no filter lists every article.
-
-    Hits are built from column values; only the best ``snippet_limit`` hits
-    read their stored text for a snippet (the costly part of a search).
-    """
+           limit: int | None = 50, snippets: bool = True, snippet_limit: int = 30,
+           filters: Filters | None = None, budget: Budget | None = None) -> SearchOutcome:
+    """The best ``limit`` hits (None: all) with snippets; an empty query lists every article."""
     view = as_view(source)
-    q, message = _query(view, text, entity_keys)
-    outcome = SearchOutcome(message=message, query=str(q), nothing_searchable=q is wq.NullQuery)
-    if q is wq.NullQuery:
-        return outcome
-    # optimize=False: the collector counts every match as it goes; the block-skipping
-    # default would run the whole query a second time for len(results)
-    results = view.searcher().search(q, limit=limit, optimize=False)
-    outcome.total = len(results)
-    stems = body_stems(q) if snippets and text.strip() else []
-    if stems:
-        results.formatter, results.fragmenter = _mark_formatter()
-    for rank, hit in enumerate(results):
-        snippet = _snippet(hit, stems) if snippets and rank < snippet_limit else ""
-        outcome.hits.append(view.hit(hit.docnum, float(hit.score or 0.0), snippet))
+    budget = budget or Budget()
+    planned = plan_query(view, text, as_filters(entity_keys, filters), budget)
+    outcome = SearchOutcome(total=len(planned.members), query=planned.query,
+                            nothing_searchable=planned.nothing_searchable)
+    if not planned.nothing_searchable:
+        ranked = rank(view, planned, outcome.total if limit is None else limit, budget)
+        make = _snippet_maker(view, planned, text) if snippets else None
+        for n, (docnum, score) in enumerate(ranked):
+            snippet = ""
+            if make is not None and n < snippet_limit and not budget.expired():
+                snippet = make(view.stored(docnum).get(F.BODY, ""))
+            outcome.hits.append(view.hit(docnum, float(score or 0.0), snippet))
+    outcome.message, outcome.stopped = planned.message, planned.stopped
     return outcome
 
 
-def find(view: IndexView, text: str, entity_keys: Sequence[str] = (),
-         snippet_limit: int = 30) -> Matches:
-    """Every match as document numbers, best first, with snippets for the best few."""
-    q, message = _query(view, text, entity_keys)
-    matches = Matches(message=message, query=str(q), nothing_searchable=q is wq.NullQuery)
-    if q is wq.NullQuery:
+def find(view: IndexView, text: str, entity_keys: Sequence[str] = (), snippet_limit: int = 30,
+         filters: Filters | None = None, page: int | None = None, budget: Budget | None = None) -> Matches:
+    """Every match as a set, the best ``page`` of them ranked (None: all of them, best first,
+    as an export takes them), snippets for the best few, and a ranker for more (the window
+    asks for ``PAGE`` and ranks more as its list scrolls)."""
+    budget = budget or Budget()
+    planned = plan_query(view, text, as_filters(entity_keys, filters), budget)
+    matches = Matches(query=planned.query, nothing_searchable=planned.nothing_searchable)
+    if planned.nothing_searchable:
+        matches.message = planned.message
         return matches
-    if isinstance(q, wq.Every) and not text.strip():
-        matches.docnums = view.all_docnums()  # the unranked listing: index order
-        return matches
-    results = view.searcher().search(q, limit=None)
-    matches.docnums = [docnum for docnum, _score in results.items()]
-    if text.strip() and matches.docnums:
-        stems = body_stems(q)
-        results.formatter, results.fragmenter = _mark_formatter()
-        for hit in results[:snippet_limit]:
-            matches.snippets[hit.docnum] = _snippet(hit, stems)
+    matches.members = planned.members
+    matches.count = len(planned.members)
+    if planned.rank is None:  # no words: the library (or its filtered part) in index order
+        matches.docnums = planned.members.docnums()
+    else:
+        upto = matches.count if page is None else page  # rank pads with unscored members
+        matches.docnums = [d for d, _s in rank(view, planned, upto, budget)]
+        matches.ranker = Ranker(view, planned)
+        make = _snippet_maker(view, planned, text)
+        if make is not None:
+            for docnum in matches.docnums[:snippet_limit]:
+                if budget.expired():
+                    break
+                matches.snippets[docnum] = make(view.stored(docnum).get(F.BODY, ""))
+    matches.message = planned.message
+    matches.stopped = planned.stopped
     return matches
+
+
+def _snippet_maker(view: IndexView, planned: Planned, text: str) -> Snippets | None:
+    if not text.strip():
+        return None
+    return Snippets(view.searcher().schema[F.BODY].analyzer, planned.stems)

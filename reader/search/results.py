@@ -20,6 +20,7 @@ from typing import Sequence
 from reader.search import fields as F
 from reader.search.articles import EntityCount
 from reader.search.articles import entity_counts
+from reader.search.filters import Filters
 from reader.search.hits import Hit
 from reader.search.hits import Matches
 from reader.search.listing import Listing
@@ -39,22 +40,35 @@ class Panels:
     coverage: dict[str, Counter] = field(default_factory=lambda: {"bias": Counter(), "ownership": Counter()})
 
 
-@dataclass
+@dataclass(eq=False)
 class ResultSet:
     source: IndexView | Listing  # where rows are read; panels need the view
     query: str
     entity_keys: tuple[str, ...]
     matches: Matches = field(default_factory=Matches)
     panels: Panels | None = None  # None until fill_panels has run
-    generation: int = 0  # which request this answers (stale answers are dropped)
+    filters: Filters = field(default_factory=Filters)  # the date range and other filters (with entity_keys)
+    _members: list[int] | None = field(default=None, repr=False)
 
     @property
     def docnums(self) -> list[int]:
+        """The matches ranked so far, best first (the list's rows until it scrolls further)."""
         return self.matches.docnums
 
     @property
     def total(self) -> int:
+        """Every match, ranked or not."""
         return self.matches.total
+
+    def members(self) -> list[int]:
+        """Every match in index order: what the panels count and column sorts order."""
+        if self._members is None:
+            self._members = self.matches.all_docnums()
+        return self._members
+
+    def rank_more(self, upto: int) -> list[int]:
+        """The best ``upto`` matches, ranked on the calling thread (the shown rows keep their places)."""
+        return self.matches.rank_more(upto)
 
     @property
     def message(self) -> str:
@@ -73,8 +87,14 @@ class ResultSet:
         """One column value of a listed article (sorting reads just this)."""
         return self.source.value(field, docnum)
 
+    def list_order(self) -> list[int]:
+        """Every match in the list's order: the ranked ones, then the rest in index order
+        (what Compare and an export of the results take, however far the list has scrolled)."""
+        return _list_order(self)
+
     def paths(self) -> list[str]:
-        return [self.source.path(n) for n in self.docnums]
+        """Every match's path in the list's order (the ranked ones first)."""
+        return [self.source.path(n) for n in _list_order(self)]
 
 
 def listed(listing: Listing) -> ResultSet:
@@ -82,28 +102,40 @@ def listed(listing: Listing) -> ResultSet:
     return ResultSet(source=listing, query="", entity_keys=(), matches=Matches(docnums=listing.all_docnums()))
 
 
-def compute_matches(view: IndexView, query: str, entity_keys: Sequence[str]) -> ResultSet:
-    """The ranked matches and the best hits' snippets: what the library list shows."""
-    from reader.search.query import find  # Whoosh's query layer loads with the first search
+def compute_matches(view: IndexView, query: str, entity_keys: Sequence[str],
+                    filters: Filters | None = None, budget=None) -> ResultSet:
+    """Every match, the best page ranked and its best hits' snippets: what the library list shows."""
+    from reader.search.query import PAGE, find  # Whoosh's query layer loads with the first search
 
     keys = tuple(entity_keys)
-    matches = find(view, query, keys, snippet_limit=SNIPPET_LIMIT)
-    return ResultSet(source=view, query=query, entity_keys=keys, matches=matches)
+    matches = find(view, query, keys, snippet_limit=SNIPPET_LIMIT, filters=filters, page=PAGE,
+                   budget=budget)
+    return ResultSet(source=view, query=query, entity_keys=keys, matches=matches,
+                     filters=filters or Filters())
 
 
 def fill_panels(result: ResultSet) -> ResultSet:
     """Entities, quotes and coverage of the result set, and the library's folder (the slower part)."""
     from reader.names.query import speaker_match
 
-    view, docnums = result.view, result.docnums
+    view, docnums = result.view, result.members()
     if view is None:
         raise ValueError("panels need the open index, not a listing snapshot")
     columns = view.columns()  # once: every match is read here
     outlets = [(columns.get(F.OUTLET_NAME, n) or "", (columns.get(F.BIAS, n) or "unknown").lower())
                for n in docnums]
     ownership = Counter((columns.get(F.OWNERSHIP, n) or "unknown").lower() for n in docnums)
-    quotes = QuoteSource(view, docnums, speaker_match(view, result.query))
+    quotes = QuoteSource(view, _list_order(result), speaker_match(view, result.query))
     result.panels = Panels(entities=entity_counts(view, docnums), quotes=quotes, outlets=outlets,
                            folder=view.shared_folder(),
                            coverage={"bias": Counter(b for _o, b in outlets), "ownership": ownership})
     return result
+
+
+def _list_order(result: ResultSet) -> list[int]:
+    """The matches in the list's order: the ranked ones, then the rest in index order."""
+    ranked = result.docnums
+    if len(ranked) >= result.total:
+        return list(ranked)
+    seen = set(ranked)
+    return ranked + [d for d in result.members() if d not in seen]

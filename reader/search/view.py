@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import os
 import threading
-from typing import TYPE_CHECKING, Any
+from collections import OrderedDict
+from typing import TYPE_CHECKING, Any, Callable, Hashable
 
 from reader.search import fields as F
 from reader.search.hits import Hit
@@ -21,6 +22,9 @@ from reader.search.read_guard import guard_reads
 
 if TYPE_CHECKING:  # Whoosh itself loads with the first index opened
     from whoosh.index import Index
+
+
+MEMO_ENTRIES = 4096  # values kept per generation (term and filter sets are a few kB each)
 
 
 class StaleView(Exception):
@@ -57,6 +61,7 @@ class IndexView:
         self._docnums: list[int] | None = None
         self._folder: str | None = None
         self._names = None  # the library-wide name table, read on first use
+        self._memo: OrderedDict[Hashable, Any] = OrderedDict()
 
     def _open(self):
         searcher = self.ix.searcher()
@@ -106,6 +111,25 @@ class IndexView:
         if self._docnums is None:
             self._docnums = list(self.searcher().reader().all_doc_ids())
         return list(self._docnums)
+
+    def memo(self, key: Hashable, compute: Callable[[], Any]) -> Any:
+        """A value derived from this generation alone (a term's or a filter's documents,
+        a field's vocabulary), computed once and shared by every thread."""
+        with self._lock:
+            if key in self._memo:
+                self._memo.move_to_end(key)
+                return self._memo[key]
+        value = compute()  # outside the lock: two threads may both compute it, once
+        with self._lock:
+            self._memo[key] = value
+            while len(self._memo) > MEMO_ENTRIES:
+                self._memo.popitem(last=False)
+        return value
+
+    def forget(self, key: Hashable) -> None:
+        """Drop a memo entry (a value that turned out partial)."""
+        with self._lock:
+            self._memo.pop(key, None)
 
     def shared_folder(self) -> str:
         """The deepest folder holding every article, or "" (the library's name in the title).

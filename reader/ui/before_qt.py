@@ -46,3 +46,4 @@ import reader.startup_gc
 import reader.render.article_html
 import reader.outlet_info
 import reader.search.results
+import reader.search.window_query

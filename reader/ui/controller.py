@@ -7,9 +7,10 @@ listing snapshot is shown first and the index opened after the first paint.
 
 Signals (what each carries):
     opened(int)            the library is listed (from its snapshot or the index); its article count
-    results_changed()      the result set (query + entity filters) changed: the list
+    results_changed()      the result set (query + entity filters + dates) changed: the list
+    rows_ranked()          more of the current result set was ranked (the list scrolled to its end)
     panels_changed()       the result set's entities, quotes and coverage are ready
-    filters_changed()      entity filters were added or removed
+    filters_changed()      entity filters or the date range were changed (state: ``self.asked``)
     task_started(object)   a background Task began (status bar shows progress)
     state_changed(str)     index state for the status bar ("ready", "building…")
     problem(object)        an IndexProblem or other failure, for a dialog
@@ -22,12 +23,12 @@ Signals (what each carries):
 
 Views: ``self.views`` (``reader.search.generations.ViewOwner``) is the one owner
 of the open index views. Everything that reads a view holds it (the shown
-result set, each search or panel count on a worker, a listing being saved)
-and releases it when done; a replaced view is closed when its last hold goes.
+result set, each search step on a worker — ``SearchRequests`` — and a listing
+being saved) and releases it when done; a replaced view is closed when its
+last hold goes.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
@@ -36,6 +37,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtCore import Signal
 from PySide6.QtCore import Slot
 from reader.search import fields as F
+from reader.search.articles import ArticleCache
 from reader.search.articles import EntityCount
 from reader.search.articles import StoredArticle
 from reader.search.articles import entity_counts
@@ -44,43 +46,31 @@ from reader.search.generations import ViewOwner
 from reader.search.hits import Hit
 from reader.search.listing import Listing
 from reader.search.listing import load_listing
-from reader.search.listing import save_listing
 from reader.search.lookup import find_entity
 from reader.search.lookup import find_path
 from reader.search.problems import IndexBusy
-from reader.search.quotes import QuoteSource
 from reader.search.problems import IndexMissing
-from reader.search.problems import IndexDamaged
 from reader.search.problems import IndexProblem
 from reader.search.problems import IndexUnwritable
-from reader.search.layout import latest_generation
-from reader.search.layout import toc_stamp
 from reader.search.view import IndexView
 from reader.search.view import StaleView
 from reader.ui.deferred import after_paint
+from reader.ui.library_follow import LibraryFollower
 from reader.ui.library_jobs import LibraryJobs
-from reader.ui.view_request import ViewRequest
+from reader.ui.library_upkeep import LibraryUpkeep
 from reader.search.results import Panels
-from reader.search.results import ResultSet
-from reader.search.results import compute_matches
 from reader.search.results import fill_panels
 from reader.search.results import listed
+from reader.search.window_query import EntityFilter
+from reader.search.window_query import WindowQuery
+from reader.ui.search_requests import SearchRequest
+from reader.ui.search_requests import SearchRequests
 from reader.ui.tasks import Task
-from reader.ui.tasks import TaskContext
 
 if TYPE_CHECKING:  # Whoosh loads when the index is opened, after the list is painted
     from whoosh.index import Index
 
-ARTICLE_CACHE = 20  # stored articles kept for re-reading (each holds its full record)
-LONG_WORDS, LONG_QUOTES = 30_000, 500  # an article this long is read on a worker (is_long)
-FOLLOW_MS = 1000  # how often the window looks for commits made by another process
-
-
-
-@dataclass(frozen=True)
-class EntityFilter:
-    key: str
-    name: str
+    from reader.search.results import ResultSet
 
 
 class LibraryController(QObject):
@@ -88,6 +78,7 @@ class LibraryController(QObject):
 
     opened = Signal(int)
     results_changed = Signal()
+    rows_ranked = Signal()
     panels_changed = Signal()
     filters_changed = Signal()
     task_started = Signal(object)
@@ -104,20 +95,21 @@ class LibraryController(QObject):
         # extra keyword arguments for update_index (tests pass a stand-in analyzer)
         self.index_options = dict(index_options or {})
         self.views = ViewOwner()  # the open index generation every read goes through, and the old ones
-        self._view_stamp: list | None = None  # the current view's table of contents on disk
         self.result: ResultSet | None = None  # what the window shows now
         self.ready = False
-        self.query = ""
+        self.asked = WindowQuery()  # the query, entity filters and dates the window asks for
         self.message = ""
-        self.filters: list[EntityFilter] = []
         self.total = 0
-        self._articles: dict[str, StoredArticle] = {}  # the last few articles read
+        self._articles = ArticleCache(on_problem=self.problem.emit)
         self._listing_due = False  # the open view's generation has no listing snapshot yet
         self._folder = ""
         self._opening = False  # between open() and the result being handled
         self._open_failed = False  # the listed library's index could not be opened (said once)
-        self._generation = 0  # numbers search requests; older answers are dropped
-        self._searches = 0  # searches running on workers
+        self.requests = SearchRequests(self.views, self)  # each search carries its identity; the newest wins
+        self.requests.listed.connect(self._on_listed)
+        self.requests.panels_ready.connect(self._apply_panels)
+        self.requests.ranked_more.connect(self._on_ranked_more)
+        self.requests.failed.connect(self._search_failed)
         self.read_only = False  # another window holds this library's lock
         self.read_only_reason = ""  # or: why the lock could not be written (a full disk)
         self._closed = False  # the window closed: nothing is opened again
@@ -125,13 +117,10 @@ class LibraryController(QObject):
                                 lambda: self.ready, self)
         self.jobs.started.connect(self._job_started)
         self.jobs.state_changed.connect(self.state_changed)
+        self.upkeep = LibraryUpkeep(self)  # the file check and the listing snapshot
+        self.upkeep.damaged.connect(self.problem)
         # following commits of other processes: only for a window, which stops it when it closes
-        # (a QObject with a running timer that Python's collector frees on a worker thread leaves
-        # the timer behind, and its next tick crashes the GUI thread)
-        self._follow_wanted = follow
-        self._follow = QTimer(self)
-        self._follow.setInterval(FOLLOW_MS)
-        self._follow.timeout.connect(self.follow_commits)
+        self.follower = LibraryFollower(self, follow)
 
     @property
     def view(self) -> IndexView | None:
@@ -149,7 +138,7 @@ class LibraryController(QObject):
         the signals either way, after the caller has connected to them.
         """
         self._opening = True
-        listing = None if (self.query or self.filters) else load_listing(self.location)
+        listing = None if (self.query or self.asked.filters()) else load_listing(self.location)
         if listing is not None:
             QTimer.singleShot(0, self, lambda: self._show_listing(listing))
             return None
@@ -183,16 +172,11 @@ class LibraryController(QObject):
         """List the library from its snapshot; the index opens once that is painted."""
         self._opening = False
         self._folder = listing.folder
-        self._show(listed(listing))
+        self._present(self.requests.adopt(listed(listing), self.asked.filters()))
         self.ready = True
         self.state_changed.emit("ready")
         self.opened.emit(self.article_count())
-        self._searches += 1  # the panels follow, once the index is open
-        after_paint(self, self._open_listed_index)
-
-    def _open_listed_index(self) -> None:
-        self._searches = max(0, self._searches - 1)
-        self._ensure_view()
+        after_paint(self, self._ensure_view)  # the panels follow, once the index is open
 
     def _ensure_view(self) -> IndexView | None:
         """The open index; opens it now when the library is still listed from its snapshot."""
@@ -201,16 +185,17 @@ class LibraryController(QObject):
                 ix = self._open_index()
             except Exception as exc:  # noqa: BLE001 - IndexProblem: shown with a Rebuild offer
                 self._open_failed = True  # once: not again for every article clicked
-                self._searches = 0  # no panels will follow
+                self.requests.settle()  # no panels will follow
                 self.state_changed.emit("not available")
                 self.problem.emit(exc)
                 return None
             self._set_view(ix)
-            result = self.result
+            result, request = self.result, self.requests.current
             if isinstance(result.source, Listing) and result.source.generation == self.view.generation:
                 result.source = self.views.hold(self.view)  # the same documents, now with the index behind them
-                self._searches += 1  # counting 10k articles' entities waits for the first article
-                after_paint(self, lambda: self._request_panels(result, counted=True))
+                if request is not None:  # counting 10k articles' entities waits for the first article
+                    request.view = self.view
+                    self.requests.panels_after_paint()
             else:  # another process committed since the snapshot: list what is there now
                 self._use_view()
         return self.view
@@ -255,87 +240,45 @@ class LibraryController(QObject):
 
     def _set_view(self, ix: Index) -> None:
         self.views.replace(IndexView(ix))  # the old view closes when its last reader lets go
-        self._view_stamp = toc_stamp(self.location, self.view.generation)
+        self.follower.opened(self.view)
         self._open_failed = False
-        if self._follow_wanted and not self._closed and not self._follow.isActive():
-            self._follow.start()
         self._articles.clear()  # the folder name stays until the new view's panels say otherwise
         self._listing_due = True  # until the snapshot on disk is known to be this generation's
         if isinstance(self.result.source if self.result else None, Listing):
             self._listing_due = self.result.source.generation != self.view.generation
-        self._check_files(ix)
-
-    def _check_files(self, ix: Index) -> None:
-        """Read every file of the index once, on a worker, against its manifest: damage that
-        decodes without an error (a flipped letter in a title) is found too, and said once."""
-        from reader.search.integrity import check  # each file is read once per process
-
-        folder = ix.storage.folder
-        task = Task("Checking the library", lambda _ctx: check(Path(folder), deep=True))
-        task.finished.connect(self._files_checked)
-        task.start()
-
-    @Slot(object)
-    def _files_checked(self, problem: str | None) -> None:
-        if problem:
-            self.problem.emit(IndexDamaged(problem))
+        self.upkeep.check_files(Path(ix.storage.folder))
 
     def _use_index(self, ix: Index) -> None:
         self._set_view(ix)
         self._use_view()
 
     def _use_view(self) -> None:
-        """Show a (new) generation: list it now, fill the panels after the list is painted.
-
-        Listing is cheap (document numbers; rows are read when painted), so the
-        window shows the library at once; counting entities over 10k articles
-        follows on a worker.
-        """
-        result = self._show(compute_matches(self.view, self.query, [f.key for f in self.filters]))
-        # after the list has been painted: counting entities on a worker competes
-        # with the first paint for the GIL
-        self._searches += 1
-        after_paint(self, lambda: self._request_panels(result, counted=True))
-
-    def _show(self, result: ResultSet) -> ResultSet:
-        """List a result computed here, on the GUI thread, as the newest answer."""
-        self._generation += 1
-        result.generation = self._generation
-        self._apply(result)
-        return result
+        """Show a (new) generation: list it now (document numbers: rows are read when
+        painted); count its panels on a worker once the list is painted, as they
+        compete with the first paint for the GIL."""
+        self._present(self.requests.list_now(self.view, self.query, self.asked.filters()))
+        self.requests.panels_after_paint()
 
     # -- following other processes' commits ------------------------------------
     def follow_commits(self) -> bool:
-        """If another process committed to the index, show what is there now (keeping the
-        query, the filters and, in the window, the selection and the open article).
-
-        Called every ``FOLLOW_MS`` while a view is open; cheap when nothing changed
-        (one directory listing). True when the window was reloaded.
-        """
-        if not self.ready or self.view is None or self._opening or self._searches:
-            return False
-        generation = latest_generation(self.location)
-        if generation is None:
-            return False  # a rebuild is swapping folders: look again next time
-        if generation == self.view.generation and toc_stamp(self.location, generation) == self._view_stamp:
-            return False
-        before = self.article_count()
-        try:
-            self._set_view(self._open_index())
-        except Exception:  # noqa: BLE001 - mid-swap or busy: the next look will see it
-            return False
-        self._use_view()
-        self.library_followed.emit(before, self.article_count())
-        return True
+        """Show another process's commit now, if there is one (``LibraryFollower``)."""
+        return self.follower.look()
 
     def following(self) -> bool:
         """Whether the window is looking for other processes' commits now."""
-        return self._follow.isActive()
+        return self.follower.active()
+
+    def show_commit(self, ix: Index) -> None:
+        """Another process committed: list what is there now, keeping the query and filters."""
+        before = self.article_count()
+        self._set_view(ix)
+        self._use_view()
+        self.library_followed.emit(before, self.article_count())
 
     def close(self) -> None:
         """The window is closing: stop following and close every view (no worker reads them now)."""
         self._closed = True
-        self._follow.stop()
+        self.follower.stop()
         self.result = None
         self.views.close_all()
 
@@ -351,25 +294,33 @@ class LibraryController(QObject):
         source = self.view or (self.result.source if self.result is not None else None)
         return source.doc_count() if source is not None else 0
 
+    @property
+    def query(self) -> str:
+        return self.asked.query
+
+    @property
+    def filters(self) -> list[EntityFilter]:
+        return list(self.asked.entities)
+
     def set_query(self, text: str) -> None:
-        self.query = text
+        self.asked.query = text
         self.request_refresh()
 
     def add_filter(self, key: str, name: str) -> None:
-        if any(f.key == key for f in self.filters):
-            return
-        self.filters.append(EntityFilter(key, name))
-        self.filters_changed.emit()
-        self.request_refresh()
+        self._filters_changed(self.asked.add_entity(key, name))
 
     def remove_filter(self, key: str) -> None:
-        self.filters = [f for f in self.filters if f.key != key]
-        self.filters_changed.emit()
-        self.request_refresh()
+        self._filters_changed(self.asked.remove_entity(key))
 
     def clear_filters(self) -> None:
-        if self.filters:
-            self.filters = []
+        self._filters_changed(self.asked.clear_entities())
+
+    def set_date_range(self, start: str, end: str) -> None:
+        """Only articles published from ``start`` to ``end`` (ISO prefixes, "" for open ends)."""
+        self._filters_changed(self.asked.set_dates(start, end))
+
+    def _filters_changed(self, changed: bool) -> None:
+        if changed:
             self.filters_changed.emit()
             self.request_refresh()
 
@@ -377,11 +328,13 @@ class LibraryController(QObject):
         """Recompute list and panels now, on this thread (screenshots, tests)."""
         if self._ensure_view() is None:
             return
-        result = self._show(compute_matches(self.view, self.query, [f.key for f in self.filters]))
-        self._apply_panels(fill_panels(result))
+        request = self.requests.list_now(self.view, self.query, self.asked.filters(), panels_wanted=False)
+        self._present(request)
+        fill_panels(request.result)
+        self._apply_panels(request)
 
     def request_refresh(self) -> None:
-        """Recompute the results on a worker thread; only the newest answer is shown.
+        """Recompute the results on a worker thread; only the newest request's answer is shown.
 
         The list comes first; the panels (entities, quotes, coverage) follow in a
         second step, so a new query is listed before 10k articles are counted.
@@ -394,36 +347,19 @@ class LibraryController(QObject):
             except Exception as exc:  # noqa: BLE001 - shown with a Rebuild offer
                 self.problem.emit(exc)
                 return
-        self._generation += 1
-        generation, view, query = self._generation, self.view, self.query
-        keys = [f.key for f in self.filters]
+        self.requests.start(self.view, self.query, self.asked.filters())
 
-        def work(_ctx: TaskContext) -> ResultSet:
-            result = compute_matches(view, query, keys)
-            result.generation = generation
-            return result
-
-        self._run_search(work, lambda result: self._apply(result, from_worker=True), view)
-
-    def _run_search(self, work, done, view: IndexView | None) -> None:
-        task = Task("Searching", work, nice=0)
-        request = ViewRequest(self.views, view, done, self._search_failed, self)
-        task.finished.connect(request.finished)
-        task.failed.connect(request.failed)
-        self._searches += 1
-        task.start()
-
-    def _request_panels(self, result: ResultSet, counted: bool = False) -> None:
-        self._searches -= counted  # already counted as pending when it was scheduled
-        self._run_search(lambda _ctx: fill_panels(result),
-                         lambda filled: self._apply_panels(filled, from_worker=True), result.view)
+    def rank_more(self, upto: int) -> bool:
+        """Rank the current list down to ``upto`` rows on a worker (the list scrolled to its end)."""
+        request = self.requests.current
+        return request is not None and self.requests.rank_more(request, upto)
 
     def search_pending(self) -> bool:
-        """Whether a requested search or its panels have not been shown yet."""
-        return self._searches > 0
+        """Whether the current search's list or its panels have not been shown yet."""
+        return self.requests.pending()
 
-    def _search_failed(self, exc: BaseException) -> None:
-        self._searches = max(0, self._searches - 1)
+    @Slot(object, object)
+    def _search_failed(self, _request: SearchRequest, exc: BaseException) -> None:
         if isinstance(exc, StaleView):  # another writer changed the index: show its new state
             self._reload()
             return
@@ -432,46 +368,37 @@ class LibraryController(QObject):
         self.message = str(exc) if isinstance(exc, IndexProblem) else f"The search failed: {exc}"
         self.results_changed.emit()
 
-    def _apply(self, result: ResultSet, from_worker: bool = False) -> None:
-        if from_worker:
-            self._searches = max(0, self._searches - 1)
-        if result.generation != self._generation or result.source is not (self.view or result.source):
-            return  # a newer request is on its way
-        previous = self.result
-        if previous is not result:
-            self.views.hold(result.view)  # until another result replaces it in the list
-        self.result = result
-        self.message = result.message
-        self.total = result.total
-        self.results_changed.emit()  # the list now paints the new result's rows
-        if previous is not None and previous is not result:
-            self.views.release(previous.view)
-        if from_worker:
-            self._request_panels(result)
+    @Slot(object)
+    def _on_listed(self, request: SearchRequest) -> None:
+        """A worker's list for the current request: show it, then count its panels."""
+        self._present(request)
+        self.requests.fill_panels(request)
 
-    def _apply_panels(self, result: ResultSet, from_worker: bool = False) -> None:
-        if from_worker:
-            self._searches = max(0, self._searches - 1)
-        if result is not self.result:
+    def _present(self, request: SearchRequest) -> None:
+        previous, self.result = self.result, request.result
+        if previous is not self.result:  # the shown result holds its view until replaced
+            self.views.hold(self.result.view)
+            if previous is not None:
+                self.views.release(previous.view)
+        self.message = self.result.message
+        self.total = self.result.total
+        self.results_changed.emit()
+
+    @Slot(object)
+    def _on_ranked_more(self, request: SearchRequest) -> None:
+        if request.result is self.result:
+            self.rows_ranked.emit()
+
+    @Slot(object)
+    def _apply_panels(self, request: SearchRequest) -> None:
+        result = request.result
+        if request is not self.requests.current or result is not self.result or result.panels is None:
             return
         self._folder = result.panels.folder
         self.panels_changed.emit()
-        if self._listing_due and not (result.query.strip() or result.entity_keys):
-            self._save_listing(result.view)
-
-    def _save_listing(self, view: IndexView) -> None:
-        """Snapshot this generation's list for the next start (on a worker, best effort)."""
-        self._listing_due = False
-        location = self.location
-
-        def work(_ctx: TaskContext) -> bool:
-            return save_listing(location, view)
-
-        task = Task("Saving the listing", work)
-        request = ViewRequest(self.views, view, lambda _saved: None, lambda _exc: None, self)
-        task.finished.connect(request.finished)
-        task.failed.connect(request.failed)
-        task.start()
+        if self._listing_due and not (result.query.strip() or result.entity_keys or result.filters):
+            self._listing_due = False
+            self.upkeep.save_listing(self.location, result.view, self.views)
 
     def result_paths(self) -> list[str]:
         return self.result.paths() if self.result is not None else []
@@ -487,16 +414,8 @@ class LibraryController(QObject):
         source = self.result.source if self.result is not None else self.view
         return source.docnum(path) if source is not None else None
 
-    def result_outlets(self) -> list[tuple[str, str]]:
-        """(outlet name, bias token) of every article in the result set."""
-        return list(self._panels().outlets)
-
-    def coverage(self) -> dict[str, dict[str, int]]:
-        """Articles of the result set per bias token and per ownership token (coverage bar)."""
-        return {field: dict(counts) for field, counts in self._panels().coverage.items()}
-
-    def _panels(self) -> Panels:
-        """The current result set's panels (empty until they are filled)."""
+    def panels(self) -> Panels:
+        """The current result set's entities, quotes and coverage outlets (empty until filled)."""
         panels = self.result.panels if self.result is not None else None
         return panels if panels is not None else Panels()
 
@@ -513,51 +432,19 @@ class LibraryController(QObject):
 
     # -- articles, entities, quotes ----------------------------------------------
     def article(self, path: str) -> StoredArticle | None:
-        if self._ensure_view() is None:
-            return None
-        art = self._articles.get(path)
-        if art is None:
-            try:
-                art = load_article(self.view, path)
-            except IndexProblem as exc:  # damaged since it was opened: a dialog offers Rebuild
-                self.problem.emit(exc)
-                return None
-            if art is None:
-                return None
-            self._articles[path] = art
-            while len(self._articles) > ARTICLE_CACHE:
-                self._articles.pop(next(iter(self._articles)))
-        return art
+        return self._articles.get(self.view, path) if self._ensure_view() is not None else None
 
     def is_long(self, path: str) -> bool:
-        """Whether reading ``path`` takes long enough to do it on a worker (``reader_of``):
-        unpacking a 5 MB article and its record takes about 0.1 s."""
-        if path in self._articles or self._ensure_view() is None:
-            return False
-        try:
-            docnum = self.view.docnum(path)
-            if docnum is None:
-                return False
-            words = self.view.searcher().doc_field_length(docnum, F.BODY) or 0
-            return words > LONG_WORDS or int(self.view.value(F.QUOTE_COUNT, docnum) or 0) > LONG_QUOTES
-        except IndexProblem:
-            return False  # ``article`` says so
+        """Whether reading ``path`` is left to a worker (``reader_of``)."""
+        return self._ensure_view() is not None and self._articles.is_long(self.view, path)
 
     def reader_of(self, path: str) -> Callable[[], StoredArticle | None]:
         """``article(path)`` for a worker thread: it reads through the open view, caching nothing."""
         view = self.view
         return lambda: load_article(view, path)
 
-    def entities(self) -> list[EntityCount]:
-        """Entities of the current result set, most mentioned first."""
-        return list(self._panels().entities)
-
     def all_entities(self) -> list[EntityCount]:
         return entity_counts(self.view) if self._ensure_view() is not None else []
-
-    def quotes(self) -> QuoteSource | None:
-        """Every statement of the result set, in rank order, read lazily (None before the panels)."""
-        return self._panels().quotes
 
     def find_path(self, name: str) -> str | None:
         """An indexed article by path or file name (``--open``)."""

@@ -12,6 +12,7 @@ from reader import __version__
 from reader.failures import describe
 from reader.safe_text import one_line
 from reader.search import fields as F
+from reader.search.bounds import EXPANSION_LIMIT, QUERY_CHAR_LIMIT, TERM_LIMIT, TIME_BUDGET_S
 from reader.search.problems import IndexProblem
 from reader.ui.plain_text import message_box
 
@@ -23,16 +24,24 @@ FIELD_HELP = {
     F.TITLE: "words in the headline", F.OUTLET: "the outlet’s name", F.AUTHOR: "the byline",
     F.KIND: "news, analysis or opinion", F.SPEAKER: "someone quoted in the article",
     F.ENTITY: "a person, organisation or place mentioned (any of its spellings)",
-    F.BIAS: "the outlet’s lean: left, lean-left, center, lean-right, right, mixed, unrated, unknown",
+    F.BIAS: "the outlet’s lean: left, lean-left (or \"lean left\"), center, lean-right, right, mixed, "
+            "unrated, unknown",
     F.OWNERSHIP: "who owns the outlet: public, state-funded, private, non-profit, other, unknown",
-    F.QUOTE: "words inside a direct quote", F.PUBLISHED: "the date, e.g. 2022-02-24",
+    F.QUOTE: "words inside a direct quote",
+    F.PUBLISHED: "the date: a year, a month or a day (2022, 2022-02, 2022-02-24), or a range",
 }
 EXAMPLES = (("pipeline", "articles mentioning pipeline(s), best match first"),
             ('"gas pipeline"', "the exact phrase"),
             ("khan AND putin NOT kind:opinion", "both names, leaving out opinion pieces"),
             ("speaker:kugelman", "articles quoting Kugelman"),
             ("quote:sanctions", "“sanctions” said by someone, not by the writer"),
-            ("pipe*", "words starting with pipe"))
+            ("pipe*", "words starting with pipe"),
+            ("published:2022", "published in 2022 (published:2022-02 for February)"),
+            ("published:[2022-01 TO 2022-03]", "published from January to March 2022, both included"),
+            ("published:>=2022-02-24", "published on or after 24 February 2022"),
+            ("putin published:2022..2023", "a range written without brackets"))
+DATE_NOTE = ("Articles that state no date are in no date range. The Published fields above the list "
+             "filter by date the same way.")
 
 
 def search_help_html() -> str:
@@ -45,6 +54,15 @@ def search_help_html() -> str:
             f"you type. Ctrl+K or Ctrl+F jumps to the search field, Esc clears it, F3 and "
             f"Shift+F3 step through the matches in the open article.</p>"
             f"<table cellspacing='6'>{rows}</table><h4>Fields</h4><table cellspacing='6'>{fields}</table>"
+            f"<p>{html.escape(DATE_NOTE)}</p>"
+            f"<h4>Pasted text</h4><p>Paste a paragraph or a quote (a dozen words or more) to find the "
+            f"articles that contain it word for word; when none does, those sharing most of its "
+            f"distinctive words are listed, best first.</p>"
+            f"<h4>Limits</h4><p>So that no search can freeze the window: a query is read up to "
+            f"{QUERY_CHAR_LIMIT:,} characters and {TERM_LIMIT} words (a pasted passage: all its "
+            f"characters up to that), a word up to 64 characters; a wildcard, prefix or range term "
+            f"stands for at most {EXPANSION_LIMIT} words; a search stops after {TIME_BUDGET_S:g} s and "
+            f"shows what it found. A line above the list says when any of these applied.</p>"
             f"<p>Click an entity on the left to show only articles that mention it; several "
             f"filters combine.</p>")
 

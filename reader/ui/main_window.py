@@ -113,8 +113,9 @@ class MainWindow(QMainWindow):
     def _build_library_pane(self) -> None:
         pane = LibraryPane(self.settings.search_delay_ms, self)
         self.library_pane = pane
-        for name in ("search_edit", "query_message", "chips", "coverage_bar", "read_only_banner",
-                     "result_label", "library_model", "library_proxy", "library_view", "_search_timer"):
+        for name in ("search_edit", "date_filter", "query_message", "chips", "coverage_bar",
+                     "read_only_banner", "result_label", "library_model", "library_proxy", "library_view",
+                     "_search_timer"):
             setattr(self, name, getattr(pane, name))  # the window wires these directly
 
     def _build_docks(self) -> None:
@@ -139,6 +140,7 @@ class MainWindow(QMainWindow):
     def _wire(self) -> None:
         c = self.controller
         c.results_changed.connect(self._on_results)
+        c.rows_ranked.connect(lambda: self.library_model.extend_rank(c.result.docnums))
         c.panels_changed.connect(self._on_panels)
         c.filters_changed.connect(self._on_filters)
         c.opened.connect(self._on_opened)
@@ -165,6 +167,7 @@ class MainWindow(QMainWindow):
         self.quotes_panel.title_changed.connect(self.quotes_dock.setWindowTitle)
         self.library_model.layoutChanged.connect(self._follow_library_order)
         self.entities_panel.chosen.connect(c.add_filter)
+        self.date_filter.range_changed.connect(c.set_date_range)
         self.chips.removed.connect(c.remove_filter)
         self.chips.cleared.connect(c.clear_filters)
         a = self.actions
@@ -184,7 +187,8 @@ class MainWindow(QMainWindow):
         a.about.triggered.connect(lambda: show_about(self))
 
     def _set_tab_order(self) -> None:
-        order = [self.search_edit, self.chips.clear_button, self.library_view, self.reading_view.browser,
+        order = [self.search_edit, self.date_filter.start_edit, self.date_filter.end_edit,
+                 self.chips.clear_button, self.library_view, self.reading_view.browser,
                  self.entities_panel.filter_edit, self.entities_panel.type_box,
                  self.entities_panel.view, self.quotes_view]
         for first, second in zip(order, order[1:]):
@@ -239,16 +243,17 @@ class MainWindow(QMainWindow):
         selected = self.editing.selected_paths() if hasattr(self, "editing") else []
         result = c.result
         if result is not None:
-            self.library_model.set_rows(result.docnums, result.hit, c.docnum, result.value)
+            self.library_model.set_rows(result.docnums, result.hit, c.docnum, result.value,
+                                        total=result.total, members=result.members, more=c.rank_more)
         self.query_message.setText(c.message)
         self.query_message.setVisible(bool(c.message))
         self.query_message.setStyleSheet("color: palette(link);" if not c.message else
                                          "QLabel { color: #b3261e; }" if self.palette().base().color().lightness() > 127
                                          else "QLabel { color: #ffb4ab; }")
-        n = self.library_model.rowCount()
+        n = self.library_model.total()
         total = c.article_count()
         self.result_label.setText(self.tr("%1 of %2 articles").replace("%1", str(n)).replace("%2", str(total))
-                                  if (c.query.strip() or c.filters) else
+                                  if (c.query.strip() or c.filters or any(c.asked.date_range)) else
                                   self.tr("All %1 articles").replace("%1", str(total)))
         set_library_row_lines(self.library_view, bool(c.query.strip()) and n > 0)
         if current is not None and self.library_model.row_of(current) >= 0:
@@ -296,10 +301,11 @@ class MainWindow(QMainWindow):
     def _on_panels(self) -> None:
         """Entities and quotes of the result set, which follow the list."""
         c = self.controller
-        entities = c.entities()
+        panels = c.panels()
+        entities = list(panels.entities)
         self.entities_panel.set_entities(entities)
         self.entities_dock.setWindowTitle(self.tr("Entities (%1)").replace("%1", str(len(entities))))
-        quotes = c.quotes()  # every match's statements, read as they are shown
+        quotes = panels.quotes  # every match's statements, read as they are shown
         if quotes is not None and self.library_model.rowCount() == len(quotes.docnums):
             quotes = quotes.reordered(self.library_model.docnums())  # in the list's order
         self.quotes_model.set_source(quotes)
@@ -307,7 +313,7 @@ class MainWindow(QMainWindow):
     @Slot()
     def _follow_library_order(self) -> None:
         """The quotes follow the library list when it is sorted by another column."""
-        quotes = self.controller.quotes()
+        quotes = self.controller.panels().quotes
         if quotes is not None and self.library_model.rowCount() == len(quotes.docnums):
             self.quotes_model.set_source(quotes.reordered(self.library_model.docnums()))
 

@@ -78,6 +78,7 @@ class Task(QObject):
             self.done = True
             self.finished.emit(result)
         finally:
+            self._fn = None  # what the work held (an index view, its results) is not kept with the task
             restore()
 
 

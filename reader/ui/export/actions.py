@@ -174,11 +174,11 @@ class ExportActions(QObject):
 
         c = self.window.controller
         total = c.result.total if c.result is not None else 0
-        filtered = bool(c.query.strip() or c.filters)
+        filtered = bool(c.query.strip() or c.asked.filters())  # entities or a date range
         what = self.tr("The current results (%d articles)") if filtered else self.tr("Every article (%d)")
         results: Selection | None = None
         if view is not None:
-            results = Selection(tuple(c.result.docnums), description=self._describe())
+            results = Selection(tuple(c.result.list_order()), description=self._describe())  # every match
         paths, refs = self.selected_paths(), self.selected_quote_refs()
         articles = paths_selection(view, paths) if view is not None and paths else None
         quotes = quotes_selection(view, refs) if view is not None and refs else None
@@ -190,7 +190,9 @@ class ExportActions(QObject):
         from reader.export.selection import describe
 
         c = self.window.controller
-        return describe(c.query, [f.key for f in c.filters])
+        start, end = c.asked.date_range
+        dates = f", published {start or '…'} to {end or '…'}" if start or end else ""
+        return describe(c.query, [f.key for f in c.filters]) + dates
 
     def _exported(self, report) -> None:
         self.folder = report.path.parent

@@ -60,7 +60,7 @@ class ColumnFit(QObject):
 
     def _measure(self) -> None:
         fm = self.view.fontMetrics()
-        names = {name for name, _bias in self.window.controller.result_outlets()} or {"Deutsche Welle"}
+        names = {name for name, _bias in self.window.controller.panels().outlets} or {"Deutsche Welle"}
         self._longest = max(fm.horizontalAdvance(n) for n in names)
         self.fit()
 

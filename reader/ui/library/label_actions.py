@@ -65,7 +65,8 @@ class LabelEditing(QObject):
     def update_coverage(self) -> None:
         """The bar shows the result set's indexed tokens: what its segments filter by."""
         c = self.window.controller
-        self.window.coverage_bar.set_counts(c.coverage(), {f: active_tokens(c.query, f) for f in (BIAS, OWNERSHIP)})
+        self.window.coverage_bar.set_counts(c.panels().coverage,
+                                            {f: active_tokens(c.query, f) for f in (BIAS, OWNERSHIP)})
 
     def toggle_filter(self, field: str, token: str) -> None:
         self.window.set_query(toggle_term(self.window.search_edit.text(), field, token))

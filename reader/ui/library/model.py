@@ -3,7 +3,11 @@
 The model holds only document numbers in rank order and asks a fetch
 callable for a row when a view needs it, caching what it got (Anki's browser
 table does the same), so a 10k-article corpus is listed at once and scrolls
-without building every row.
+without building every row. A search ranks only its first page: the model
+lists what is ranked and, when the view scrolls to the end
+(``canFetchMore``/``fetchMore``), asks for more, which arrives later through
+``extend_rank``. Sorting by a column orders every match by that column's
+values (``members``), ranked or not.
 """
 from __future__ import annotations
 
@@ -31,6 +35,8 @@ from reader.ui.plain_text import tooltip
 
 Index = QModelIndex | QPersistentModelIndex
 RowFetcher = Callable[[int], Hit | None]
+Members = Callable[[], Sequence[int]]  # every match, ranked or not (index order)
+MoreRequester = Callable[[int], bool]  # rank down to N rows, later; False when nothing will come
 Locator = Callable[[str], int | None]  # path -> document number
 ValueReader = Callable[[str, int], Any]  # (index field, document number) -> column value
 
@@ -64,11 +70,17 @@ class LibraryModel(QAbstractTableModel):
     HIT_ATTRS = ("title", "outlet", "author", "published", "kind", "quote_count")
 
     CACHE_SIZE = 2000
+    MORE_ROWS = 200  # rows asked for each time the list is scrolled to its end
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._ids: list[int] = []
-        self._rank: list[int] = []
+        self._rank: list[int] = []  # ranked so far, best first
+        self._total = 0  # every match
+        self._members: Members = lambda: self._rank
+        self._more: MoreRequester | None = None
+        self._asked_more = False  # a request for more rows is on its way
+        self._every_row = False  # the unranked matches are listed too (after a column sort)
         self._sort: tuple[int, Qt.SortOrder] = (-1, Qt.SortOrder.AscendingOrder)
         self._rows: dict[int, int] = {}  # docnum -> row, built on first row_of()
         self._fetch: RowFetcher = lambda _docnum: None
@@ -82,12 +94,19 @@ class LibraryModel(QAbstractTableModel):
 
     # -- feeding ---------------------------------------------------------------
     def set_rows(self, ids: Sequence[int], fetch: RowFetcher, locate: Locator,
-                 read: ValueReader | None = None) -> None:
+                 read: ValueReader | None = None, *, total: int | None = None,
+                 members: Members | None = None, more: MoreRequester | None = None) -> None:
         """Replace the result set: document numbers in rank order, how to read a
         row, how to find an article's number by path, and how to read one column
-        value (sorting 10k rows reads one column, not 10k whole rows)."""
+        value (sorting 10k rows reads one column, not 10k whole rows). When only
+        the best ``ids`` of ``total`` matches are ranked, ``members`` lists every
+        match and ``more(n)`` asks for the best ``n`` (answered by ``extend_rank``)."""
         self.beginResetModel()
         self._rank = list(ids)  # the order to return to when unsorted
+        self._total = max(len(self._rank), total if total is not None else len(self._rank))
+        self._members = members or (lambda: self._rank)
+        self._more, self._asked_more = more, False
+        self._every_row = len(self._rank) >= self._total
         self._rows = {}
         self._fetch, self._locate = fetch, locate
         self._read = read or self._read_from_row
@@ -98,6 +117,36 @@ class LibraryModel(QAbstractTableModel):
     def docnums(self) -> list[int]:
         """The listed articles' document numbers in the order shown."""
         return list(self._ids)
+
+    def total(self) -> int:
+        """Every match of the result set, listed yet or not."""
+        return self._total
+
+    # -- ranking more as the list scrolls -----------------------------------------
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:
+        return (not parent.isValid() and not self._every_row and self._more is not None
+                and not self._asked_more and len(self._rank) < self._total)
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:
+        if self.canFetchMore(parent):
+            self._asked_more = bool(self._more(len(self._rank) + self.MORE_ROWS))
+
+    def extend_rank(self, ids: Sequence[int]) -> None:
+        """More of the ranking, the rows already listed first and in place."""
+        self._asked_more = False
+        ids = list(ids)
+        if len(ids) <= len(self._rank) or ids[:len(self._rank)] != self._rank:
+            return
+        if self._every_row or self._sort[0] >= 0:  # every match is listed: only the order changes
+            self._rank = ids
+            self.sort(*self._sort)
+            return
+        first = len(self._ids)
+        self.beginInsertRows(QModelIndex(), first, len(ids) - 1)
+        self._rank = ids
+        self._ids = list(ids)
+        self._rows = {}
+        self.endInsertRows()
 
     def _read_from_row(self, field: str, docnum: int) -> Any:
         hit = self._fetch(docnum)
@@ -229,18 +278,28 @@ class LibraryModel(QAbstractTableModel):
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
+    def _listed(self) -> list[int]:
+        """The rows in rank order: the ranked ones, then (once every row is listed) the rest."""
+        if not self._every_row or len(self._rank) >= self._total:
+            return list(self._rank)
+        ranked = set(self._rank)
+        return self._rank + [d for d in self._members() if d not in ranked]
+
     def _sorted_ids(self) -> list[int]:
         """The rank order sorted by the current column; unreadable rows last."""
         column, order = self._sort
         if not 0 <= column < len(self.HEADERS):
-            return list(self._rank)
+            return self._listed()
         field = self.COLUMN_FIELDS[column]  # one column read per row, not a whole Hit
-        keyed = [(self._sort_key(column, self._read(field, docnum)), docnum) for docnum in self._rank]
+        keyed = [(self._sort_key(column, self._read(field, docnum)), docnum) for docnum in self._listed()]
         keyed.sort(key=lambda item: item[0], reverse=order == Qt.SortOrder.DescendingOrder)
         return [docnum for _key, docnum in keyed]  # the sort is stable: ties keep rank order
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """Order rows by a column (ties and column -1 keep rank order)."""
+        """Order rows by a column (ties and column -1 keep rank order); a column sort lists
+        every match, the ones not ranked yet included."""
+        if 0 <= column < len(self.HEADERS) and not self._every_row:
+            self._list_every_row()
         self.layoutAboutToBeChanged.emit()
         before = self._ids
         self._sort = (column, order)
@@ -248,6 +307,19 @@ class LibraryModel(QAbstractTableModel):
         self._rows = {}
         move_persistent_rows(self, before, self._ids)
         self.layoutChanged.emit()
+
+
+    def _list_every_row(self) -> None:
+        """Append the matches not ranked yet (in index order) as rows."""
+        ranked = set(self._rank)
+        rest = [d for d in self._members() if d not in ranked]
+        self._every_row = True
+        if rest:
+            first = len(self._ids)
+            self.beginInsertRows(QModelIndex(), first, first + len(rest) - 1)
+            self._ids = self._ids + rest
+            self._rows = {}
+            self.endInsertRows()
 
 
 class LibraryProxy(SourceSortProxy):

@@ -1,4 +1,4 @@
-"""The library pane: search field, query problems, filter chips, coverage bar and the table."""
+"""The library pane: search field, date range, query problems, filter chips, coverage bar and the table."""
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent
@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QVBoxLayout
 from PySide6.QtWidgets import QWidget
 
 from reader.ui.library.coverage_bar import CoverageBar
+from reader.ui.library.date_filter import DateRangeFilter
 from reader.ui.library.filter_chips import FilterChips
 from reader.ui.library.model import LibraryModel
 from reader.ui.library.model import LibraryProxy
@@ -34,6 +35,7 @@ class LibraryPane(QWidget):
         self.query_message.setAccessibleName("Query problem")
         self.query_message.setVisible(False)
         self.chips = FilterChips()
+        self.date_filter = DateRangeFilter()
         self.coverage_bar = CoverageBar()
         self.read_only_banner = plain_label()
         self.read_only_banner.setObjectName("readOnlyBanner")
@@ -54,6 +56,7 @@ class LibraryPane(QWidget):
         layout.setSpacing(4)
         layout.addWidget(self.read_only_banner)
         layout.addWidget(self.search_edit)
+        layout.addWidget(self.date_filter)
         layout.addWidget(self.query_message)
         layout.addWidget(self.chips)
         row = QHBoxLayout()  # "All 5 articles" then how they split by lean
