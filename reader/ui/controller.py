@@ -113,6 +113,7 @@ class LibraryController(QObject):
         self.read_only = False  # another window holds this library's lock
         self.read_only_reason = ""  # or: why the lock could not be written (a full disk)
         self._closed = False  # the window closed: nothing is opened again
+        self._panels_view: IndexView | None = None  # what the shown panels read (lazily), held
         self.jobs = LibraryJobs(self.location, self.index_options, lambda: self.read_only,
                                 lambda: self.ready, self)
         self.jobs.started.connect(self._job_started)
@@ -395,7 +396,9 @@ class LibraryController(QObject):
         if request is not self.requests.current or result is not self.result or result.panels is None:
             return
         self._folder = result.panels.folder
-        self.panels_changed.emit()
+        shown, self._panels_view = self._panels_view, self.views.hold(result.view)
+        self.panels_changed.emit()  # the panels' models now read the new view (quotes: lazily)
+        self.views.release(shown)  # the old panels' view stays open until they were replaced
         if self._listing_due and not (result.query.strip() or result.entity_keys or result.filters):
             self._listing_due = False
             self.upkeep.save_listing(self.location, result.view, self.views)
