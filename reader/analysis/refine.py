@@ -22,9 +22,8 @@ def _norm(s: str) -> str:
     return re.sub(r"\W+", " ", s.replace("’", "'").lower()).strip()
 
 
-def _fix_missing_opening(text: str, doc: Any, q: QuoteSpan) -> None:
+def _fix_missing_opening(text: str, doc: Any, q: QuoteSpan, starts: list[int]) -> None:
     """Start an unopened quote at the clause the closing mark ends: the verb's complement."""
-    starts = [t.idx for t in doc]
     j = bisect_left(starts, q.end) - 1
     if j < 0:
         return
@@ -66,9 +65,10 @@ def _is_heading_line(text: str, pos: int, title_span: tuple[int, int] | None) ->
 def finish_quotes(text: str, doc: Any, spans: list[QuoteSpan], resolver: NameResolver,
                   title_span: tuple[int, int] | None = None) -> tuple[list[Quote], list[tuple[str, str, int, int]]]:
     """Quotes for the record, plus (speaker, type, start, end) of each written speaker."""
+    starts = [t.idx for t in doc] if any(q.opening_missing for q in spans) else []
     for q in spans:
         if q.opening_missing:
-            _fix_missing_opening(text, doc, q)
+            _fix_missing_opening(text, doc, q, starts)
     atts = attribute(text, doc, spans, resolver, title_span[1] if title_span else 0)
     named = [(i, _norm(text[q.start:q.end])) for i, (q, a) in enumerate(zip(spans, atts))
              if a.kind in ("direct", "partial") and a.speaker and a.named]

@@ -101,8 +101,8 @@ def _top_level_inner(ctx: _Ctx, q: QuoteSpan, memory: Memory) -> Attribution:
     if integrated:
         if name is None:
             return Attribution("scare", confidence=0.4)
-        return Attribution("partial", name, stype, _cue_text(tok), conf * 0.9, how, surface, named)
-    return Attribution("direct", name, stype, _cue_text(tok), conf, how, surface, named)
+        return Attribution("partial", name, stype, _cue_text(tok, ctx.text), conf * 0.9, how, surface, named)
+    return Attribution("direct", name, stype, _cue_text(tok, ctx.text), conf, how, surface, named)
 
 
 _DASH_RE = re.compile(r"\s*[—―–-]{1,2}\s*")

@@ -122,7 +122,8 @@ def _frame(ctx: _Ctx, q: QuoteSpan) -> tuple[int, int, int, int]:
         if not _in_quote(ctx, m.start()):
             seg_end = m.end()
             break
-    nxt = next((s for s in ctx.inside if s[0] >= ob and s[0] < pb), None)
+    k = bisect_left(ctx.inside, (ob, -1))
+    nxt = ctx.inside[k] if k < len(ctx.inside) and ctx.inside[k][0] < pb else None
     if nxt is not None and nxt[0] < seg_end:
         seg_end = nxt[0]
     right = seg_end
@@ -148,8 +149,10 @@ def _subject(tok: Any, depth: int = 0) -> Any | None:
     return None
 
 
-def _np_span(tok: Any) -> tuple[int, int]:
-    """Character span of a noun phrase headed by tok (its left modifiers and compounds)."""
+def _np_span(tok: Any, text: str) -> tuple[int, int]:
+    """Character span of a noun phrase headed by tok (its left modifiers and compounds).
+
+    ``text`` is the Doc's text: ``Doc.text`` joins every token again on each call."""
     left = tok
     for child in tok.lefts:
         if child.dep_ in _NP_DEPS:
@@ -160,7 +163,7 @@ def _np_span(tok: Any) -> tuple[int, int]:
         if child.dep_ == "compound" or (child.dep_ == "flat"):
             right = max(right, child, key=lambda t: t.i)
     a, b = left.idx, right.idx + len(right)
-    nl = tok.doc.text.rfind("\n", a, tok.idx)
+    nl = text.rfind("\n", a, tok.idx)
     return (nl + 1 if nl != -1 else a), b
 
 
@@ -189,9 +192,9 @@ def _describe(ctx: _Ctx, tok: Any) -> tuple[str, str, tuple[int, int]] | None:
             for prep in cands:
                 obj = next((g for g in prep.children if g.dep_ == "pobj"), None)
                 if obj is not None:
-                    a, b = _np_span(obj)
+                    a, b = _np_span(obj, text)
                     return _clean_np(text[a:b]), "document", (a, b)
-        a, b = _np_span(tok)
+        a, b = _np_span(tok, text)
         return _clean_np(text[a:b]), "document", (a, b)
     if tok.pos_ == "NOUN":  # "the minister, Ann Lee, said": the name in apposition
         appos = next((c for c in tok.children if c.dep_ == "appos" and (c.ent_type_ == "PERSON" or c.pos_ == "PROPN")), None)
@@ -206,7 +209,7 @@ def _describe(ctx: _Ctx, tok: Any) -> tuple[str, str, tuple[int, int]] | None:
     if ent is not None and ent.label_ in _ORG_LABELS and tok.pos_ == "PROPN":
         a, b = ent.start_char, ent.end_char
         return _clean_np(text[a:b]), "organisation", (a, b)
-    a, b = _np_span(tok)
+    a, b = _np_span(tok, text)
     phrase = _clean_np(text[a:b])
     inner = [t for t in tok.doc[tok.left_edge.i:tok.i + 1] if t.ent_type_ == "PERSON" and t.idx >= a]
     if inner and tok.pos_ in ("NOUN", "PROPN"):
@@ -323,14 +326,14 @@ def _governs(cue: Any, q_tokens: list[Any]) -> tuple[bool, bool]:
     return False, False
 
 
-def _cue_text(cue: Any) -> str:
+def _cue_text(cue: Any, text: str) -> str:
     if cue.lower_ == "according":
         return "according to"
     obj = next((c for c in cue.children if c.dep_ in ("dative", "dobj") and c.i > cue.i
                 and (c.pos_ == "PROPN" or c.ent_type_)), None)
     if cue.lower_ in ("told", "tells", "tell", "telling") and obj is not None:
-        a, b = _np_span(obj)
-        return f"{cue.text} {cue.doc.text[a:b]}"
+        a, b = _np_span(obj, text)
+        return f"{cue.text} {text[a:b]}"
     return cue.text
 
 
