@@ -22,6 +22,7 @@ from reader.analysis.metadata import apply_hints, detect_metadata
 from reader.analysis.quote_spans import find_quote_spans
 from reader.analysis.record import ArticleRecord, Quote
 from reader.analysis.refine import finish_quotes
+from reader.analysis.statement_model import ModelFileError, load_model
 from reader.analysis.tokens import doc_input
 
 WHOLE_CHARS = 50_000  # texts up to this size are parsed whole, several at a time
@@ -103,7 +104,16 @@ def analyze_doc(text: str, doc: Any | None, file: str = "", hints: dict | None =
         return apply_hints(rec, hints)
     mentions = collect_mentions(doc, text, rec.boilerplate)
     resolver = NameResolver(mentions)
-    rec.quotes, speakers = finish_quotes(text, doc, spans, resolver, meta.title_span)
+    try:
+        model = load_model()
+    except ModelFileError as exc:
+        model = None
+        rec.warnings.append(f"reported speech was not analysed: {exc}")
+    rec.quotes, speakers = finish_quotes(text, doc, spans, resolver, meta.title_span, model)
+    rec.quotes = [q for q in rec.quotes if not _inside(rec.boilerplate, q.start, q.end)]
+    if len(rec.quotes) > MAX_QUOTES:
+        rec.warnings.append(f"{len(rec.quotes):,} statements and quoted spans: only the first {MAX_QUOTES:,} are kept")
+        rec.quotes = rec.quotes[:MAX_QUOTES]
     rec.entities = build_entities(mentions, resolver, speakers)
     merge_surnames(rec)
     return apply_hints(rec, hints)

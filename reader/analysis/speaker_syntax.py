@@ -57,6 +57,14 @@ class Attribution:
     surface: tuple[int, int] | None = None  # where the speaker is written, for entities
     named: bool = False  # a proper name, not a description such as "one official"
     integrated: bool = False  # inside the writer's own clause (a partial quote or a term)
+    cue_token: int | None = None  # index of the cue word in the Doc, when there is one
+    source_token: int | None = None  # index of the word naming the speaker (a pronoun too)
+
+    def at(self, tok: Any | None, source: Any | None = None) -> "Attribution":
+        """This attribution with its cue word (and the speaker's word) noted."""
+        self.cue_token = tok.i if tok is not None else None
+        self.source_token = source.i if source is not None else None
+        return self
 
 
 @dataclass
@@ -68,6 +76,7 @@ class _Ctx:
     starts: list[int] = field(default_factory=list)
     inside: list[tuple[int, int]] = field(default_factory=list)  # top-level quoted regions, marks included
     title_end: int = 0
+    roles: Any = None  # roles.RoleBook: who "the mayor" is
 
 
 def _outer(q: QuoteSpan, text: str) -> tuple[int, int]:
@@ -220,7 +229,7 @@ def _describe(ctx: _Ctx, tok: Any) -> tuple[str, str, tuple[int, int]] | None:
     if tok.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"):
         return None
     if tok.pos_ == "PROPN" and tok.text[:1].isupper():
-        if any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+        if low in _ORG_NOUNS or low.rstrip(".") in _ORG_SUFFIXES or any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
             return phrase, "organisation", (a, b)  # "the Kremlin", "the Pentagon": not a person's name
         return ctx.resolver.canonical(phrase, tok.idx), "person", (a, b)
     if tok.pos_ in ("NOUN", "PROPN"):
@@ -238,9 +247,13 @@ institute foundation association federation authority regulator service panel ca
 congress assembly secretariat directorate university school hospital team club league""".split())
 
 
+_ORG_SUFFIXES = frozenset("corp inc ltd co llc plc ag gmbh sa group holdings partners associates".split())
+
+
 def _clean_name(s: str) -> str:
-    """A person's name without titles, possessive or glued-on quote text."""
+    """A person's name without titles, possessive, possessor ("Vancouver's Bo Horvat") or glued-on quote text."""
     s = re.split(r"[“”\"‘«»\n]", s)[-1]
+    s = re.split(r"[’']s\s+(?=[A-Z])", s)[-1]
     s = re.sub(r"[’']s?$", "", s.strip()).strip(" ,.;:—–-")
     return strip_titles(s)
 
@@ -347,6 +360,11 @@ def _speaker(ctx: _Ctx, tok: Any | None, memory: Memory) -> tuple[str | None, st
         if res is None:
             return None, None, "pronoun", None
         return res[0], res[1], "pronoun", None
+    if ctx.roles is not None and tok.pos_ in ("NOUN", "PROPN") and not tok.ent_type_ == "PERSON" and \
+            not any(c.dep_ == "appos" for c in tok.children):  # "the minister, Ann Lee,": the name is here
+        role = ctx.roles.resolve(tok, tok.idx, memory.orgs)  # "the mayor" -> the mayor the article named
+        if role is not None:
+            return role[0], role[1], "role", None
     desc = _describe(ctx, tok)
     if desc is None:
         return None, None, "none", None

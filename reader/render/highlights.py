@@ -61,7 +61,7 @@ def term_pattern(terms: Sequence[str]) -> str | None:
 
 
 def is_speech(quote: Quote) -> bool:
-    """Reported speech (direct or partial quote, with a speaker), not a scare quote."""
+    """Reported speech (a direct quote, a mixed or an indirect statement), not a scare quote."""
     return quote.kind != "scare"
 
 
@@ -240,7 +240,7 @@ class BodyRenderer:
             return "Scare quote: the writer's own words, not reported speech"
         who = q.speaker or "unknown speaker"
         cue = f"cue “{q.cue}”" if q.cue else "no cue"
-        kind = "partial quote" if q.kind == "partial" else "quote"
+        kind = {"mixed": "mixed statement", "indirect": "reported statement"}.get(q.kind, "quote")
         return f"{who} ({kind}) · {cue} · confidence {q.confidence:.0%}"
 
     def _speaker_tag(self, q: Quote) -> str:

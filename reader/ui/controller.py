@@ -552,7 +552,7 @@ class LibraryController(QObject):
         return entity_counts(self.view) if self._ensure_view() is not None else []
 
     def quotes(self) -> list[QuoteRow]:
-        """Direct and partial quotes of the result set's best articles, in rank order."""
+        """Statements (direct, mixed, indirect) of the result set's best articles, in rank order."""
         return list(self._panels().quotes)
 
     def find_path(self, name: str) -> str | None:
