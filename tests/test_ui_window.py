@@ -280,7 +280,7 @@ def test_gold_quotes_are_marked_or_hidden_as_boilerplate(qtbot, main_window, fil
         pos = anchor_position(doc, f"q{found[0]}")
         assert pos >= 0, gq["text"]
         probe = QTextCursor(doc)
-        probe.setPosition(pos + 1)
+        probe.setPosition(pos + max(0, gq["start"] - art.record.quotes[found[0]].start) + 1)  # in the quoted words
         fmt = probe.charFormat()
         marked = fmt.background().style() != Qt.BrushStyle.NoBrush or fmt.fontItalic()
         assert marked and fmt.toolTip(), gq["text"]

@@ -157,20 +157,26 @@ def _header(article: StoredArticle, theme: HtmlTheme, title_html: str | None,
 
 
 def _speaker_legend(article: StoredArticle, theme: HtmlTheme) -> str:
-    """Who is quoted, in their colours, with how often: the article at a glance."""
-    counts = speaker_counts(article.record.quotes)
+    """Who speaks, in their colours, with how many statements (quoted words and reported
+    speech alike), and the key to how each kind is marked: the article at a glance."""
+    quotes = article.record.quotes
+    counts = speaker_counts(quotes)
     if not counts:
-        return f'<p style="color:{theme.muted}"><i>No quoted speakers found.</i></p>'
-    slots = {name: slot for slot, name in enumerate(counts)}
+        return f'<p style="color:{theme.muted}"><i>No quoted or reported speakers found.</i></p>'
     chips = []
-    for name, n in counts.items():
-        slot = slots.get(name, 0)
+    for slot, (name, n) in enumerate(counts.items()):
         chips.append(f'<span style="background-color:{theme.speaker_bg[slot % len(theme.speaker_bg)]}; '
                      f'color:{theme.speaker_fg[slot % len(theme.speaker_fg)]}; font-weight:600">'
                      f"\u00a0{html.escape(isolate(name))}\u00a0×{n}\u00a0</span>")
-    return (f'<p style="color:{theme.muted}">Quoted: ' + " ".join(chips)
-            + f' <span style="font-style:italic; color:{theme.scare_fg}">\u00a0italic\u00a0</span>'
-            + f'<span style="color:{theme.muted}"> = scare quote</span></p>')
+    quoted = sum(q.kind in ("direct", "mixed") for q in quotes)
+    reported = sum(q.kind == "indirect" for q in quotes)
+    muted = f'<span style="color:{theme.muted}">'
+    key = (f'{muted}{quoted} quoted, {reported} reported: </span>'
+           f'<span style="background-color:{theme.speaker_bg[0]}; color:{theme.text}">\u00a0quoted words\u00a0</span> '
+           f'<span style="text-decoration:underline; text-decoration-color:{theme.speaker_fg[0]}">reported speech</span>'
+           f'{muted} · </span><span style="font-weight:700; color:{theme.speaker_fg[0]}">cue</span>'
+           f'{muted} · </span><span style="font-style:italic; color:{theme.scare_fg}">scare quote</span>')
+    return (f'<p style="color:{theme.muted}">Quoted: ' + " ".join(chips) + "<br>" + key + "</p>")
 
 
 @dataclass

@@ -38,7 +38,7 @@ class StoredArticle:
 
 @dataclass(frozen=True)
 class QuoteRow:
-    """One spoken quote as the quotes panel lists it."""
+    """One statement (quoted or reported) as the quotes panel lists it."""
 
     speaker: str
     text: str
@@ -48,6 +48,7 @@ class QuoteRow:
     quote_index: int  # position in the article record's quote list (anchor q{n})
     cue: str = ""
     confidence: float = 0.0
+    kind: str = "direct"  # direct, mixed or indirect (``reader.analysis.record.STATEMENT_KINDS``)
 
 
 @dataclass(frozen=True)
@@ -116,7 +117,7 @@ def entity_counts(source: Index | IndexView, docnums: Iterable[int] | None = Non
 
 
 def quote_rows(source: Index | IndexView, docnums: Iterable[int]) -> list[QuoteRow]:
-    """The spoken quotes of the given documents, in that order (the quotes panel)."""
+    """The statements of the given documents, in that order (the quotes panel)."""
     view = as_view(source)
     columns = view.columns()
     rows: list[QuoteRow] = []
@@ -129,7 +130,8 @@ def quote_rows(source: Index | IndexView, docnums: Iterable[int]) -> list[QuoteR
             continue
         path, title = columns.get(F.PATH, docnum), columns.get(F.TITLE, docnum)
         outlet = columns.get(F.OUTLET_NAME, docnum) or ""
-        for index, speaker, cue, confidence, text in quotes:
+        for index, speaker, cue, confidence, text, *rest in quotes:
+            kind = rest[0] if rest else "direct"
             rows.append(QuoteRow(speaker or "unknown speaker", text, outlet, title, path, index,
-                                 cue, confidence))
+                                 cue, confidence, "mixed" if kind == "partial" else kind))
     return rows

@@ -23,13 +23,14 @@ def entity_key(entity_type: str, name: str) -> str:
 
 
 def quote_list(record: ArticleRecord) -> bytes:
-    """The spoken quotes as ``[[index, speaker, cue, confidence, text], ...]`` JSON.
+    """The statements as ``[[index, speaker, cue, confidence, text, kind], ...]`` JSON.
 
     The quotes panel lists hundreds of articles' quotes; reading them from this
     column avoids unpickling each article's full record. ``index`` is the
-    quote's position in the record (the reader's anchor).
+    quote's position in the record (the reader's anchor); ``kind`` is direct, mixed
+    or indirect (scare quotes are not listed).
     """
-    rows = [[i, q.speaker or "", q.cue or "", round(q.confidence, 3), q.text]
+    rows = [[i, q.speaker or "", q.cue or "", round(q.confidence, 3), q.text, q.kind]
             for i, q in enumerate(record.quotes) if q.kind != "scare"]
     return json.dumps(rows, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 

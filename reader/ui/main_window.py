@@ -46,11 +46,10 @@ from reader.ui.library.label_actions import LabelEditing
 from reader.ui.library.pane import LibraryPane
 from reader.ui.library.model import LibraryModel
 from reader.ui.quotes.model import QuotesModel
-from reader.ui.quotes.model import QuotesProxy
+from reader.ui.quotes.panel import QuotesPanel
 from reader.ui.reading.view import ReadingView
 from reader.search.results import QUOTE_ARTICLE_LIMIT
 from reader.ui.settings import Settings
-from reader.ui.views import quotes_view
 from reader.ui.views import set_library_row_lines
 from reader.ui.status import StatusPanel
 from reader.safe_text import one_line
@@ -124,15 +123,14 @@ class MainWindow(QMainWindow):
         self.entities_dock.setAccessibleName("Entities panel")
         self.entities_dock.setWidget(self.entities_panel)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.entities_dock)
-        self.quotes_model = QuotesModel(self)
-        self.quotes_proxy = QuotesProxy(self)
-        self.quotes_proxy.setSourceModel(self.quotes_model)
-        qv = quotes_view(self.quotes_proxy)
-        self.quotes_view = qv
+        self.quotes_panel = QuotesPanel(self)
+        self.quotes_model = self.quotes_panel.model
+        self.quotes_proxy = self.quotes_panel.proxy
+        self.quotes_view = self.quotes_panel.view
         self.quotes_dock = QDockWidget(self.tr("Quotes"), self)
         self.quotes_dock.setObjectName("quotesDock")
         self.quotes_dock.setAccessibleName("Quotes panel")
-        self.quotes_dock.setWidget(qv)
+        self.quotes_dock.setWidget(self.quotes_panel)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.quotes_dock)
         self.resizeDocks([self.entities_dock], [265], Qt.Orientation.Horizontal)
         self.resizeDocks([self.quotes_dock], [230], Qt.Orientation.Vertical)
@@ -185,7 +183,7 @@ class MainWindow(QMainWindow):
     def _set_tab_order(self) -> None:
         order = [self.search_edit, self.chips.clear_button, self.library_view, self.reading_view.browser,
                  self.entities_panel.filter_edit, self.entities_panel.type_box,
-                 self.entities_panel.view, self.quotes_view]
+                 self.entities_panel.view, self.quotes_panel.kind_box, self.quotes_view]
         for first, second in zip(order, order[1:]):
             self.setTabOrder(first, second)
 
