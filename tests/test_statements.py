@@ -129,3 +129,26 @@ def test_a_damaged_model_file_is_a_clear_error_and_analysis_goes_on(tmp_path: Pa
     rec = analyze_text(HEADLINE + "“We will build the road,” Maria Lopez said. She said it would cost more.")
     assert any("reported speech was not analysed" in w for w in rec.warnings)
     assert [q.kind for q in rec.quotes] == ["direct"] and rec.quotes[0].speaker == "Maria Lopez"
+
+
+def test_transcript_turns_take_the_speaker_from_the_label_and_continue_it():
+    body = ("Partial transcript of the interview with Governor Maria Lopez and host Tom Reyes:\n\n"
+            "\"REYES: Will the bridge be finished this year, Governor?\n\n"
+            "\"LOPEZ: We will open it in the spring. The money is there.\n\n"
+            "\"And the contractors have promised me that they will keep to the plan.\n\n"
+            "\"REYES: That is a bold promise.\"\n")
+    text, found = statements(body)
+    direct = [q for q in found if q.kind == "direct"]
+    by_start = {text[q.start:q.start + 12]: q for q in direct}
+    first = by_start["Will the bri"]
+    assert first.speaker == "Tom Reyes" and first.cue == ":"
+    assert text[first.source_start:first.source_end] == "REYES" and text[first.cue_start:first.cue_end] == ":"
+    assert by_start["We will open"].speaker == "Maria Lopez"
+    assert by_start["And the cont"].speaker == "Maria Lopez"  # the turn goes on without a label
+    assert not any(q.text.startswith(("REYES", "LOPEZ")) for q in direct)  # the label is not what they said
+
+
+def test_a_single_capitalised_label_is_not_a_transcript():
+    text, found = statements("UPDATE: The council met again on Monday.\n\n"
+                             "“We will vote today,” said Jane Roe, the council leader.\n")
+    assert all(q.speaker != "Update" for q in found)

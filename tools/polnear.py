@@ -72,12 +72,13 @@ def parsed(folder: Path, cache: Path | None = None) -> Iterator[tuple[Article, A
 
     from reader.analysis.nlp import load_nlp
     from reader.analysis.pipeline import parse
+    from reader.analysis.tokens import ODD_SPACES
 
     nlp = load_nlp()
     arts = list(articles(folder))
     if cache is not None and cache.exists():
         docs = list(DocBin().from_disk(cache).get_docs(nlp.vocab))
-        if len(docs) == len(arts) and all(d.text == a.text for d, a in zip(docs, arts)):
+        if len(docs) == len(arts) and all(d.text == ODD_SPACES.sub(" ", a.text) for d, a in zip(docs, arts)):
             yield from zip(arts, docs)
             return
     docs = []

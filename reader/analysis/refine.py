@@ -19,6 +19,7 @@ from reader.analysis.speaker_syntax import _is_named, _np_span, _speaker
 from reader.analysis.speakers import Attribution, attribute
 from reader.analysis.statement_model import StatementModel
 from reader.analysis.statements import find_statements, merge, statement_speaker
+from reader.analysis.transcript import transcript_turns
 
 
 def _norm(s: str) -> str:
@@ -177,6 +178,7 @@ def finish_quotes(text: str, doc: Any, spans: list[QuoteSpan], resolver: NameRes
                                 round(cand.score * (0.9 if speaker else 0.6), 2),
                                 cand.cue_span[0], cand.cue_span[1], *(source or (None, None))))
         written(speaker, stype, surface, statement=True)
+    quotes = transcript_turns(text, quotes, resolver)
     quotes.sort(key=lambda q: (q.start, -q.end))
     return quotes, speakers
 
