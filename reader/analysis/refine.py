@@ -140,6 +140,8 @@ def finish_quotes(text: str, doc: Any, spans: list[QuoteSpan], resolver: NameRes
                 if at == -1:
                     return
                 surface = (at, at + len(speaker))
+            elif statement and not set(text[surface[0]:surface[1]].lower().split()) & set(speaker.lower().split()):
+                return  # "he", "the mayor": the speaker's mention, not their name (no entity mention)
             speakers.append((speaker, stype, surface[0], surface[1]))
 
     for i, (q, a) in enumerate(zip(spans, atts)):
