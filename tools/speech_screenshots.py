@@ -48,6 +48,8 @@ def main() -> int:
             kinds = {q.kind for q in window.reading_view.article.record.quotes}
             if {"direct", "indirect"} <= kinds:
                 break
+        window.open_article(window.reading_view.article.path)  # from the top, nothing selected
+        wait(shown)
         settle()
         shots = [("all", lambda: None)]
 
