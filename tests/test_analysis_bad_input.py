@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from reader.analysis import pipeline
 from reader.analysis.pipeline import analyze_many, analyze_paths, analyze_text
 from reader.analysis.record import QUOTE_KINDS, ArticleRecord
 
@@ -49,14 +50,14 @@ def test_huge_single_paragraph_is_handled_quickly_with_a_warning():
     rec = analyze_text(text, "huge.txt")
     assert time.perf_counter() - t0 < 60
     assert any("very long" in w for w in rec.warnings)
-    assert len(rec.quotes) > 90_000
+    assert any("quoted spans: only the first 2,000 are kept" in w for w in rec.warnings)
+    assert len(rec.quotes) == pipeline.MAX_QUOTES
     check_record(rec, text)
 
 
 def test_long_text_is_parsed_in_chunks_with_exact_offsets(monkeypatch):
-    from reader.analysis import pipeline
-
     monkeypatch.setattr(pipeline, "CHUNK_CHARS", 2_000)
+    monkeypatch.setattr(pipeline, "WHOLE_CHARS", 2_000)
     text = "".join(f"“We will build road {i},” said Maria Lopez on day {i}. The council met.\n\n"
                    for i in range(150))  # about 11,000 characters: six chunks or more
     assert len(pipeline._chunks(text)) >= 5 and "".join(pipeline._chunks(text)) == text

@@ -84,7 +84,7 @@ def test_spacy_model_works_in_the_bundle(bundle, tmp_path):
                           env=_env(tmp_path), capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stderr
     assert "analysis failed" not in done.stdout + done.stderr
-    assert "quotes (0 direct" not in done.stdout and "quotes (" in done.stdout
+    assert "statements (0 direct" not in done.stdout and "statements (" in done.stdout
 
 
 def test_cli_search_in_the_bundle(bundle, tmp_path):

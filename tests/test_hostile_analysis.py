@@ -5,6 +5,7 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from reader.analysis.pipeline import analyze_text
+from reader.analysis.record import QUOTE_KINDS
 
 PIECES = st.sampled_from([
     "“", "”", "‘", "’", '"', "'", "«", "»", "`", " ", "\n", "\n\n", "\r\n", ".", ",", ":", "—",
@@ -22,7 +23,7 @@ def test_analysis_never_raises_and_offsets_hold(parts):
     for q in record.quotes:
         assert 0 <= q.start <= q.end <= len(text)
         assert text[q.start:q.end] == q.text
-        assert q.kind in ("direct", "partial", "scare")
+        assert q.kind in QUOTE_KINDS
     for start, end in record.boilerplate:
         assert 0 <= start <= end <= len(text)
     for ent in record.entities:

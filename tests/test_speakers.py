@@ -122,10 +122,16 @@ def test_scare_quotes_and_terms_have_no_speaker():
         assert q.kind == "scare" and q.speaker is None and q.speaker_type is None
 
 
-def test_partial_quote_inside_reported_speech_keeps_its_speaker():
-    text = "Khalid Farooqi told DW that the visit will “isolate Pakistan more among the international community.”"
-    q = quote(text, "isolate Pakistan")
-    assert q.kind == "partial" and q.speaker == "Khalid Farooqi"
+def test_quoted_words_inside_reported_speech_make_one_mixed_statement():
+    text = ("Visit Strains Ties\n\nKhalid Farooqi told DW that the visit will “isolate Pakistan more "
+            "among the international community.”")
+    rec = analyze_text(text)
+    spoken = [q for q in rec.quotes if q.kind != "scare"]
+    assert len(spoken) == 1
+    q = spoken[0]
+    assert q.kind == "mixed" and q.speaker == "Khalid Farooqi"
+    assert q.text.startswith("that the visit will “isolate") and q.text.endswith("community.”")
+    assert text[q.cue_start:q.cue_end] == "told" and text[q.source_start:q.source_end] == "Khalid Farooqi"
 
 
 def test_nested_quote_speaker_is_the_subject_inside_the_statement():

@@ -8,41 +8,20 @@ Khan highlighted), mentions of Putin, coverage.
 """
 from __future__ import annotations
 
-import argparse
-import os
 import sys
-import tempfile
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-
-SIZES = ((1280, 800), (1920, 1080))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from shots import ROOT, SIZES, arguments, seed_window, take  # noqa: E402
 
 
 def main() -> int:
-    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    p.add_argument("--index", help="an index folder (default: the seeds, indexed now)")
-    p.add_argument("--out", default=str(ROOT / "docs" / "screenshots"))
-    args = p.parse_args()
-    os.environ.setdefault("PARALLAX_HOME", tempfile.mkdtemp(prefix="parallax-shots-home-"))
-    from reader.paths import seeds_dir
-    from reader.search.indexer import update_index
-
-    index = Path(args.index) if args.index else Path(tempfile.mkdtemp(prefix="parallax-shots-")) / "index"
-    if not args.index:
-        update_index(index, [seeds_dir()])
+    args = arguments(__doc__.splitlines()[0], ROOT / "docs" / "screenshots")
+    window = seed_window(args.index)
     from PySide6.QtCore import QCoreApplication, QElapsedTimer
     from PySide6.QtWidgets import QApplication
 
     from reader.compare.side import Target
-    from reader.ui.app import create_window, make_application
-    from reader.ui.settings import Settings
-
-    app = make_application()
-    window = create_window(index, Settings(Path(tempfile.mkdtemp()) / "shots.ini"))
-    window.dialogs_enabled = False
 
     def wait(predicate, ms=60000) -> bool:
         timer = QElapsedTimer()
@@ -84,12 +63,7 @@ def main() -> int:
             ws.kwic.sort_box.setCurrentIndex(0)
 
         shots += [("side-by-side", side), ("kwic", mentions), ("coverage", lambda: ws.show_page(ws.coverage))]
-        for name, action in shots:
-            action()
-            settle()
-            path = out / f"compare-{name}-{width}x{height}.png"
-            window.grab().save(str(path), "PNG")
-            print(path)
+        take(window, shots, out, "compare", settle)
         window.tabs.setCurrentWidget(window.reader_page)
     window.close()
     return 0

@@ -7,7 +7,7 @@ skipping people whose gender is known to differ.
 """
 from __future__ import annotations
 
-from bisect import insort
+from bisect import bisect_left, insort
 
 WINDOW = 4000  # characters back that a pronoun may reach
 
@@ -33,8 +33,8 @@ class Memory:
         low = word.lower()
         if low in ("he", "she"):
             want = "m" if low == "he" else "f"
-            cands = [(p, n, s) for p, n, s in self.people
-                     if pos - WINDOW < p < pos and self.gender.get(n, want) == want]
+            lo, hi = bisect_left(self.people, (pos - WINDOW + 1,)), bisect_left(self.people, (pos,))
+            cands = [(p, n, s) for p, n, s in self.people[lo:hi] if self.gender.get(n, want) == want]
             if not cands:
                 return None
             subj = [c for c in cands if c[2]]
@@ -42,6 +42,7 @@ class Memory:
             self.gender.setdefault(best[1], want)
             return best[1], "person"
         if low == "it":
-            cands = [(p, n, t) for p, n, t in self.orgs if pos - WINDOW < p < pos]
+            lo, hi = bisect_left(self.orgs, (pos - WINDOW + 1,)), bisect_left(self.orgs, (pos,))
+            cands = self.orgs[lo:hi]
             return (cands[-1][1], cands[-1][2]) if cands else None
         return None

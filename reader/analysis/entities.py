@@ -88,6 +88,12 @@ class NameResolver:
                 self.full.append((m.start, m.name))
         self._positions = [p for p, _ in self.full]
         self.gender: dict[str, str] = {}
+        # distinct full names by their last word, each with its sorted positions: a long
+        # article asks thousands of times, and scanning every mention each time is quadratic
+        self._by_last: dict[str, dict[str, tuple[list[str], list[int]]]] = {}
+        for p, n in self.full:
+            words = [w.lower() for w in n.split()]
+            self._by_last.setdefault(words[-1], {}).setdefault(n, (words, []))[1].append(p)
 
     def canonical(self, name: str, pos: int | None = None) -> str:
         """The fullest earlier (else later) name ending with this one's words."""
@@ -96,17 +102,20 @@ class NameResolver:
         if not words:
             return name
         key = [w.lower() for w in words]
-        cands = [(p, n) for p, n in self.full
-                 if [w.lower() for w in n.split()][-len(key):] == key and len(n.split()) >= len(key)]
+        cands = [(n, ps) for n, (ws, ps) in self._by_last.get(key[-1], {}).items()
+                 if len(ws) >= len(key) and ws[-len(key):] == key]
         if not cands:
             return base
         if pos is not None:
-            before = [c for c in cands if c[0] <= pos]
+            before = []  # (latest position <= pos, name)
+            for n, ps in cands:
+                i = bisect_right(ps, pos)
+                if i:
+                    before.append((ps[i - 1], n))
             if before:
-                return max(before, key=lambda c: (c[0], len(c[1])))[1] if len({n for _, n in before}) > 1 \
-                    else max(before, key=lambda c: len(c[1]))[1]
-        names = Counter(n for _, n in cands)
-        return max(names, key=lambda n: (len(n.split()), names[n]))
+                return max(before, key=lambda c: (c[0], len(c[1])))[1] if len(before) > 1 \
+                    else before[0][1]
+        return max(cands, key=lambda c: (len(c[0].split()), len(c[1])))[0]
 
 
 def collect_mentions(doc: Any, text: str, hidden: list[tuple[int, int]] = ()) -> list[Mention]:

@@ -11,16 +11,24 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 # The statement kinds (PolNeAR/PARC conventions: the content span is the reported
-# clause, not the whole sentence):
-# direct: a quotation standing on its own ("A," she said), the span inside the marks;
-# mixed: a reported clause that contains quoted words (he said the plan was "a disaster"),
-#   the span is the whole clause, quotation marks included;
+# clause, not the whole sentence; the cue and the source are never part of it):
+# direct: quoted words standing on their own ("A," she said; she said: "A."; "A." — a
+#   quote paragraph continuing her turn), the span inside the marks. A quote the cue
+#   interrupts ("A," she said, "B.") is two direct records with the same speaker.
+# mixed: a reported clause that contains quoted words (he said the plan was "a disaster";
+#   she told DW that "..."), the span is the whole clause, quotation marks included; the
+#   quoted words inside are part of it, not records of their own. Quoted words in someone's
+#   clause whose clause the parse cannot delimit are a mixed record covering the words alone.
 # indirect: a reported clause with no quotation marks (Khan said that talks would go on;
-#   according to officials, the deal was delayed), the span is the clause;
-# partial: legacy name of quoted words inside the writer's clause (replaced by mixed);
-# scare: a term, nickname or scare quote, no speaker.
-QUOTE_KINDS = ("direct", "mixed", "indirect", "partial", "scare")
-STATEMENT_KINDS = ("direct", "mixed", "indirect", "partial")  # kinds that have a speaker
+#   according to officials, the deal was delayed; the plan, she said, would fail), the span
+#   is the clause ("that" included), one record per piece when the cue interrupts it.
+# scare: quoted words that are nobody's statement (a term, nickname, title or scare quote),
+#   no speaker, no cue; also inside a mixed or indirect clause.
+# cue_start/cue_end: the cue's words (said, has said, according to, told); source_start/
+# source_end: the speaker's mention as written (a name, "the ministry", or a pronoun), when
+# the text has one. Every statement kind may have speaker None when no source was found.
+QUOTE_KINDS = ("direct", "mixed", "indirect", "scare")
+STATEMENT_KINDS = ("direct", "mixed", "indirect")  # kinds that have a speaker
 SPEAKER_TYPES = ("person", "organisation", "document", "unknown")
 ENTITY_TYPES = ("person", "organisation", "place")
 ARTICLE_KINDS = ("news", "analysis", "opinion")
@@ -90,9 +98,10 @@ class ArticleRecord:
         return rec
 
     def speakers(self) -> list[str]:
-        """Distinct named speakers of direct quotes, in order of first quote."""
+        """Distinct speakers of statements (any kind), in order of first statement; a source that
+        is only a description of something ("the data", speaker type unknown) is not a speaker."""
         seen: dict[str, None] = {}
         for q in self.quotes:
-            if q.kind == "direct" and q.speaker:
+            if q.kind in STATEMENT_KINDS and q.speaker and q.speaker_type != "unknown":
                 seen.setdefault(q.speaker, None)
         return list(seen)

@@ -15,16 +15,19 @@ from reader.analysis.cues import SPEECH_VERBS
 from reader.analysis.entities import NameResolver
 from reader.analysis.quote_spans import QuoteSpan
 from reader.analysis.record import Quote
+from reader.analysis.speaker_syntax import _is_named, _np_span, _speaker
 from reader.analysis.speakers import Attribution, attribute
+from reader.analysis.statement_model import StatementModel
+from reader.analysis.statements import find_statements, merge, statement_speaker
+from reader.analysis.transcript import transcript_turns
 
 
 def _norm(s: str) -> str:
     return re.sub(r"\W+", " ", s.replace("’", "'").lower()).strip()
 
 
-def _fix_missing_opening(text: str, doc: Any, q: QuoteSpan) -> None:
+def _fix_missing_opening(text: str, doc: Any, q: QuoteSpan, starts: list[int]) -> None:
     """Start an unopened quote at the clause the closing mark ends: the verb's complement."""
-    starts = [t.idx for t in doc]
     j = bisect_left(starts, q.end) - 1
     if j < 0:
         return
@@ -63,15 +66,30 @@ def _is_heading_line(text: str, pos: int, title_span: tuple[int, int] | None) ->
     return bool(line) and line[-1] not in ".!?:;,…" and len(line) < 300
 
 
-def finish_quotes(text: str, doc: Any, spans: list[QuoteSpan], resolver: NameResolver,
-                  title_span: tuple[int, int] | None = None) -> tuple[list[Quote], list[tuple[str, str, int, int]]]:
-    """Quotes for the record, plus (speaker, type, start, end) of each written speaker."""
-    for q in spans:
-        if q.opening_missing:
-            _fix_missing_opening(text, doc, q)
-    atts = attribute(text, doc, spans, resolver, title_span[1] if title_span else 0)
+def _span(tok: Any) -> tuple[int, int]:
+    return tok.idx, tok.idx + len(tok)
+
+
+def _cue_span(doc: Any, i: int | None) -> tuple[int, int] | None:
+    if i is None:
+        return None
+    tok = doc[i]
+    if tok.lower_ == "according" and i + 1 < len(doc):
+        return tok.idx, doc[i + 1].idx + len(doc[i + 1])
+    return _span(tok)
+
+
+def _source_span(text: str, doc: Any, i: int | None, surface: tuple[int, int] | None) -> tuple[int, int] | None:
+    if surface is not None:
+        return surface
+    return None if i is None else _np_span(doc[i], text)
+
+
+def _retitle(text: str, spans: list[QuoteSpan], atts: list[Attribution],
+             title_span: tuple[int, int] | None) -> None:
+    """Headline and caption quotes take the speaker of the body quote they repeat."""
     named = [(i, _norm(text[q.start:q.end])) for i, (q, a) in enumerate(zip(spans, atts))
-             if a.kind in ("direct", "partial") and a.speaker and a.named]
+             if a.kind in ("direct", "fragment") and a.speaker and a.named]
     for i, (q, a) in enumerate(zip(spans, atts)):
         if not _is_heading_line(text, q.start, title_span):
             continue
@@ -82,25 +100,88 @@ def finish_quotes(text: str, doc: Any, spans: list[QuoteSpan], resolver: NameRes
             if j != i and re.search(rf"\b{re.escape(words)}\b", body) and not _is_heading_line(text, spans[j].start, title_span):
                 src = atts[j]
                 if a.speaker is None or not a.named:
-                    atts[i] = Attribution("partial" if a.integrated else "direct", src.speaker, src.speaker_type, a.cue, 0.5, "context", None, src.named)
+                    atts[i] = Attribution("fragment" if a.integrated else "direct", src.speaker, src.speaker_type, a.cue, 0.5, "context", None, src.named)
                 break
     if title_span:
         for i, (q, a) in enumerate(zip(spans, atts)):
             if title_span[0] <= q.start < title_span[1] and a.kind == "direct" and q.nested_in is None:
                 before = text[title_span[0]:max(title_span[0], q.open_mark)].strip()
                 if before and not before.endswith(":"):  # a headline fragment, not "Name: ‘...’"
-                    a.kind = "partial" if a.speaker else "scare"
+                    a.kind = "fragment" if a.speaker else "scare"
+
+
+def _same_cue(att: Attribution, cand: Any) -> bool:
+    return att.cue_token is None or att.cue_token == cand.cue
+
+
+def finish_quotes(text: str, doc: Any, spans: list[QuoteSpan], resolver: NameResolver,
+                  title_span: tuple[int, int] | None = None,
+                  model: StatementModel | None = None) -> tuple[list[Quote], list[tuple[str, str, int, int]]]:
+    """Statements and quoted spans for the record, plus (speaker, type, start, end) of each written speaker.
+
+    Without a statements ``model`` only quoted words are found (no indirect statements)."""
+    starts = [t.idx for t in doc] if any(q.opening_missing for q in spans) else []
+    for q in spans:
+        if q.opening_missing:
+            _fix_missing_opening(text, doc, q, starts)
+    atts, ctx, memory = attribute(text, doc, spans, resolver, title_span[1] if title_span else 0)
+    _retitle(text, spans, atts, title_span)
+    clauses = find_statements(text, doc, spans, model) if model is not None else []
+    merged = merge(text, spans, atts, clauses, _same_cue)
     quotes: list[Quote] = []
     speakers: list[tuple[str, str, int, int]] = []
-    for q, a in zip(spans, atts):
-        kind = a.kind if a.kind in ("direct", "partial") else "scare"
+
+    def written(speaker: str | None, stype: str | None, surface: tuple[int, int] | None, statement: bool = False) -> None:
+        if speaker and surface and stype in ("person", "organisation", "document") and any(c.isupper() for c in speaker):
+            if statement and re.search(r"[’']s\b", speaker):
+                return  # "Pakistan’s Foreign Office": a description, not an entity's name
+            if statement and stype != "person":  # the entity is the name as written in the source phrase
+                at = text.find(speaker, surface[0], surface[1])
+                if at == -1:
+                    return
+                surface = (at, at + len(speaker))
+            elif statement and not set(text[surface[0]:surface[1]].lower().split()) & set(speaker.lower().split()):
+                return  # "he", "the mayor": the speaker's mention, not their name (no entity mention)
+            speakers.append((speaker, stype, surface[0], surface[1]))
+
+    for i, (q, a) in enumerate(zip(spans, atts)):
+        if i in merged.absorbed:
+            continue
+        kind = {"direct": "direct", "fragment": "mixed"}.get(a.kind, "scare")
         speaker = a.speaker if kind != "scare" else None
-        quotes.append(Quote(q.start, q.end, text[q.start:q.end], kind, speaker,
-                            a.speaker_type if speaker else None, a.cue if kind != "scare" else None,
-                            round(a.confidence * (0.7 if q.unclosed or q.opening_missing else 1.0), 2)))
-        if speaker and a.surface and a.speaker_type in ("person", "organisation", "document"):
-            if any(c.isupper() for c in speaker):
-                speakers.append((speaker, a.speaker_type, a.surface[0], a.surface[1]))
+        stype = a.speaker_type if speaker else None
+        cue_span = _cue_span(doc, a.cue_token) if kind != "scare" else None
+        source = _source_span(text, doc, a.source_token, a.surface) if kind != "scare" else None
+        clause = merged.cue_of.get(i)
+        if clause is not None and kind == "direct":
+            cue_span = cue_span or clause.cue_span
+            if speaker is None and clause.source is not None:
+                speaker, stype, _, surface = _speaker(ctx, doc[clause.source], memory)
+                source = _source_span(text, doc, clause.source, surface)
+        quotes.append(Quote(q.start, q.end, text[q.start:q.end], kind, speaker, stype,
+                            a.cue if kind != "scare" else None,
+                            round(a.confidence * (0.7 if q.unclosed or q.opening_missing else 1.0), 2),
+                            *(cue_span or (None, None)), *(source or (None, None))))
+        written(speaker, stype, a.surface)
+    for cand, kind in merged.clauses:
+        src = doc[cand.source] if cand.source is not None else None
+        speaker, stype, surface = statement_speaker(ctx, memory, src)
+        if kind == "mixed" and (speaker is None or not _is_named(src)):
+            # the quoted words inside may know their speaker by name ("an analyst told DW that
+            # ‘...’" where the quote's own rules found the analyst's name)
+            inner = [atts[i] for i in merged.absorbed if cand.start <= spans[i].start < cand.end
+                     and atts[i].speaker and atts[i].named]
+            if inner:
+                speaker, stype = inner[0].speaker, inner[0].speaker_type
+        source = _source_span(text, doc, cand.source, surface)
+        cue = text[cand.cue_span[0]:cand.cue_span[1]]
+        for a, b in cand.segments:
+            quotes.append(Quote(a, b, text[a:b], kind, speaker, stype if speaker else None, cue,
+                                round(cand.score * (0.9 if speaker else 0.6), 2),
+                                cand.cue_span[0], cand.cue_span[1], *(source or (None, None))))
+        written(speaker, stype, surface, statement=True)
+    quotes = transcript_turns(text, quotes, resolver)
+    quotes.sort(key=lambda q: (q.start, -q.end))
     return quotes, speakers
 
 

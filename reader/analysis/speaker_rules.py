@@ -3,7 +3,7 @@
 A cue in the quote's own sentence (said, told, according to), a name signed
 after a dash, a clause ending in a colon, a naming verb, a nested quote's
 reporting verb, and finally the sentence or paragraph that introduces it.
-Quotes inside the writer's own clause are "partial"; terms are "scare".
+Quotes inside the writer's own clause are "fragment"; terms are "scare".
 """
 from __future__ import annotations
 
@@ -72,7 +72,7 @@ def _top_level_inner(ctx: _Ctx, q: QuoteSpan, memory: Memory) -> Attribution:
             if words >= 8:
                 gov = _governing_subject(ctx, qtoks, memory) or _document_before(ctx, q, memory)
                 if gov is not None:
-                    gov.kind = "partial"
+                    gov.kind = "fragment"
                     return gov
             return Attribution("scare", confidence=0.5)
         if before.endswith(":"):
@@ -101,8 +101,8 @@ def _top_level_inner(ctx: _Ctx, q: QuoteSpan, memory: Memory) -> Attribution:
     if integrated:
         if name is None:
             return Attribution("scare", confidence=0.4)
-        return Attribution("partial", name, stype, _cue_text(tok), conf * 0.9, how, surface, named)
-    return Attribution("direct", name, stype, _cue_text(tok), conf, how, surface, named)
+        return Attribution("fragment", name, stype, _cue_text(tok, ctx.text), conf * 0.9, how, surface, named).at(tok, subj)
+    return Attribution("direct", name, stype, _cue_text(tok, ctx.text), conf, how, surface, named).at(tok, subj)
 
 
 _DASH_RE = re.compile(r"\s*[—―–-]{1,2}\s*")
@@ -144,7 +144,7 @@ def _naming_subject(ctx: _Ctx, qtoks: list[Any], memory: Memory) -> Attribution 
     name, stype, how, surface = _speaker(ctx, subj, memory)
     if not name:
         return None
-    return Attribution("partial", name, stype, verb.text, 0.5, how, surface, True)
+    return Attribution("fragment", name, stype, verb.text, 0.5, how, surface, True).at(verb, subj)
 
 
 def _document_before(ctx: _Ctx, q: QuoteSpan, memory: Memory) -> Attribution | None:
@@ -158,7 +158,7 @@ def _document_before(ctx: _Ctx, q: QuoteSpan, memory: Memory) -> Attribution | N
         if tok.dep_ in _SUBJ_DEPS and tok.lower_ in DOCUMENT_NOUNS:
             name, stype, how, surface = _speaker(ctx, tok, memory)
             if name and stype == "document":
-                return Attribution("partial", name, stype, None, 0.35, "context", surface, _is_named(tok))
+                return Attribution("fragment", name, stype, None, 0.35, "context", surface, _is_named(tok))
     return None
 
 
@@ -177,7 +177,7 @@ def _colon_intro(ctx: _Ctx, ltoks: list[Any], memory: Memory) -> Attribution | N
     if not name or subj is None or subj.lower_ in ("it", "this", "that", "there", "what"):
         return None
     named = how == "pronoun" or _is_named(subj)
-    return Attribution("direct", name, stype, verb.text + ":", 0.6, how, surface, named)
+    return Attribution("direct", name, stype, verb.text + ":", 0.6, how, surface, named).at(verb, subj)
 
 
 def _governing_subject(ctx: _Ctx, qtoks: list[Any], memory: Memory) -> Attribution | None:
@@ -193,7 +193,7 @@ def _governing_subject(ctx: _Ctx, qtoks: list[Any], memory: Memory) -> Attributi
             if subj is not None and _is_named(subj) and not subj.lower_ in DOCUMENT_NOUNS:
                 name, stype, how, surface = _speaker(ctx, subj, memory)
                 if name:
-                    return Attribution("direct", name, stype, anc.text, 0.35, "explicit", surface, True)
+                    return Attribution("direct", name, stype, anc.text, 0.35, "explicit", surface, True).at(anc, subj)
             return None
     return None
 
@@ -210,15 +210,16 @@ def _nested(ctx: _Ctx, q: QuoteSpan, outer: QuoteSpan | None, memory: Memory) ->
     for cue in reversed(cues):
         governed, termish = _governs(cue, qtoks)
         if governed and not termish:
-            name, stype, how, surface = _speaker(ctx, _subject(cue), memory)
+            subj = _subject(cue)
+            name, stype, how, surface = _speaker(ctx, subj, memory)
             if name:
-                return Attribution("partial", name, stype, cue.text, 0.6, how, surface)
+                return Attribution("fragment", name, stype, cue.text, 0.6, how, surface).at(cue, subj)
     root = next((t for t in qtoks if t.head.i < qtoks[0].i or t.head.i > qtoks[-1].i), None)
     if root is not None and root.pos_ == "VERB" and len(qtoks) <= 3:
         subj = next((c for c in root.children if c.dep_ in _SUBJ_DEPS), None)
         if subj is not None and subj.ent_type_ == "PERSON":
             name, stype, how, surface = _speaker(ctx, subj, memory)
-            return Attribution("partial", name, stype, None, 0.5, how, surface)
+            return Attribution("fragment", name, stype, None, 0.5, how, surface)
     return Attribution("scare", confidence=0.4)
 
 
@@ -249,7 +250,7 @@ def _introducing_sentence(ctx: _Ctx, q: QuoteSpan, memory: Memory) -> Attributio
         name, stype, how, surface = _speaker(ctx, subj, memory)
         if name:
             named = subj is not None and (how == "pronoun" or _is_named(subj))
-            return Attribution("direct", name, stype, cue.text, 0.5, "context", surface, named)
+            return Attribution("direct", name, stype, cue.text, 0.5, "context", surface, named).at(cue, subj)
     return None
 
 

@@ -57,6 +57,14 @@ class Attribution:
     surface: tuple[int, int] | None = None  # where the speaker is written, for entities
     named: bool = False  # a proper name, not a description such as "one official"
     integrated: bool = False  # inside the writer's own clause (a partial quote or a term)
+    cue_token: int | None = None  # index of the cue word in the Doc, when there is one
+    source_token: int | None = None  # index of the word naming the speaker (a pronoun too)
+
+    def at(self, tok: Any | None, source: Any | None = None) -> "Attribution":
+        """This attribution with its cue word (and the speaker's word) noted."""
+        self.cue_token = tok.i if tok is not None else None
+        self.source_token = source.i if source is not None else None
+        return self
 
 
 @dataclass
@@ -68,6 +76,7 @@ class _Ctx:
     starts: list[int] = field(default_factory=list)
     inside: list[tuple[int, int]] = field(default_factory=list)  # top-level quoted regions, marks included
     title_end: int = 0
+    roles: Any = None  # roles.RoleBook: who "the mayor" is
 
 
 def _outer(q: QuoteSpan, text: str) -> tuple[int, int]:
@@ -122,7 +131,8 @@ def _frame(ctx: _Ctx, q: QuoteSpan) -> tuple[int, int, int, int]:
         if not _in_quote(ctx, m.start()):
             seg_end = m.end()
             break
-    nxt = next((s for s in ctx.inside if s[0] >= ob and s[0] < pb), None)
+    k = bisect_left(ctx.inside, (ob, -1))
+    nxt = ctx.inside[k] if k < len(ctx.inside) and ctx.inside[k][0] < pb else None
     if nxt is not None and nxt[0] < seg_end:
         seg_end = nxt[0]
     right = seg_end
@@ -148,8 +158,10 @@ def _subject(tok: Any, depth: int = 0) -> Any | None:
     return None
 
 
-def _np_span(tok: Any) -> tuple[int, int]:
-    """Character span of a noun phrase headed by tok (its left modifiers and compounds)."""
+def _np_span(tok: Any, text: str) -> tuple[int, int]:
+    """Character span of a noun phrase headed by tok (its left modifiers and compounds).
+
+    ``text`` is the Doc's text: ``Doc.text`` joins every token again on each call."""
     left = tok
     for child in tok.lefts:
         if child.dep_ in _NP_DEPS:
@@ -160,7 +172,7 @@ def _np_span(tok: Any) -> tuple[int, int]:
         if child.dep_ == "compound" or (child.dep_ == "flat"):
             right = max(right, child, key=lambda t: t.i)
     a, b = left.idx, right.idx + len(right)
-    nl = tok.doc.text.rfind("\n", a, tok.idx)
+    nl = text.rfind("\n", a, tok.idx)
     return (nl + 1 if nl != -1 else a), b
 
 
@@ -189,9 +201,9 @@ def _describe(ctx: _Ctx, tok: Any) -> tuple[str, str, tuple[int, int]] | None:
             for prep in cands:
                 obj = next((g for g in prep.children if g.dep_ == "pobj"), None)
                 if obj is not None:
-                    a, b = _np_span(obj)
+                    a, b = _np_span(obj, text)
                     return _clean_np(text[a:b]), "document", (a, b)
-        a, b = _np_span(tok)
+        a, b = _np_span(tok, text)
         return _clean_np(text[a:b]), "document", (a, b)
     if tok.pos_ == "NOUN":  # "the minister, Ann Lee, said": the name in apposition
         appos = next((c for c in tok.children if c.dep_ == "appos" and (c.ent_type_ == "PERSON" or c.pos_ == "PROPN")), None)
@@ -206,7 +218,7 @@ def _describe(ctx: _Ctx, tok: Any) -> tuple[str, str, tuple[int, int]] | None:
     if ent is not None and ent.label_ in _ORG_LABELS and tok.pos_ == "PROPN":
         a, b = ent.start_char, ent.end_char
         return _clean_np(text[a:b]), "organisation", (a, b)
-    a, b = _np_span(tok)
+    a, b = _np_span(tok, text)
     phrase = _clean_np(text[a:b])
     inner = [t for t in tok.doc[tok.left_edge.i:tok.i + 1] if t.ent_type_ == "PERSON" and t.idx >= a]
     if inner and tok.pos_ in ("NOUN", "PROPN"):
@@ -217,7 +229,7 @@ def _describe(ctx: _Ctx, tok: Any) -> tuple[str, str, tuple[int, int]] | None:
     if tok.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"):
         return None
     if tok.pos_ == "PROPN" and tok.text[:1].isupper():
-        if any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+        if low in _ORG_NOUNS or low.rstrip(".") in _ORG_SUFFIXES or any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
             return phrase, "organisation", (a, b)  # "the Kremlin", "the Pentagon": not a person's name
         return ctx.resolver.canonical(phrase, tok.idx), "person", (a, b)
     if tok.pos_ in ("NOUN", "PROPN"):
@@ -235,9 +247,13 @@ institute foundation association federation authority regulator service panel ca
 congress assembly secretariat directorate university school hospital team club league""".split())
 
 
+_ORG_SUFFIXES = frozenset("corp inc ltd co llc plc ag gmbh sa group holdings partners associates".split())
+
+
 def _clean_name(s: str) -> str:
-    """A person's name without titles, possessive or glued-on quote text."""
+    """A person's name without titles, possessive, possessor ("Vancouver's Bo Horvat") or glued-on quote text."""
     s = re.split(r"[“”\"‘«»\n]", s)[-1]
+    s = re.split(r"[’']s\s+(?=[A-Z])", s)[-1]
     s = re.sub(r"[’']s?$", "", s.strip()).strip(" ,.;:—–-")
     return strip_titles(s)
 
@@ -323,14 +339,14 @@ def _governs(cue: Any, q_tokens: list[Any]) -> tuple[bool, bool]:
     return False, False
 
 
-def _cue_text(cue: Any) -> str:
+def _cue_text(cue: Any, text: str) -> str:
     if cue.lower_ == "according":
         return "according to"
     obj = next((c for c in cue.children if c.dep_ in ("dative", "dobj") and c.i > cue.i
                 and (c.pos_ == "PROPN" or c.ent_type_)), None)
     if cue.lower_ in ("told", "tells", "tell", "telling") and obj is not None:
-        a, b = _np_span(obj)
-        return f"{cue.text} {cue.doc.text[a:b]}"
+        a, b = _np_span(obj, text)
+        return f"{cue.text} {text[a:b]}"
     return cue.text
 
 
@@ -344,6 +360,11 @@ def _speaker(ctx: _Ctx, tok: Any | None, memory: Memory) -> tuple[str | None, st
         if res is None:
             return None, None, "pronoun", None
         return res[0], res[1], "pronoun", None
+    if ctx.roles is not None and tok.pos_ in ("NOUN", "PROPN") and not tok.ent_type_ == "PERSON" and \
+            not any(c.dep_ == "appos" for c in tok.children):  # "the minister, Ann Lee,": the name is here
+        role = ctx.roles.resolve(tok, tok.idx, memory.orgs)  # "the mayor" -> the mayor the article named
+        if role is not None:
+            return role[0], role[1], "role", None
     desc = _describe(ctx, tok)
     if desc is None:
         return None, None, "none", None

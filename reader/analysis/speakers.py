@@ -16,9 +16,10 @@ from reader.analysis.coref import Memory
 from reader.analysis.cues import FEMALE_HONORIFICS, MALE_HONORIFICS, SUBJECT_PRONOUNS, is_cue_token
 from reader.analysis.entities import NameResolver, strip_titles
 from reader.analysis.quote_spans import QuoteSpan
+from reader.analysis.roles import build_roles
 from reader.analysis.speaker_rules import (_adjacent_paragraph, _introducing_sentence, _nested, _recent_subject,
                                            _top_level)
-from reader.analysis.speaker_syntax import (_SUBJ_DEPS, Attribution, _Ctx, _describe, _in_quote, _outer,
+from reader.analysis.speaker_syntax import (_SUBJ_DEPS, Attribution, _clean_name, _Ctx, _describe, _in_quote, _outer,
                                             _paragraph, _subject)
 
 __all__ = ["Attribution", "attribute"]
@@ -56,10 +57,12 @@ def _memory(ctx: _Ctx) -> Memory:
 
 
 def attribute(text: str, doc: Any, spans: list[QuoteSpan], resolver: NameResolver,
-              title_end: int = 0) -> list[Attribution]:
-    """One Attribution per span (same order): kind, speaker, cue and confidence."""
+              title_end: int = 0) -> tuple[list[Attribution], _Ctx, Memory]:
+    """One Attribution per span (same order): kind, speaker, cue and confidence; plus the
+    parse context and the memory of people, which reported speech resolves its sources with."""
     ctx = _Ctx(text, doc, spans, resolver, [t.idx for t in doc],
                sorted(_outer(q, text) for q in spans if q.nested_in is None), title_end)
+    ctx.roles = build_roles(doc, resolver.canonical, _clean_name, title_end)
     memory = _memory(ctx)
     out: list[Attribution] = [Attribution() for _ in spans]
     by_start = {q.start: i for i, q in enumerate(spans)}
@@ -80,7 +83,7 @@ def attribute(text: str, doc: Any, spans: list[QuoteSpan], resolver: NameResolve
                     src = out[last_in_para[para[0]]]
                 elif prev_quote is not None and _adjacent_paragraph(text, spans[prev_quote], q):
                     src = out[prev_quote]
-                if src is not None and src.speaker and src.kind in ("direct", "partial"):
+                if src is not None and src.speaker and src.kind in ("direct", "fragment"):
                     att = Attribution("direct", src.speaker, src.speaker_type, None, 0.6, "context", None, src.named)
                 else:
                     intro = _introducing_sentence(ctx, q, memory)
@@ -94,9 +97,9 @@ def attribute(text: str, doc: Any, spans: list[QuoteSpan], resolver: NameResolve
                 else:
                     memory.add_org(att.surface[0], att.speaker, att.speaker_type or "unknown")
             out[i] = att
-            if att.kind in ("direct", "partial"):
+            if att.kind in ("direct", "fragment"):
                 last_in_para[para[0]] = i
                 prev_quote = i
         except Exception:  # a parse we cannot read: leave this quote unattributed
             out[i] = Attribution("direct" if len(text[q.start:q.end].split()) > 3 else "scare", confidence=0.1)
-    return out
+    return out, ctx, memory

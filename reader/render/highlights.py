@@ -23,6 +23,9 @@ from itertools import islice
 from typing import TYPE_CHECKING, Iterator, Sequence
 
 from reader.analysis.record import Quote
+from reader.render.statement_marks import UNKNOWN_SPEAKER, cue_spans, cue_style, quoted_spans
+from reader.render.statement_marks import is_speech  # noqa: F401 - re-exported
+from reader.render.statement_marks import statement_style, statement_tooltip
 from reader.safe_text import BIDI_CONTROLS, WORD_JOINER, isolate, neutral_bidi
 
 if TYPE_CHECKING:
@@ -60,18 +63,14 @@ def term_pattern(terms: Sequence[str]) -> str | None:
     return r"\b(?:" + "|".join(stems) + r")\w*" if stems else None
 
 
-def is_speech(quote: Quote) -> bool:
-    """Reported speech (direct or partial quote, with a speaker), not a scare quote."""
-    return quote.kind != "scare"
-
-
 def speaker_counts(quotes: Sequence[Quote]) -> Counter[str]:
-    """Speaker → how many statements, in order of first statement (one pass, in C)."""
-    return Counter(q.speaker or "unknown speaker" for q in quotes if q.kind != "scare")
+    """Speaker → how many statements of any kind (quoted or reported), in order of first
+    statement (one pass, in C)."""
+    return Counter(q.speaker or UNKNOWN_SPEAKER for q in quotes if q.kind != "scare")
 
 
 def speaker_colours(quotes: Sequence[Quote]) -> dict[str, int]:
-    """Speaker → colour slot, in order of first direct quote."""
+    """Speaker → colour slot, in order of first statement."""
     return {name: slot for slot, name in enumerate(speaker_counts(quotes))}
 
 
@@ -132,14 +131,18 @@ class BodyRenderer:
             pos = q.end + (1 if self.text[q.end:q.end + 1] in CLOSING_MARKS and q.end < n else 0)
             self.tag_at.setdefault(pos, []).append(i)
             self.anchors_at.setdefault(q.start, []).append(i)
+        self.cues = cue_spans(self.quotes, self.slots, n)  # bold, in the speaker's colour
+        self.quoted = quoted_spans(self.quotes)  # quoted words inside mixed clauses
         points = {p for span in self.hidden + self.hits for p in span}
         points.update(p for _i, q in self.quotes for p in (q.start, q.end))
+        points.update(self.cues.points())
+        points.update(self.quoted.points())
         points.update(self.tag_at)
         self.points = sorted(points)
         self.innermost = self._innermost_quotes()
         self._hidden_starts = [a for a, _b in self.hidden]
         self._hit_starts = [a for a, _b in self.hits]
-        self._span_open: dict[int, str] = {}  # quote index (or -1: none) and hit → the opening tag
+        self._span_open: dict[tuple[int, bool, int, bool], str] = {}  # (quote, hit, cue, quoted) → tag
         self._speaker_tags: dict[str | None, str] = {}
 
     def _innermost_quotes(self) -> list[int]:
@@ -223,32 +226,12 @@ class BodyRenderer:
         inner = self.points[bisect_right(self.points, a):bisect_left(self.points, b)]
         return [a, *inner, b]
 
-    def _quote_style(self, i: int, q: Quote) -> str:
-        t = self.theme
-        if not is_speech(q):
-            return (f"font-style:italic; color:{t.scare_fg}; text-decoration:underline; "
-                    "text-underline-style:dotted")
-        slot = self.slots.get(q.speaker or "unknown speaker", 0)
-        bg = t.speaker_bg[slot % len(t.speaker_bg)]
-        if i == self.selected:
-            return (f"background-color:{t.speaker_fg[slot % len(t.speaker_fg)]}; "
-                    f"color:{t.speaker_bg[slot % len(t.speaker_bg)]}; text-decoration:underline")
-        return f"background-color:{bg}; color:{t.text}"
-
-    def _tooltip(self, q: Quote) -> str:
-        if not is_speech(q):
-            return "Scare quote: the writer's own words, not reported speech"
-        who = q.speaker or "unknown speaker"
-        cue = f"cue “{q.cue}”" if q.cue else "no cue"
-        kind = "partial quote" if q.kind == "partial" else "quote"
-        return f"{who} ({kind}) · {cue} · confidence {q.confidence:.0%}"
-
     def _speaker_tag(self, q: Quote) -> str:
         markup = self._speaker_tags.get(q.speaker)
         if markup is None:
             t = self.theme
-            slot = self.slots.get(q.speaker or "unknown speaker", 0)
-            name = html.escape(isolate(q.speaker or "unknown speaker"))
+            slot = self.slots.get(q.speaker or UNKNOWN_SPEAKER, 0)
+            name = html.escape(isolate(q.speaker or UNKNOWN_SPEAKER))
             markup = (f'<span class="speaker" style="background-color:{t.speaker_bg[slot % len(t.speaker_bg)]}; '
                       f'color:{t.speaker_fg[slot % len(t.speaker_fg)]}; font-size:small; '
                       f'font-weight:600">\u00a0{name}\u00a0</span>')
@@ -280,17 +263,23 @@ class BodyRenderer:
         pts = self._points(a, b)
         return "".join(self.text[s:e] for s, e in zip(pts, pts[1:]) if not self.is_hidden(s))
 
-    def _opening(self, quote: int, hit: bool) -> str:
-        """The span that opens a segment inside ``quote`` (-1: none) and/or a hit (built once per quote)."""
-        key = quote * 2 + hit
+    def _opening(self, quote: int, hit: bool, cue: int, quoted: bool) -> str:
+        """The span that opens a segment inside ``quote`` (-1: none), a hit, a cue (its colour
+        slot, -1: none) and/or a mixed clause's quoted words (built once per combination)."""
+        key = (quote, hit, cue, quoted)
         markup = self._span_open.get(key)
         if markup is None:
             styles, classes, title = [], [], ""
             if quote >= 0:
                 q = self.by_index[quote]
-                styles.append(self._quote_style(quote, q))
-                classes.append("quote" if is_speech(q) else "scare")
-                title = self._tooltip(q)
+                slot = self.slots.get(q.speaker or UNKNOWN_SPEAKER, 0)
+                styles.append(statement_style(q, self.theme, slot, quote == self.selected, quoted))
+                classes.append(("quote" if q.kind == "direct" or quoted else "reported")
+                               if is_speech(q) else "scare")
+                title = statement_tooltip(q)
+            if cue >= 0:
+                styles.append(cue_style(self.theme, cue))
+                classes.append("cue")
             if hit:
                 styles.append(f"background-color:{self.theme.hit_bg}; color:{self.theme.hit_fg}; "
                               "font-weight:600")
@@ -304,10 +293,11 @@ class BodyRenderer:
         seg = _shown(self.text[s:e])
         if breaks:
             seg = seg.replace("\n", "<br>")
-        quote, hit = self._quote_at(s), self._is_hit(s)
-        if quote < 0 and not hit:
+        quote, hit, cue = self._quote_at(s), self._is_hit(s), self.cues.at(s)
+        if quote < 0 and not hit and cue < 0:
             return seg
-        return self._tag(self._opening(quote, hit)) + seg + self._tag("</span>")
+        quoted = quote >= 0 and self.quoted.at(s) == quote
+        return self._tag(self._opening(quote, hit, cue, quoted)) + seg + self._tag("</span>")
 
     def inline(self, a: int, b: int, breaks: bool) -> str:
         """HTML for body[a:b]: escaped text, quote spans, hit spans, speaker tags."""

@@ -50,7 +50,7 @@ def speaker_legend(quotes: Sequence[Quote], theme: HtmlTheme, everyone: bool = F
     """The "Quoted:" paragraph; ``everyone`` lists every speaker (after the link was clicked)."""
     counts = speaker_counts(quotes)
     if not counts:
-        return f'<p style="color:{theme.muted}"><i>No quoted speakers found.</i></p>'
+        return f'<p style="color:{theme.muted}"><i>No quoted or reported speakers found.</i></p>'
     slots = {name: slot for slot, name in enumerate(counts)}  # the colours the body uses
     named = [(name, n) for name, n in counts.items() if is_named(name)]
     unnamed = [(name, n) for name, n in counts.items() if not is_named(name)]
@@ -66,6 +66,16 @@ def speaker_legend(quotes: Sequence[Quote], theme: HtmlTheme, everyone: bool = F
         if unnamed:
             noun = "source" if len(unnamed) == 1 else "sources"
             chips.append(_link(f"+{len(unnamed)}\u00a0unnamed\u00a0{noun}", theme))
-    return (f'<p style="color:{theme.muted}">Quoted: ' + " ".join(chips)
-            + f' <span style="font-style:italic; color:{theme.scare_fg}">\u00a0italic\u00a0</span>'
-            + f'<span style="color:{theme.muted}"> = scare quote</span></p>')
+    return f'<p style="color:{theme.muted}">Quoted: ' + " ".join(chips) + "<br>" + _kinds_key(quotes, theme) + "</p>"
+
+
+def _kinds_key(quotes: Sequence[Quote], theme: HtmlTheme) -> str:
+    """How many statements are quoted and how many reported, and how each kind is marked."""
+    quoted = sum(q.kind in ("direct", "mixed") for q in quotes)
+    reported = sum(q.kind == "indirect" for q in quotes)
+    muted = f'<span style="color:{theme.muted}">'
+    return (f'{muted}{quoted} quoted, {reported} reported: </span>'
+            f'<span style="background-color:{theme.speaker_bg[0]}; color:{theme.text}">\u00a0quoted words\u00a0</span> '
+            f'<span style="text-decoration:underline; text-decoration-color:{theme.speaker_fg[0]}">reported speech</span>'
+            f'{muted} · </span><span style="font-weight:700; color:{theme.speaker_fg[0]}">cue</span>'
+            f'{muted} · </span><span style="font-style:italic; color:{theme.scare_fg}">scare quote</span>')

@@ -39,7 +39,7 @@ class StoredArticle:
 
 @dataclass(frozen=True)
 class QuoteRow:
-    """One spoken statement as the quotes panel lists it."""
+    """One statement (quoted or reported) as the quotes panel lists it."""
 
     speaker: str  # the library's name for the speaker (the name table's), or the description
     text: str
@@ -51,7 +51,7 @@ class QuoteRow:
     confidence: float = 0.0
     written: str = ""  # the speaker as the article names them
     speaker_id: str = ""  # the speaker's entity id ("" for an unnamed source)
-    kind: str = "direct"
+    kind: str = "direct"  # direct, mixed or indirect (``reader.analysis.record.STATEMENT_KINDS``)
 
 
 @dataclass(frozen=True)
@@ -203,7 +203,7 @@ def entity_counts(source: Index | IndexView, docnums: Iterable[int] | None = Non
 
 
 def quote_rows(source: Index | IndexView, docnums: Iterable[int]) -> list[QuoteRow]:
-    """The spoken quotes of the given documents, in that order (every row read now)."""
+    """The statements of the given documents, in that order (every row read now)."""
     from reader.search.quotes import QuoteSource
 
     quotes = QuoteSource(as_view(source), list(docnums))

@@ -18,12 +18,13 @@ SPEAKER_SEPARATOR = "\n"  # keeps names apart in the stored speaker field
 
 
 def quote_list(record: ArticleRecord) -> bytes:
-    """The spoken quotes as ``[[index, speaker, cue, confidence, text, speaker key, kind], ...]`` JSON.
+    """The statements as ``[[index, speaker, cue, confidence, text, speaker key, kind], ...]`` JSON.
 
     The quotes panel lists thousands of articles' quotes; reading them from this
     column avoids unpickling each article's full record. ``index`` is the
     quote's position in the record (the reader's anchor); the speaker key ("" for
-    an unnamed source) is what the name table canonicalises.
+    an unnamed source) is what the name table canonicalises; ``kind`` is direct,
+    mixed or indirect (scare quotes are not listed).
     """
     rows = [[i, q.speaker or "", q.cue or "", round(q.confidence, 3), q.text,
              speaker_key(record, q.speaker, q.speaker_type) if is_named(q.speaker) else "", q.kind]

@@ -6,7 +6,7 @@ the stored record changes shape; an index of another version is rebuilt.
 """
 from __future__ import annotations
 
-FORMAT_VERSION = 4
+FORMAT_VERSION = 5  # 4: the name table's per-article column, five-point bias; 5: reported speech (indirect, mixed)
 
 PATH = "path"  # unique key: the absolute path of the source file
 SHA = "sha"  # sha256 of the file's bytes: skip unchanged files, spot duplicates
@@ -24,7 +24,7 @@ ENTITY = "entity"  # canonical entity names and aliases, searchable word by word
 ENTITY_KEY = "entity_key"  # exact "type:name" keys: the entity filter
 ENTITY_LIST = "entity_list"  # "type:Display Name" lines, for the entities panel (a column)
 BIAS = "bias"  # the lean on its own scale: left, lean-left, center, lean-right, right, mixed, unrated, unknown
-QUOTE = "quote"  # the text of every direct quote
+QUOTE = "quote"  # the text of every statement (quoted or reported)
 QUOTE_COUNT = "quote_count"
 QUOTE_LIST = "quote_list"  # the quotes panel's rows as compact JSON (a column)
 RECORD = "record"  # the analysis record as JSON: the UI never re-runs spaCy

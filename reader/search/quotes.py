@@ -24,7 +24,7 @@ from reader.search.articles import QuoteRow
 from reader.search.view import IndexView
 
 CACHE_ARTICLES = 512  # decoded quote lists kept for scrolling back and forth
-SORT_COLUMNS = ("speaker", "text", "outlet", "title")  # the panel's columns, left to right
+SORT_COLUMNS = ("speaker", "kind", "text", "outlet", "title")  # the panel's columns, left to right
 FILTER_FIELDS = ("all", "speaker", "outlet", "text")
 
 
@@ -127,16 +127,18 @@ def sort_key(row: QuoteRow, column: int) -> str:
 
 
 def arrange(base: "QuoteSource | ArrangedQuotes", column: int = -1, descending: bool = False, text: str = "",
-            field: str = "all", cancelled: Callable[[], bool] | None = None) -> "ArrangedQuotes":
+            field: str = "all", cancelled: Callable[[], bool] | None = None,
+            kinds: tuple[str, ...] | None = None) -> "ArrangedQuotes":
     """``base``'s rows whose ``field`` (speaker, outlet, text; "all" adds the title) holds
-    ``text``, sorted by a column (-1: as given). Reads every row: a worker's job for big sets."""
+    ``text`` and whose kind is one of ``kinds`` (None: any), sorted by a column (-1: as
+    given). Reads every row: a worker's job for big sets."""
     needle = fold(text)
     rows = []
     for i in range(len(base)):
         if cancelled is not None and i % 4096 == 0 and cancelled():
             break
         r = base.row(i)
-        if r is None:
+        if r is None or (kinds is not None and r.kind not in kinds):
             continue
         if needle:
             haystack = {"speaker": f"{r.speaker} {r.written}", "outlet": r.outlet, "text": r.text}.get(field)
@@ -185,6 +187,7 @@ def read_quotes(view: IndexView, docnum: int) -> list[QuoteRow]:
     for item, speaker_id in zip(quotes, ids):
         index, speaker, cue, confidence, text = item[:5]
         kind = item[6] if len(item) > 6 else "direct"
+        kind = "mixed" if kind == "partial" else kind  # a library indexed before reported speech
         name = shown.get(speaker_id) if speaker_id else None
         rows.append(QuoteRow(name or speaker or "unknown speaker", text, outlet, title, path, index, cue,
                              confidence, written=speaker or "", speaker_id=speaker_id, kind=kind))

@@ -190,7 +190,7 @@ class MainWindow(QMainWindow):
         order = [self.search_edit, self.date_filter.start_edit, self.date_filter.end_edit,
                  self.chips.clear_button, self.library_view, self.reading_view.browser,
                  self.entities_panel.filter_edit, self.entities_panel.type_box,
-                 self.entities_panel.view, self.quotes_view]
+                 self.entities_panel.view, self.quotes_panel.kind_box, self.quotes_view]
         for first, second in zip(order, order[1:]):
             self.setTabOrder(first, second)
 

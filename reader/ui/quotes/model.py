@@ -1,4 +1,5 @@
-"""The statements of the current result set as a lazy, sortable, filterable table.
+"""The statements of the current result set (quoted words and reported speech) as a
+lazy, sortable, filterable table that can show one kind alone.
 
 The model shows a ``QuoteSource`` (every match's statements in the list's
 order, read row by row as the view paints them) or, once the user sorts or
@@ -15,6 +16,7 @@ from PySide6.QtCore import QPersistentModelIndex
 from PySide6.QtCore import Qt
 from PySide6.QtCore import Signal
 from PySide6.QtCore import Slot
+from PySide6.QtGui import QFont
 
 from reader.search.articles import QuoteRow
 from reader.search.quotes import FILTER_FIELDS
@@ -31,19 +33,27 @@ from reader.ui.tasks import Task
 Index = QModelIndex | QPersistentModelIndex
 SYNC_ROWS = 4000  # arranging this many rows or fewer is quick enough for the GUI thread
 
+KIND_LABELS = {"direct": "Direct", "mixed": "Mixed", "indirect": "Indirect"}
+KIND_HELP = {"direct": "quoted words", "mixed": "reported, with quoted words", "indirect": "reported, no quotation marks"}
+# The panel's kind filter: "direct" keeps the statements that carry the speaker's own
+# words (a quotation, or a reported clause holding quoted words), as Compare counts them.
+KIND_FILTERS = {"": None, "direct": ("direct", "mixed"), "indirect": ("indirect",)}
+
 
 class QuotesModel(HeaderedTableModel):
     COL_SPEAKER = 0
-    COL_QUOTE = 1
-    COL_OUTLET = 2
-    COL_ARTICLE = 3
-    HEADERS = ("Speaker", "Quote", "Outlet", "Article")  # the order of quotes.SORT_COLUMNS
+    COL_KIND = 1
+    COL_QUOTE = 2
+    COL_OUTLET = 3
+    COL_ARTICLE = 4
+    HEADERS = ("Speaker", "Kind", "Statement", "Outlet", "Article")  # the order of quotes.SORT_COLUMNS
 
     PathRole = Qt.ItemDataRole.UserRole + 1
     QuoteIndexRole = Qt.ItemDataRole.UserRole + 2
     SortRole = Qt.ItemDataRole.UserRole + 3
     SpeakerRole = Qt.ItemDataRole.UserRole + 4
     SpeakerIdRole = Qt.ItemDataRole.UserRole + 5
+    KindRole = Qt.ItemDataRole.UserRole + 6
 
     arranging = Signal(bool)  # True while a sort or filter runs on a worker
 
@@ -53,6 +63,7 @@ class QuotesModel(HeaderedTableModel):
         self._shown: QuoteSource | ArrangedQuotes | None = None  # what the view shows
         self._sort: tuple[int, Qt.SortOrder] = (-1, Qt.SortOrder.AscendingOrder)
         self._filter = ("", "all")  # (text, field)
+        self._kinds: tuple[str, ...] | None = None  # None: every kind
         self._request = 0
         self.busy = False
 
@@ -73,6 +84,14 @@ class QuotesModel(HeaderedTableModel):
             self._filter = (text.strip(), field)
             self._arrange()
 
+    def set_kind_filter(self, choice: str) -> None:
+        """Show all statements (``""``), those with quoted words (``"direct"``) or reported
+        speech without quotation marks (``"indirect"``)."""
+        kinds = KIND_FILTERS[choice]
+        if kinds != self._kinds:
+            self._kinds = kinds
+            self._arrange()
+
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if (column, order) != self._sort:
             self._sort = (column, order)
@@ -83,17 +102,18 @@ class QuotesModel(HeaderedTableModel):
         request, base = self._request, self._base
         column, order = self._sort
         text, field = self._filter
-        if base is None or (column < 0 and not text):
+        kinds = self._kinds
+        if base is None or (column < 0 and not text and kinds is None):
             self._show(base)
             return
         descending = order == Qt.SortOrder.DescendingOrder
         if len(base) <= SYNC_ROWS:
-            self._show(arrange(base, column, descending, text, field))
+            self._show(arrange(base, column, descending, text, field, kinds=kinds))
             return
 
         def work(ctx) -> tuple[int, ArrangedQuotes | None]:
             try:
-                return request, arrange(base, column, descending, text, field, ctx.cancelled)
+                return request, arrange(base, column, descending, text, field, ctx.cancelled, kinds)
             except Exception:  # noqa: BLE001 - the unsorted rows stay; nothing to report
                 return request, None
 
@@ -130,6 +150,10 @@ class QuotesModel(HeaderedTableModel):
         """Every shown row (reads them all)."""
         return self._shown.rows() if self._shown is not None else []
 
+    def all_rows(self) -> list[QuoteRow]:
+        """Every row of the result set, whatever the panel's filters (reads them all)."""
+        return self._base.rows() if self._base is not None else []
+
     def articles(self) -> int:
         return self._shown.articles() if self._shown is not None else 0
 
@@ -148,16 +172,21 @@ class QuotesModel(HeaderedTableModel):
             return None
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return one_line((r.speaker, f"“{r.text}”", r.outlet, r.title)[col])
+            return one_line(self._cells(r)[col])
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return (r.speaker, f"“{r.text}”", r.outlet, r.title)[col]
+            return self._cells(r)[col]
         if role == self.SortRole:
             return sort_key(r, col)
         if role == Qt.ItemDataRole.ToolTipRole:
             cue = f"cue “{r.cue}”, " if r.cue else ""
             written = f" (written “{r.written}”)" if r.written and r.written != r.speaker else ""
-            return tooltip(f"{r.speaker}{written}: “{r.text}”\n{cue}{r.kind}, confidence {r.confidence:.0%}\n"
-                           f"{r.outlet} — {r.title}")
+            kind = KIND_HELP.get(r.kind, r.kind)
+            return tooltip(f"{r.speaker}{written} ({kind}): {self._shown_text(r)}\n{cue}confidence "
+                           f"{r.confidence:.0%}\n{r.outlet} — {r.title}")
+        if role == Qt.ItemDataRole.FontRole and col == self.COL_QUOTE and r.kind == "indirect":
+            font = QFont()
+            font.setItalic(True)  # the writer's words: set apart from quotations
+            return font
         if role == self.PathRole:
             return r.path
         if role == self.QuoteIndexRole:
@@ -166,7 +195,17 @@ class QuotesModel(HeaderedTableModel):
             return r.speaker
         if role == self.SpeakerIdRole:
             return r.speaker_id
+        if role == self.KindRole:
+            return r.kind
         return None
+
+    @staticmethod
+    def _shown_text(r: QuoteRow) -> str:
+        return f"“{r.text}”" if r.kind == "direct" else r.text  # a clause carries its own marks, if any
+
+    @staticmethod
+    def _cells(r: QuoteRow) -> tuple[str, ...]:
+        return (r.speaker, KIND_LABELS.get(r.kind, r.kind.title()), QuotesModel._shown_text(r), r.outlet, r.title)
 
 
 class QuotesProxy(SourceSortProxy):

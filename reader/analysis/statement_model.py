@@ -1,0 +1,72 @@
+"""The learned scorer for reported-speech candidates: plain logistic-regression weights.
+
+``resources/statements.json`` is written by ``tools/train_statements.py`` from
+PolNeAR train. It holds the cue lexicon, one weight per string feature and
+the intercept; scoring is a sum and a sigmoid, so the app needs neither
+scikit-learn nor the network. Loaded once per process.
+"""
+from __future__ import annotations
+
+import json
+import math
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+from reader.paths import resource_path
+
+MODEL_FILE = "statements.json"
+FORMAT = "parallax.statements/2"
+_lock = threading.Lock()
+_cache: dict[Path, "StatementModel"] = {}
+
+
+class ModelFileError(RuntimeError):
+    """The statements model is missing or not in the expected format."""
+
+
+@dataclass(frozen=True)
+class _Linear:
+    weights: dict[str, float]
+    intercept: float
+
+    def probability(self, features: list[str]) -> float:
+        z = self.intercept + sum(self.weights.get(f, 0.0) for f in features)
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+@dataclass(frozen=True)
+class StatementModel:
+    """Two scorers: is a word a cue at all, and which of its candidate contents it reports."""
+
+    lexicon: frozenset[str]
+    cue: _Linear
+    content: _Linear
+    threshold: float  # on the cue's probability
+    any_verb: bool = False  # every verb is a candidate cue, not only the lexicon's
+
+
+def _linear(part: dict) -> _Linear:
+    return _Linear({str(k): float(v) for k, v in part["weights"].items()}, float(part["intercept"]))
+
+
+def load_model(path: Path | None = None) -> StatementModel:
+    """The shipped model (or the one at ``path``), read once."""
+    path = path or resource_path(MODEL_FILE)
+    with _lock:
+        model = _cache.get(path)
+        if model is not None:
+            return model
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            raise ModelFileError(f"cannot read the statements model {path}: {exc}") from exc
+        if not isinstance(data, dict) or data.get("format") != FORMAT:
+            raise ModelFileError(f"{path} is not a {FORMAT} file")
+        try:
+            model = StatementModel(frozenset(data["lexicon"]), _linear(data["cue"]), _linear(data["content"]),
+                                   float(data["threshold"]), bool(data.get("any_verb", False)))
+        except (KeyError, TypeError, ValueError) as exc:
+            raise ModelFileError(f"{path} is damaged: {exc}") from exc
+        _cache[path] = model
+        return model

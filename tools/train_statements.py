@@ -1,0 +1,223 @@
+#!/usr/bin/env python3
+"""Train the reported-speech scorer (``resources/statements.json``) on PolNeAR train.
+
+Run from the project root (needs the ``train`` extra: ``pip install -e '.[train]'``)::
+
+    python tools/train_statements.py [--parses .cache/polnear-train.spacy] [--out resources/statements.json]
+
+Every cue word of the parse gets its candidate contents (``reader.analysis.reported``);
+a candidate is positive when PolNeAR train has an attribution whose cue holds
+that word and whose content covers the candidate's span at >= 80% of the longer
+of the two. A logistic regression over the candidates' string features is fitted
+(fixed seed, deterministic solver) and written as plain weights, so the app
+scores candidates without scikit-learn. The cue lexicon is the set of cue words
+seen at least twice in train plus the general reporting verbs of ``cues.py``.
+PolNeAR dev is never read here; score it with ``tools/eval_polnear.py``.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from polnear import ROOT, Article, parsed, shared_dir  # noqa: E402
+
+from reader.analysis.cues import SPEECH_VERBS  # noqa: E402
+from reader.analysis.reported import NEVER_CUES, Candidate, find_candidates, is_cue_shape  # noqa: E402
+from reader.analysis.statement_model import FORMAT  # noqa: E402
+from reader.analysis.statements import quoted_regions  # noqa: E402
+
+TRIM = "\"'“”‘’«»„‟‹›` \t\r\n\u00a0.,;:!?…—–-"
+MIN_CUE_COUNT = 2
+SEED = 13
+ANY_VERB = False  # True: every verb is a candidate cue, the lexicon a feature (no better on dev, slower)
+
+
+def trimmed(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and text[a] in TRIM:
+        a += 1
+    while b > a and text[b - 1] in TRIM:
+        b -= 1
+    return a, b
+
+
+def overlap_ratio(text: str, s: tuple[int, int], g: tuple[int, int]) -> float:
+    s, g = trimmed(text, *s), trimmed(text, *g)
+    ov = min(s[1], g[1]) - max(s[0], g[0])
+    return ov / max(s[1] - s[0], g[1] - g[0], 1) if ov > 0 else 0.0
+
+
+def cue_words(art: Article, doc) -> list[str]:
+    """The head word of each gold cue, lower case (the verb when the cue has one)."""
+    from bisect import bisect_left
+
+    starts = [t.idx for t in doc]
+    out = []
+    for rel in art.relations:
+        for a, b in rel.cue[:1]:
+            toks = [t for t in doc[bisect_left(starts, a):bisect_left(starts, b)] if not t.is_space]
+            verbs = [t for t in toks if is_cue_shape(t)]
+            if verbs:
+                out.append(verbs[-1].lower_ if len(verbs) > 1 and verbs[0].lower_ in ("has", "have", "had", "is", "was", "will", "would") else verbs[0].lower_)
+    return out
+
+
+def label(art: Article, doc, cand: Candidate) -> float:
+    """The best overlap of a candidate's segment with a gold content segment whose cue holds the cue word.
+
+    Segments, not whole spans: a content the cue interrupts is scored piece by piece."""
+    tok = doc[cand.cue]
+    best = 0.0
+    for rel in art.relations:
+        if not any(a <= tok.idx < b for a, b in rel.cue):
+            continue
+        for seg in cand.segments:
+            for gold in rel.content:
+                best = max(best, overlap_ratio(art.text, seg, gold))
+    return best
+
+
+def build_lexicon(pairs) -> frozenset[str]:
+    counts = Counter(w for art, doc in pairs for w in cue_words(art, doc))
+    return frozenset({w for w, n in counts.items() if n >= MIN_CUE_COUNT and w.isalpha() and w not in NEVER_CUES}
+                     | SPEECH_VERBS)
+
+
+def examples(pairs, lexicon):
+    """Per article: (article, doc, {cue token: [(candidate, best overlap)]}, {cue token: is a gold cue})."""
+    for art, doc in pairs:
+        groups: dict[int, list] = {}
+        for cand in find_candidates(doc, art.text, quoted_regions(art.text), lexicon, ANY_VERB):
+            groups.setdefault(cand.cue, []).append((cand, label(art, doc, cand)))
+        cues = {i: any(a <= doc[i].idx < b for rel in art.relations for a, b in rel.cue) for i in groups}
+        yield art, doc, groups, cues
+
+
+def _fit(rows: list[list[str]], ys: list[int], c: float, min_count: int):
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    counts = Counter(f for feats in rows for f in set(feats))
+    kept = {f for f, n in counts.items() if n >= min_count}
+    vec = DictVectorizer()
+    x = vec.fit_transform([{f: 1 for f in feats if f in kept} for feats in rows]).tocsr()
+    x.indices, x.indptr = x.indices.astype("int32"), x.indptr.astype("int32")  # liblinear wants 32-bit
+    model = LogisticRegression(C=c, max_iter=2000, solver="liblinear", random_state=SEED)
+    model.fit(x, ys)
+    weights = {name: round(float(w), 4) for name, w in zip(vec.get_feature_names_out(), model.coef_[0])
+               if abs(w) >= 1e-3}
+    return {"intercept": round(float(model.intercept_[0]), 4), "weights": dict(sorted(weights.items()))}
+
+
+def _prob(part: dict, feats: list[str]) -> float:
+    import math
+
+    z = part["intercept"] + sum(part["weights"].get(f, 0.0) for f in feats)
+    return 1 / (1 + math.exp(-max(-30, min(30, z))))
+
+
+def _fit_ranker(groups: list[list[tuple[list[str], float]]], c: float, min_count: int) -> dict:
+    """Pairwise ranking: the candidate nearest the gold content against each clearly worse one."""
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    counts = Counter(f for g in groups for feats, _ in g for f in set(feats))
+    kept = {f for f, n in counts.items() if n >= min_count}
+    rows, ys = [], []
+    for g in groups:
+        target = max(g, key=lambda fb: fb[1])
+        tset = {f for f in target[0] if f in kept}
+        for feats, best in g:
+            if best >= target[1] - 0.1:
+                continue
+            oset = {f for f in feats if f in kept}
+            diff = {f: 1 for f in tset - oset} | {f: -1 for f in oset - tset}
+            if not diff:
+                continue
+            sign = 1 if len(rows) % 2 == 0 else -1  # balanced classes, deterministic
+            rows.append({f: v * sign for f, v in diff.items()})
+            ys.append(int(sign > 0))
+    vec = DictVectorizer()
+    x = vec.fit_transform(rows).tocsr()
+    x.indices, x.indptr = x.indices.astype("int32"), x.indptr.astype("int32")
+    model = LogisticRegression(C=c, max_iter=2000, solver="liblinear", random_state=SEED, fit_intercept=False)
+    model.fit(x, ys)
+    weights = {name: round(float(w), 4) for name, w in zip(vec.get_feature_names_out(), model.coef_[0])
+               if abs(w) >= 1e-3}
+    return {"intercept": 0.0, "weights": dict(sorted(weights.items()))}
+
+
+def fit_parts(data, c: float, min_count: int) -> dict:
+    cue_rows, cue_ys, con_groups = [], [], []
+    for _, _, groups, cues in data:
+        for i, group in groups.items():
+            cue_rows.append(group[0][0].cue_features)
+            cue_ys.append(int(cues[i]))
+            if cues[i] and len(group) > 1 and max(best for _, best in group) >= 0.8:
+                con_groups.append([(cand.features, best) for cand, best in group])
+    return {"cue": _fit(cue_rows, cue_ys, c, min_count), "content": _fit_ranker(con_groups, c, min_count),
+            "cues": len(cue_ys), "gold_cues": sum(cue_ys), "contents": sum(len(g) for g in con_groups)}
+
+
+def choose(parts: dict, groups: dict, threshold: float) -> list:
+    out = []
+    for group in groups.values():
+        if _prob(parts["cue"], group[0][0].cue_features) >= threshold:
+            out.append(max(group, key=lambda cb: _prob(parts["content"], cb[0].features))[0])
+    return out
+
+
+def segment_f1(data_parts: list[tuple[dict, list]], threshold: float) -> float:
+    """Strict F1 on the gold contents outside quotation marks (what the quote scanner does not find)."""
+    tp = n_sys = n_gold = 0
+    for parts, data in data_parts:
+        for art, doc, groups, _ in data:
+            quoted = quoted_regions(art.text)
+            gold = [(a, b) for rel in art.relations for a, b in rel.content
+                    if not any(overlap_ratio(art.text, q, (a, b)) >= 0.8 for q in quoted)]
+            system = [s for cand in choose(parts, groups, threshold) for s in cand.segments
+                      if not any(overlap_ratio(art.text, q, s) >= 0.8 for q in quoted)]
+            used = set()
+            for g in gold:
+                hit = next((k for k, s in enumerate(system) if k not in used and overlap_ratio(art.text, s, g) >= 0.8), None)
+                if hit is not None:
+                    used.add(hit)
+            tp, n_sys, n_gold = tp + len(used), n_sys + len(system), n_gold + len(gold)
+    p, r = tp / max(n_sys, 1), tp / max(n_gold, 1)
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--parses", type=Path, default=ROOT / ".cache" / "polnear-train.spacy")
+    ap.add_argument("--out", type=Path, default=ROOT / "resources" / "statements.json")
+    ap.add_argument("--c", type=float, default=0.5, help="inverse regularisation strength")
+    ap.add_argument("--min-count", type=int, default=3, help="features seen fewer times are dropped")
+    ap.add_argument("--folds", type=int, default=4, help="cross-validation folds that choose the threshold")
+    args = ap.parse_args()
+
+    pairs = list(parsed(shared_dir() / "data" / "polnear" / "train", args.parses))
+    lexicon = build_lexicon(pairs)
+    data = list(examples(pairs, lexicon))
+    folds = [data[k::args.folds] for k in range(args.folds)]
+    held = [(fit_parts([x for j, f in enumerate(folds) if j != k for x in f], args.c, args.min_count), folds[k])
+            for k in range(args.folds)]
+    scores = {t: segment_f1(held, t) for t in (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55)}
+    threshold = max(scores, key=scores.get)
+    print("cross-validated strict F1 by threshold:", {t: round(v, 3) for t, v in scores.items()})
+    parts = fit_parts(data, args.c, args.min_count)
+    out = {"format": FORMAT, "trained_on": "PolNeAR train (first annotator's file of each article)",
+           "seed": SEED, "any_verb": ANY_VERB, "c": args.c, "min_count": args.min_count, "threshold": threshold,
+           "cv_strict_f1": round(scores[threshold], 4), "cues": parts["cues"], "gold_cues": parts["gold_cues"],
+           "contents": parts["contents"], "lexicon": sorted(lexicon), "cue": parts["cue"], "content": parts["content"]}
+    args.out.write_text(json.dumps(out, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
+    print(f"{parts['cues']} cue words ({parts['gold_cues']} gold), {parts['contents']} contents, "
+          f"{len(parts['cue']['weights']) + len(parts['content']['weights'])} weights -> {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
