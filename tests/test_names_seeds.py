@@ -9,6 +9,8 @@ import sys
 from pathlib import Path
 
 import pytest
+
+from reader.analysis.statements import quoted_words
 from ui_helpers import load_gold
 
 from reader.bench.corpus import shared_data_dir
@@ -57,11 +59,13 @@ def _canonical_jsonl(view: IndexView, out: Path) -> Path:
         path = view.path(docnum)
         record = load_article(view, path).record
         named = {r.quote_index: r.speaker for r in read_quotes(view, docnum)}
+        for i, q in enumerate(record.quotes):
+            if i in named and q.speaker:
+                q.speaker = named[i]
+        # the seed gold marks quotation-marked spans: scored on the records' quoted words
+        record.quotes = quoted_words(record.quotes, view.stored(docnum).get(F.BODY) or "")
         data = record.to_json()
         data["file"] = Path(path).name
-        for i, q in enumerate(data["quotes"]):
-            if i in named and q.get("speaker"):
-                q["speaker"] = named[i]
         lines.append(json.dumps(data, ensure_ascii=False))
     out.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return out

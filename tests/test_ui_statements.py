@@ -103,8 +103,8 @@ def test_a_mixed_clause_is_underlined_and_its_quoted_words_have_the_background()
 def test_the_quoted_line_counts_quoted_and_reported_statements():
     out = article_html(_article(_statements()))
     legend = out[out.index("Quoted:"):out.index("<hr>")]
-    assert re.search(r"Imran Khan\u2069?\u00a0×2", legend)  # one indirect, one direct
-    assert re.search(r"the minister\u2069?\u00a0×1", legend)
+    assert re.search(r"Imran[\u00a0 ]Khan\u2069?\u00a0×2", legend)  # one indirect, one direct
+    assert "+1\u00a0unnamed\u00a0source" in legend  # "the minister": folded with the unnamed sources
     assert "2 quoted, 1 reported" in legend
 
 

@@ -279,6 +279,7 @@ class LibraryController(QObject):
     def close(self) -> None:
         """The window is closing: stop following and close every view (no worker reads them now)."""
         self._closed = True
+        self.requests.close()
         self.follower.stop()
         self.result = None
         self.views.close_all()

@@ -76,6 +76,7 @@ class SearchRequests(QObject):
     def __init__(self, views: ViewOwner, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.views = views
+        self._closed = False  # the window closed: answers still on their way are dropped
         self.current: SearchRequest | None = None
         self._panels_due: SearchRequest | None = None  # its panels wait for the list's paint
 
@@ -139,6 +140,12 @@ class SearchRequests(QObject):
         self._run(Step.MORE, request, lambda: result.rank_more(upto), result.view)
         return True
 
+    def close(self) -> None:
+        """The window is closing: stop the running search, drop every later answer."""
+        self._closed = True
+        if self.current is not None:
+            self.current.budget.cancel()
+
     def pending(self) -> bool:
         """Whether the current request's list or panels have not been delivered yet."""
         r = self.current
@@ -164,7 +171,8 @@ class SearchRequests(QObject):
 
         def delivered(answer: tuple[SearchRequest, object]) -> None:
             try:
-                slot(answer)
+                if not self._closed:  # after close this object (and its signals) may be gone
+                    slot(answer)
             finally:
                 views.release(view)
 
