@@ -8,8 +8,12 @@ from __future__ import annotations
 
 from typing import Mapping
 
+from PySide6.QtCore import QRect
 from PySide6.QtCore import Qt
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QColor
+from PySide6.QtGui import QPainter
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QHBoxLayout
 from PySide6.QtWidgets import QLabel
 from PySide6.QtWidgets import QSizePolicy
@@ -79,9 +83,7 @@ class CoverageBar(QWidget):
         self.setVisible(total > 0 or bool(self._active))
 
     def _style(self, seg: str, on: bool, dark: bool) -> str:
-        bg, fg = bias_colours(segment_token(seg), self.palette())
-        if seg.startswith("lean"):
-            bg = bg.lighter(112) if not dark else bg.darker(125)
+        bg, fg = segment_colours(seg, self.palette())
         border = "palette(highlight)" if on else bg.darker(115).name()
         weight = "700" if on else "500"
         return (f"QToolButton {{ background: {bg.name()}; color: {fg.name()}; border: "
@@ -92,6 +94,43 @@ class CoverageBar(QWidget):
     def text(self) -> str:
         """What the bar says, e.g. "Center 2 · Right 1 · Mixed/unrated 2" (tests, a11y)."""
         return " · ".join(b.text() for b in self.buttons.values() if b.isVisibleTo(self))
+
+
+def segment_colours(seg: str, palette: QPalette) -> tuple[QColor, QColor]:
+    """(background, text) of a segment, in the bar and wherever it is drawn (a story's row)."""
+    bg, fg = bias_colours(segment_token(seg), palette)
+    if seg.startswith("lean"):
+        bg = bg.lighter(112) if not is_dark(palette) else bg.darker(125)
+    return bg, fg
+
+
+def paint_coverage(painter: QPainter, rect: QRect, counts: Mapping[str, int], palette: QPalette) -> None:
+    """The bar drawn into ``rect`` (a table cell): the same segments, order and colours as
+    ``CoverageBar``, each as wide as its share, its count written where it fits."""
+    shown = [(seg, int(counts.get(seg, 0))) for seg in SEGMENTS if counts.get(seg, 0)]
+    total = sum(n for _seg, n in shown)
+    if not total or rect.width() < 4:
+        return
+    painter.save()
+    fm = painter.fontMetrics()
+    x, right = rect.left(), rect.right() + 1
+    for i, (seg, n) in enumerate(shown):
+        end = right if i == len(shown) - 1 else x + max(2, round(rect.width() * n / total))
+        cell = QRect(x, rect.top(), max(1, min(end, right) - x - 1), rect.height())
+        bg, fg = segment_colours(seg, palette)
+        painter.fillRect(cell, bg)
+        if fm.horizontalAdvance(str(n)) + 4 <= cell.width():
+            painter.setPen(fg)
+            painter.drawText(cell, int(Qt.AlignmentFlag.AlignCenter), str(n))
+        x = end
+        if x >= right:
+            break
+    painter.restore()
+
+
+def coverage_text(counts: Mapping[str, int]) -> str:
+    """What the bar says in words, e.g. "Center 2 · Right 1" (tooltips, accessible text)."""
+    return " · ".join(f"{SEGMENT_LABELS[seg]} {counts[seg]}" for seg in SEGMENTS if counts.get(seg))
 
 
 def toggle_bias_term(query: str, token: str) -> str:

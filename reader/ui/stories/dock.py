@@ -1,0 +1,281 @@
+"""The Stories dock: loads the library's stories on a worker, scopes the window to one,
+and runs the user's story edits (move, merge, split) and the full regroup.
+
+Grouping is ``reader.stories`` (Qt-free); this module only decides when to
+ask for it and shows the answer. The stories are read when the dock is first
+shown, and again whenever the window opens a new generation of the index
+(an import, a removal, another window's commit), so the panel follows the
+library. One stories task runs at a time; a request made meanwhile runs
+after it. Edits are stored by ``reader.stories`` as the user's overrides, so
+they survive regrouping and rebuilds.
+"""
+from __future__ import annotations
+
+import weakref
+from typing import TYPE_CHECKING, Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QDockWidget
+
+from reader.ui.deferred import after_paint
+from reader.ui.plain_text import set_plain
+from reader.ui.stories.panel import StoriesPanel
+from reader.ui.stories.scope import StoryScope
+from reader.ui.tasks import Task
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from reader.search.view import IndexView
+    from reader.stories.summary import StorySummary
+    from reader.ui.main_window import MainWindow
+
+# what a stories task does with the library before summarising it: (location, view) -> table
+Operation = Callable[["Path", "IndexView"], object]
+
+
+class StoriesDock(QDockWidget):
+    """The dock and its logic. ``stories_changed()``: a new list of stories is shown."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window.tr("Stories"), window)
+        self.window_ = window
+        self.setObjectName("storiesDock")
+        self.setAccessibleName("Stories panel")
+        self.panel = StoriesPanel(self)
+        self.setWidget(self.panel)
+        pane = window.library_pane.layout()
+        self.scope = StoryScope(pane, pane.indexOf(window.chips) + 1, self)
+        self.scope.changed.connect(window.run_search_now)
+        self.scope.changed.connect(lambda: self._update_buttons())
+        self.task: Task | None = None
+        self._queue: list[tuple] = []  # requests made while a task ran, in order
+        self._view_seen: weakref.ref | None = None  # the index generation the list was read from
+        self.stories: list[StorySummary] = []
+        self._story_of: dict[str, str] = {}  # article path -> story id
+        self.error = ""
+        b = self.panel.buttons
+        b["compare"].clicked.connect(self.compare_selected)
+        b["merge"].clicked.connect(self.merge_selected)
+        b["split"].clicked.connect(self.split_library_selection)
+        b["move"].clicked.connect(self.move_library_selection)
+        b["regroup"].clicked.connect(self.regroup)
+        for name in ("compare", "merge", "move"):  # the table's context menu
+            action = QAction(b[name].text(), self.panel.view)
+            action.setToolTip(b[name].toolTip())
+            action.triggered.connect(b[name].click)
+            self.panel.view.addAction(action)
+        self.panel.story_clicked.connect(self.scope_to)
+        self.panel.view.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        window.library_view.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        c = window.controller
+        c.opened.connect(lambda _n: self._library_changed())
+        c.panels_changed.connect(self._library_changed)
+        self._shown = False  # a dock behind another's tab still says isVisible(); this signal does not
+        self.visibilityChanged.connect(self._visibility)
+        self._update_buttons()
+
+    # -- loading -----------------------------------------------------------------------------
+    def _visibility(self, visible: bool) -> None:
+        self._shown = visible
+        if visible:
+            self._library_changed()
+
+    def _library_changed(self) -> None:
+        after_paint(self, self._load_if_shown)  # once shown: a tabbed dock is visible for a moment
+
+    def _load_if_shown(self) -> None:
+        """Read the stories again when the dock shows a generation of the index it has not read."""
+        view = self.window_.controller.view
+        if not (self._shown and self.isVisible()) or view is None or (self._view_seen is not None and self._view_seen() is view):
+            return
+        self.load()
+
+    def load(self) -> None:
+        """Bring the stories up to date with the library (grouped on first use) and list them."""
+        from reader.stories.library import open_stories
+
+        self._run("Reading the stories…", open_stories, "")
+
+    def regroup(self) -> None:
+        """Group the whole library again (the user's edits still hold)."""
+        from reader.stories.library import regroup
+
+        self._run("Grouping the library into stories…", regroup, "The library was grouped again.")
+
+    def _run(self, doing: str, operation: Operation, done: str,
+             after: Callable[[], None] | None = None) -> None:
+        """Run ``operation`` then summarise on a worker; ``after()`` once the list is shown."""
+        if self.task is not None:
+            if after is not None or not self._queue:  # a waiting request reads the stories anyway
+                self._queue.append((doing, operation, done, after))
+            return
+        view = self.window_.controller.view
+        if view is None:
+            return
+        from reader.stories.corrections import user_corrections
+        from reader.stories.summary import summarize
+
+        location = self.window_.controller.location
+
+        def work(_ctx) -> list[StorySummary]:
+            table = operation(location, view)
+            return summarize(table, view, pins=user_corrections().pins())
+
+        self._view_seen = weakref.ref(view)
+        self._say(doing)
+        task = Task("Stories", work)
+        task.finished.connect(lambda stories: self._loaded(stories, done, after))
+        task.failed.connect(self._failed)
+        self.task = task
+        self._update_buttons()
+        task.start()
+
+    def _loaded(self, stories: list[StorySummary], done: str, after: Callable[[], None] | None) -> None:
+        self.task = None
+        self.stories = stories
+        self._story_of = {p: s.id for s in stories for p in s.paths}
+        selected = self.panel.selected_ids()
+        self.panel.model.set_stories(stories)
+        for story_id in selected[:1] or ([self.scope.story_id] if self.scope.story_id else []):
+            self.panel.select(story_id)
+        if self.scope.story_id is not None:
+            scoped = self.story(self.scope.story_id)
+            if scoped is not None:
+                self.scope.rename(scoped.headline)
+        self.error = ""
+        self._say(done or self._count_text())
+        if after is not None:
+            after()
+        self._next()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.task = None
+        self._view_seen = None  # try again with the next generation or click
+        self.error = str(exc) or type(exc).__name__
+        self._say(f"The stories could not be read: {self.error}")
+        self._next()
+
+    def _next(self) -> None:
+        self._update_buttons()
+        if self._queue:
+            self._run(*self._queue.pop(0))
+
+    def _count_text(self) -> str:
+        n = len(self.stories)
+        blind = sum(1 for s in self.stories if s.blindspot)
+        return (f"{n} {'story' if n == 1 else 'stories'}"
+                + (f", {blind} {'blindspot' if blind == 1 else 'blindspots'}" if blind else ""))
+
+    def _say(self, text: str) -> None:
+        set_plain(self.panel.status_label, text)
+
+    def busy(self) -> bool:
+        """Whether a stories task is running or waiting (tests, screenshots)."""
+        return self.task is not None or bool(self._queue)
+
+    def story(self, story_id: str) -> StorySummary | None:
+        return next((s for s in self.stories if s.id == story_id), None)
+
+    # -- scoping and Compare --------------------------------------------------------------------
+    def scope_to(self, story_id: str) -> None:
+        """Show only this story's articles (and their entities, quotes, coverage)."""
+        story = self.story(story_id)
+        self.scope.set(story_id, story.headline if story is not None else story_id)
+
+    def compare_selected(self) -> None:
+        """Scope to the selected story and open Compare on it."""
+        ids = self.panel.selected_ids()
+        if ids:
+            self.scope_to(ids[0])
+        if self.scope.story_id is None:
+            self._say("Select a story to compare its outlets.")
+            return
+        host = self.window_.compare_tab
+        host.ensure().set_scope("results")
+        self.window_.tabs.setCurrentWidget(host)
+
+    # -- the user's edits -------------------------------------------------------------------------
+    def _update_buttons(self) -> None:
+        editable = not self.window_.controller.read_only and self.task is None
+        picked = self.panel.selected_ids()
+        editing = getattr(self.window_, "editing", None)  # built after the docks
+        articles = editing.selected_paths() if editing is not None else []
+        b = self.panel.buttons
+        b["compare"].setEnabled(bool(picked) or self.scope.story_id is not None)
+        b["merge"].setEnabled(editable and len(picked) >= 2)
+        b["split"].setEnabled(editable and bool(articles))
+        b["move"].setEnabled(editable and len(picked) == 1 and bool(articles))
+        b["regroup"].setEnabled(editable)
+
+    def merge_selected(self) -> None:
+        ids = self.panel.selected_ids()
+        if len(ids) < 2:
+            self._say("Select two or more stories to merge (Ctrl+click).")
+            return
+        keep = max(ids, key=lambda i: (self.story(i).size if self.story(i) else 0, -ids.index(i)))
+        others = [i for i in ids if i != keep]
+        from reader.stories.library import merge_stories
+
+        def merge(location, view):
+            table = None
+            for other in others:
+                table = merge_stories(location, keep, other, view)
+            return table
+
+        self._edit(merge, f"Merged {len(ids)} stories into one.", keep)
+
+    def split_library_selection(self) -> None:
+        paths = self.window_.editing.selected_paths()
+        stories = {self._story_of.get(p) for p in paths}
+        if not paths or None in stories or len(stories) != 1:
+            self._say("Select articles of one story in the library to split them off.")
+            return
+        story = stories.pop()
+        from reader.stories.library import split_story
+
+        n = len(paths)
+        self._edit(lambda location, view: split_story(location, story, paths, view),
+                   f"{n} {'article' if n == 1 else 'articles'} split off into a new story.", story)
+
+    def move_library_selection(self) -> None:
+        ids = self.panel.selected_ids()
+        paths = [p for p in self.window_.editing.selected_paths() if self._story_of.get(p) not in ids]
+        if len(ids) != 1 or not paths:
+            self._say("Select one story here and, in the library, the articles to move into it.")
+            return
+        target = ids[0]
+        from reader.stories.library import move_article
+
+        def move(location, view):
+            table = None
+            for path in paths:
+                table = move_article(location, path, target, view)
+            return table
+
+        n = len(paths)
+        self._edit(move, f"{n} {'article' if n == 1 else 'articles'} moved.", target)
+
+    def _edit(self, operation: Operation, done: str, select: str) -> None:
+        if self.window_.controller.read_only:
+            self._say("This window is read-only: another Parallax window has the library open.")
+            return
+        def after() -> None:  # the list, and a library scoped to a story, show the new membership
+            self.panel.select(select)
+            scoped = self.scope.story_id
+            if scoped is not None and self.story(scoped) is None and self.story(select) is not None:
+                self.scope.set(select, self.story(select).headline)  # merged away: show the merged one
+            else:
+                self.window_.run_search_now()
+
+        self._run("Saving your edit…", operation, done, after)
+
+
+def tabify_stories(window: MainWindow) -> StoriesDock:
+    """Build the dock and put it beside the quotes (the window's bottom area, full width)."""
+    dock = StoriesDock(window)
+    window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+    window.tabifyDockWidget(window.quotes_dock, dock)
+    window.quotes_dock.raise_()
+    return dock
