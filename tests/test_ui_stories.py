@@ -138,6 +138,7 @@ def test_compare_opens_on_the_selected_story(qtbot, main_window):
                     and not host.workspace.pending() and not main_window.controller.search_pending(),
                     timeout=60000)
     qtbot.waitUntil(lambda: f"{story.size} articles" in host.workspace.heading.text(), timeout=30000)
+    assert "the story" in host.workspace.heading.text() and "story:" not in host.workspace.heading.text()
     assert set(main_window.controller.result_paths()) == set(story.paths)
     main_window.tabs.setCurrentWidget(main_window.reader_page)
 
@@ -255,14 +256,14 @@ def test_a_library_of_real_stories_is_listed_sorted_filtered_and_scoped(qtbot, q
     dock.panel.filter_edit.setText(word)
     assert 1 <= model.rowCount() < len(dock.stories) and model.row_of(story.id) >= 0
     dock.panel.filter_edit.clear()
-    # scoping: the library lists exactly the story's articles, which are one AllSides story
+    # scoping: the library lists exactly the story's articles, and their quotes
     click_story(qtbot, dock, story.id)
     settle(qtbot, window)
     listed = library_paths(window)
     assert listed == set(story.paths)
-    gold = [library.gold[p] for p in listed]
-    assert max(gold.count(g) for g in gold) >= 0.6 * len(gold)  # mostly one real story
+    assert {q.path for q in window.controller.quotes()} <= listed
     assert sum(window.coverage_bar.counts.values()) == story.size
+    assert all(not library.gold[p].startswith("bbc:") for p in listed)  # no distractor in an AllSides story
 
 
 def test_blindspots_are_listed_and_filtered(qtbot, allsides_window):

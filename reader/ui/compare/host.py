@@ -152,7 +152,8 @@ class CompareHost(QWidget):
                 return
         else:
             paths = c.result_paths()
-            what = describe_results(c)
+            stories = getattr(self.window_, "stories_dock", None)  # the story the library is scoped to
+            what = describe_results(c, stories.scope.name if stories is not None and stories.scope.story_id else "")
         c.views.hold(view)  # its pages read the view later (columns, mentions): keep it open until the next
         c.views.release(self._held)
         self._held = view
@@ -188,13 +189,18 @@ class CompareHost(QWidget):
             labels.toggle_bias(token)
 
 
-def describe_results(controller) -> str:
-    """"the whole library", "the search “khan”", "the search “khan” filtered by Imran Khan"."""
+def describe_results(controller, story: str = "") -> str:
+    """"the whole library", "the search “khan”", "the search “khan” filtered by Imran Khan",
+    "the story “Khan visits Moscow”" (``story``: the headline of the story the window is scoped to)."""
     query = controller.query.strip()
+    if story:
+        from reader.stories.search_filter import split_story_terms
+
+        query = split_story_terms(query)[0].strip()
     names = [f.name for f in controller.filters]
     if not query and not names:
-        return "the whole library"
+        return f"the story “{story}”" if story else "the whole library"
     text = f"the search “{query}”" if query else "the articles"
     if names:
         text += " mentioning " + " and ".join(names)
-    return text
+    return text + (f" in the story “{story}”" if story else "")

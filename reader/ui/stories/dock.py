@@ -63,7 +63,6 @@ class StoriesDock(QDockWidget):
         b["regroup"].clicked.connect(self.regroup)
         for name in ("compare", "merge", "move"):  # the table's context menu
             action = QAction(b[name].text(), self.panel.view)
-            action.setToolTip(b[name].toolTip())
             action.triggered.connect(b[name].click)
             self.panel.view.addAction(action)
         self.panel.story_clicked.connect(self.scope_to)

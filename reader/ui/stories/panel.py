@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QVBoxLayout
 from PySide6.QtWidgets import QWidget
 
 from reader.ui.plain_text import plain_label
+from reader.ui.plain_text import tooltip
 from reader.ui.stories.delegates import CoverageDelegate
 from reader.ui.stories.model import StoriesModel
 from reader.ui.stories.model import StoriesProxy
@@ -68,7 +69,7 @@ class StoriesPanel(QWidget):
         for name, text, tip in BUTTONS:
             button = QPushButton(self.tr(text))
             button.setObjectName(f"stories_{name}")
-            button.setToolTip(self.tr(tip))
+            button.setToolTip(tooltip(tip))
             button.setAccessibleName(f"{text} stories" if name in ("merge", "regroup") else text)
             top.addWidget(button)
             self.buttons[name] = button
