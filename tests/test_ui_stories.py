@@ -114,6 +114,7 @@ def test_clicking_a_story_scopes_list_entities_quotes_and_its_chip_removes_it(qt
     assert f"story:{story.id}" in c.query
     assert library_paths(main_window) == set(story.paths)
     assert {q.path for q in c.quotes()} <= set(story.paths)
+    assert c.entities() and all(e.count <= story.size for e in c.entities())
     assert sum(main_window.coverage_bar.counts.values()) == story.size
     chip = dock.scope.chip
     assert chip is not None and dock.scope.row.isVisible()
@@ -287,3 +288,53 @@ def test_the_panel_does_not_load_anything_until_it_is_shown(qtbot, tmp_path):
     assert not window.stories_dock.isVisible() or window.stories_dock.visibleRegion().isEmpty()
     assert window.stories_dock.stories == [] and window.stories_dock.task is None
     assert not (tmp_path / "index" / "parallax-stories.npz").exists()
+
+
+def test_grouping_runs_on_a_worker_thread(qtbot, tmp_path, monkeypatch):
+    import threading
+
+    import reader.stories.library as stories_library
+
+    threads = []
+    real = stories_library.open_stories
+
+    def recording(*args, **kwargs):
+        threads.append(threading.current_thread())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(stories_library, "open_stories", recording)
+    window = open_window(qtbot, seed_copy(tmp_path), GOLD_OPTIONS)
+    show_stories(qtbot, window)
+    assert threads and all(t is not threading.main_thread() for t in threads)
+
+
+def test_the_model_reads_only_the_rows_it_shows(qtbot):
+    """100,000 stories: the view asks for the cells it paints, not for every row."""
+    from reader.stories.summary import OutletShare, StorySummary
+    from reader.ui.stories.panel import StoriesPanel
+
+    stories = [StorySummary(id=f"s{i:06d}", label="words · more", headline=f"Headline {i}",
+                            paths=[f"/a/{i}-{j}.md" for j in range(1 + i % 4)], first_date="2021-07-01",
+                            last_date="2021-07-0%d" % (1 + i % 9), outlets=[OutletShare("Outlet", 1, "center")],
+                            lean={"center": 1 + i % 4}, ownership={"unknown": 1}, blindspot=None, rated=1)
+               for i in range(100_000)]
+    panel = StoriesPanel()
+    qtbot.addWidget(panel)
+    panel.resize(1200, 400)
+    calls = []
+
+    class Counting(StoriesModel):
+        def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+            calls.append(index.row())
+            return super().data(index, role)
+
+    panel.model = Counting(panel)
+    panel.proxy.setSourceModel(panel.model)
+    panel.model.set_stories(stories)
+    panel.show()
+    qtbot.waitExposed(panel)
+    panel.view.sortByColumn(StoriesModel.COL_SIZE, Qt.SortOrder.DescendingOrder)
+    panel.grab()  # paints the view now
+    assert panel.proxy.rowCount() == 100_000
+    assert calls and max(calls) < 200  # the first screenful, not 100k rows
+    assert int(panel.proxy.index(0, StoriesModel.COL_SIZE).data()) == 4

@@ -61,10 +61,12 @@ class StoriesDock(QDockWidget):
         b["split"].clicked.connect(self.split_library_selection)
         b["move"].clicked.connect(self.move_library_selection)
         b["regroup"].clicked.connect(self.regroup)
+        self._menu: dict[str, QAction] = {}
         for name in ("compare", "merge", "move"):  # the table's context menu
             action = QAction(b[name].text(), self.panel.view)
             action.triggered.connect(b[name].click)
             self.panel.view.addAction(action)
+            self._menu[name] = action
         self.panel.story_clicked.connect(self.scope_to)
         self.panel.view.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         window.library_view.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
@@ -207,6 +209,8 @@ class StoriesDock(QDockWidget):
         b["split"].setEnabled(editable and bool(articles))
         b["move"].setEnabled(editable and len(picked) == 1 and bool(articles))
         b["regroup"].setEnabled(editable)
+        for name, action in self._menu.items():
+            action.setEnabled(b[name].isEnabled())
 
     def merge_selected(self) -> None:
         ids = self.panel.selected_ids()
