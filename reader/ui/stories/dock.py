@@ -11,9 +11,12 @@ they survive regrouping and rebuilds.
 """
 from __future__ import annotations
 
+import importlib
+import sys
 import weakref
 from typing import TYPE_CHECKING, Callable
 
+from PySide6.QtCore import QTimer
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget
@@ -31,6 +34,10 @@ if TYPE_CHECKING:
     from reader.stories.summary import StorySummary
     from reader.ui.main_window import MainWindow
 
+# reader.stories and numpy, imported a module per turn of the event loop when first needed (at
+# once they hold the GUI thread ~0.1-0.2 s; imports are kept off worker threads under PySide)
+STAGES = ("numpy", "reader.stories.similarity", "reader.stories.grouping", "reader.stories.summary",
+          "reader.stories.library")
 # what a stories task does with the library before summarising it: (location, view) -> table
 Operation = Callable[["Path", "IndexView"], object]
 
@@ -95,15 +102,32 @@ class StoriesDock(QDockWidget):
 
     def load(self) -> None:
         """Bring the stories up to date with the library (grouped on first use) and list them."""
-        from reader.stories.library import open_stories
+        def start() -> None:
+            from reader.stories.library import open_stories
 
-        self._run("Reading the stories…", open_stories, "")
+            self._run("Reading the stories…", open_stories, "")
+
+        self._say("Reading the stories…")
+        self._imported(start)
 
     def regroup(self) -> None:
         """Group the whole library again (the user's edits still hold)."""
-        from reader.stories.library import regroup
+        def start() -> None:
+            from reader.stories.library import regroup
 
-        self._run("Grouping the library into stories…", regroup, "The library was grouped again.")
+            self._run("Grouping the library into stories…", regroup, "The library was grouped again.")
+
+        self._imported(start)
+
+    def _imported(self, then: Callable[[], None], stage: int = 0) -> None:
+        """``then()`` once ``STAGES`` are imported, one per turn of the event loop."""
+        while stage < len(STAGES) and STAGES[stage] in sys.modules:
+            stage += 1
+        if stage == len(STAGES):
+            then()
+            return
+        importlib.import_module(STAGES[stage])
+        QTimer.singleShot(0, self, lambda: self._imported(then, stage + 1))
 
     def _run(self, doing: str, operation: Operation, done: str,
              after: Callable[[], None] | None = None) -> None:
