@@ -167,11 +167,11 @@ def test_split_merge_and_move_from_the_panel_are_kept_through_a_regroup(qtbot, t
     settle(qtbot, window, dock)
     assert len(dock.stories) == before + 1
     assert leaving not in dock.story(big.id).paths and leaving not in library_paths(window)
-    new_id = dock._story_of[leaving]
+    new_id = dock.story_of(leaving)
     assert pins_file()[leaving] != pins_file()[big.paths[0]]  # kept as the user's override
     qtbot.mouseClick(dock.panel.buttons["regroup"], Qt.MouseButton.LeftButton)
     settle(qtbot, window, dock)
-    assert dock._story_of[leaving] != dock._story_of[big.paths[0]]  # the split holds
+    assert dock.story_of(leaving) != dock.story_of(big.paths[0])  # the split holds
     # merge the two again: select both in the panel
     dock.panel.view.clearSelection()
     click_story(qtbot, dock, big.id, StoriesModel.COL_SIZE, Qt.KeyboardModifier.ControlModifier)
@@ -179,7 +179,7 @@ def test_split_merge_and_move_from_the_panel_are_kept_through_a_regroup(qtbot, t
     assert set(dock.panel.selected_ids()) == {big.id, new_id}
     qtbot.mouseClick(dock.panel.buttons["merge"], Qt.MouseButton.LeftButton)
     settle(qtbot, window, dock)
-    assert len(dock.stories) == before and dock._story_of[leaving] == big.id
+    assert len(dock.stories) == before and dock.story_of(leaving) == big.id
     assert set(library_paths(window)) == set(big.paths)  # the scoped list shows the merged story
     # move one article into another story: pick it in the library, the story in the panel
     other = next(s for s in dock.stories if s.id != big.id)
@@ -189,20 +189,20 @@ def test_split_merge_and_move_from_the_panel_are_kept_through_a_regroup(qtbot, t
     assert dock.panel.buttons["move"].isEnabled()
     qtbot.mouseClick(dock.panel.buttons["move"], Qt.MouseButton.LeftButton)
     settle(qtbot, window, dock)
-    assert dock._story_of[moving] == other.id and moving not in library_paths(window)
+    assert dock.story_of(moving) == other.id and moving not in library_paths(window)
     window.close()
     again = open_window(qtbot, tmp_path / "index", GOLD_OPTIONS)  # a new window regroups from scratch
     dock = show_stories(qtbot, again)
     dock.regroup()
     settle(qtbot, again, dock)
-    assert dock._story_of[moving] == dock._story_of[other.paths[0]]
-    assert dock._story_of[leaving] != dock._story_of[moving] or other.paths[0] == leaving
+    assert dock.story_of(moving) == dock.story_of(other.paths[0])
+    assert dock.story_of(leaving) == dock.story_of(big.paths[1]) != dock.story_of(moving)  # the merge holds too
 
 
 def test_a_read_only_window_offers_no_edits(qtbot, main_window):
     dock = show_stories(qtbot, main_window)
     main_window.set_read_only(True)
-    dock._update_buttons()
+    click_story(qtbot, dock, dock.stories[0].id)  # a selection asks the buttons again
     assert not any(dock.panel.buttons[n].isEnabled() for n in ("merge", "split", "move", "regroup"))
     main_window.set_read_only(False)
 
@@ -221,7 +221,7 @@ def test_the_panel_follows_the_library_when_an_article_is_added(qtbot, tmp_path)
     qtbot.waitUntil(lambda: not window.controller.busy_or_pending(), timeout=120000)
     qtbot.waitUntil(lambda: sum(s.size for s in dock.stories) == count + 1 and not dock.busy(), timeout=60000)
     path = str(article.resolve())
-    assert path in dock._story_of and dock.story(dock._story_of[path]).size == 1
+    assert dock.story_of(path) is not None and dock.story(dock.story_of(path)).size == 1
 
 
 # -- a real multi-story library -----------------------------------------------------------------

@@ -88,6 +88,7 @@ class StoriesDock(QDockWidget):
     def _visibility(self, visible: bool) -> None:
         self._shown = visible
         if visible:
+            self._update_buttons()  # a window may have turned read-only since
             self._library_changed()
 
     def _library_changed(self) -> None:
@@ -112,6 +113,10 @@ class StoriesDock(QDockWidget):
 
     def regroup(self) -> None:
         """Group the whole library again (the user's edits still hold)."""
+        if self.window_.controller.read_only:
+            self._say("This window is read-only: another Parallax window has the library open.")
+            return
+
         def start() -> None:
             from reader.stories.library import regroup
 
@@ -199,6 +204,10 @@ class StoriesDock(QDockWidget):
     def busy(self) -> bool:
         """Whether a stories task is running or waiting (tests, screenshots)."""
         return self.task is not None or bool(self._queue)
+
+    def story_of(self, path: str) -> str | None:
+        """The id of the story an article is in, as last listed."""
+        return self._story_of.get(path)
 
     def story(self, story_id: str) -> StorySummary | None:
         return next((s for s in self.stories if s.id == story_id), None)
