@@ -23,6 +23,8 @@ from PySide6.QtWidgets import QDockWidget
 
 from reader.ui.deferred import after_paint
 from reader.ui.plain_text import set_plain
+from reader.ui.stories.edits import READ_ONLY
+from reader.ui.stories.edits import StoryEdits
 from reader.ui.stories.panel import StoriesPanel
 from reader.ui.stories.scope import StoryScope
 from reader.ui.tasks import Task
@@ -43,7 +45,7 @@ Operation = Callable[["Path", "IndexView"], object]
 
 
 class StoriesDock(QDockWidget):
-    """The dock and its logic. ``stories_changed()``: a new list of stories is shown."""
+    """The dock: loading the stories, scoping the window to one, Compare on it."""
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window.tr("Stories"), window)
@@ -55,6 +57,7 @@ class StoriesDock(QDockWidget):
         pane = window.library_pane.layout()
         self.scope = StoryScope(pane, pane.indexOf(window.chips) + 1, self)
         self.scope.changed.connect(window.run_search_now)
+        self.edits = StoryEdits(self)  # move, merge, split: what is selected decides
         self.scope.changed.connect(lambda: self._update_buttons())
         self.task: Task | None = None
         self._queue: list[tuple] = []  # requests made while a task ran, in order
@@ -64,9 +67,9 @@ class StoriesDock(QDockWidget):
         self.error = ""
         b = self.panel.buttons
         b["compare"].clicked.connect(self.compare_selected)
-        b["merge"].clicked.connect(self.merge_selected)
-        b["split"].clicked.connect(self.split_library_selection)
-        b["move"].clicked.connect(self.move_library_selection)
+        b["merge"].clicked.connect(self.edits.merge_selected)
+        b["split"].clicked.connect(self.edits.split_library_selection)
+        b["move"].clicked.connect(self.edits.move_library_selection)
         b["regroup"].clicked.connect(self.regroup)
         self._menu: dict[str, QAction] = {}
         for name in ("compare", "merge", "move"):  # the table's context menu
@@ -97,7 +100,8 @@ class StoriesDock(QDockWidget):
     def _load_if_shown(self) -> None:
         """Read the stories again when the dock shows a generation of the index it has not read."""
         view = self.window_.controller.view
-        if not (self._shown and self.isVisible()) or view is None or (self._view_seen is not None and self._view_seen() is view):
+        seen = self._view_seen() if self._view_seen is not None else None
+        if not (self._shown and self.isVisible()) or view is None or seen is view:
             return
         self.load()
 
@@ -106,21 +110,21 @@ class StoriesDock(QDockWidget):
         def start() -> None:
             from reader.stories.library import open_stories
 
-            self._run("Reading the stories…", open_stories, "")
+            self.run("Reading the stories…", open_stories, "")
 
-        self._say("Reading the stories…")
+        self.say("Reading the stories…")
         self._imported(start)
 
     def regroup(self) -> None:
         """Group the whole library again (the user's edits still hold)."""
         if self.window_.controller.read_only:
-            self._say("This window is read-only: another Parallax window has the library open.")
+            self.say(READ_ONLY)
             return
 
         def start() -> None:
             from reader.stories.library import regroup
 
-            self._run("Grouping the library into stories…", regroup, "The library was grouped again.")
+            self.run("Grouping the library into stories…", regroup, "The library was grouped again.")
 
         self._imported(start)
 
@@ -134,7 +138,7 @@ class StoriesDock(QDockWidget):
         importlib.import_module(STAGES[stage])
         QTimer.singleShot(0, self, lambda: self._imported(then, stage + 1))
 
-    def _run(self, doing: str, operation: Operation, done: str,
+    def run(self, doing: str, operation: Operation, done: str,
              after: Callable[[], None] | None = None) -> None:
         """Run ``operation`` then summarise on a worker; ``after()`` once the list is shown."""
         if self.task is not None:
@@ -154,7 +158,7 @@ class StoriesDock(QDockWidget):
             return summarize(table, view, pins=user_corrections().pins())
 
         self._view_seen = weakref.ref(view)
-        self._say(doing)
+        self.say(doing)
         task = Task("Stories", work)
         task.finished.connect(lambda stories: self._loaded(stories, done, after))
         task.failed.connect(self._failed)
@@ -175,7 +179,7 @@ class StoriesDock(QDockWidget):
             if scoped is not None:
                 self.scope.rename(scoped.headline)
         self.error = ""
-        self._say(done or self._count_text())
+        self.say(done or self._count_text())
         if after is not None:
             after()
         self._next()
@@ -184,13 +188,13 @@ class StoriesDock(QDockWidget):
         self.task = None
         self._view_seen = None  # try again with the next generation or click
         self.error = str(exc) or type(exc).__name__
-        self._say(f"The stories could not be read: {self.error}")
+        self.say(f"The stories could not be read: {self.error}")
         self._next()
 
     def _next(self) -> None:
         self._update_buttons()
         if self._queue:
-            self._run(*self._queue.pop(0))
+            self.run(*self._queue.pop(0))
 
     def _count_text(self) -> str:
         n = len(self.stories)
@@ -198,8 +202,11 @@ class StoriesDock(QDockWidget):
         return (f"{n} {'story' if n == 1 else 'stories'}"
                 + (f", {blind} {'blindspot' if blind == 1 else 'blindspots'}" if blind else ""))
 
-    def _say(self, text: str) -> None:
+    def say(self, text: str) -> None:
         set_plain(self.panel.status_label, text)
+
+    def _update_buttons(self) -> None:
+        self.edits.update_buttons(self._menu)
 
     def busy(self) -> bool:
         """Whether a stories task is running or waiting (tests, screenshots)."""
@@ -224,88 +231,11 @@ class StoriesDock(QDockWidget):
         if ids:
             self.scope_to(ids[0])
         if self.scope.story_id is None:
-            self._say("Select a story to compare its outlets.")
+            self.say("Select a story to compare its outlets.")
             return
         host = self.window_.compare_tab
         host.ensure().set_scope("results")
         self.window_.tabs.setCurrentWidget(host)
-
-    # -- the user's edits -------------------------------------------------------------------------
-    def _update_buttons(self) -> None:
-        editable = not self.window_.controller.read_only and self.task is None
-        picked = self.panel.selected_ids()
-        editing = getattr(self.window_, "editing", None)  # built after the docks
-        articles = editing.selected_paths() if editing is not None else []
-        b = self.panel.buttons
-        b["compare"].setEnabled(bool(picked) or self.scope.story_id is not None)
-        b["merge"].setEnabled(editable and len(picked) >= 2)
-        b["split"].setEnabled(editable and bool(articles))
-        b["move"].setEnabled(editable and len(picked) == 1 and bool(articles))
-        b["regroup"].setEnabled(editable)
-        for name, action in self._menu.items():
-            action.setEnabled(b[name].isEnabled())
-
-    def merge_selected(self) -> None:
-        ids = self.panel.selected_ids()
-        if len(ids) < 2:
-            self._say("Select two or more stories to merge (Ctrl+click).")
-            return
-        keep = max(ids, key=lambda i: (self.story(i).size if self.story(i) else 0, -ids.index(i)))
-        others = [i for i in ids if i != keep]
-        from reader.stories.library import merge_stories
-
-        def merge(location, view):
-            table = None
-            for other in others:
-                table = merge_stories(location, keep, other, view)
-            return table
-
-        self._edit(merge, f"Merged {len(ids)} stories into one.", keep)
-
-    def split_library_selection(self) -> None:
-        paths = self.window_.editing.selected_paths()
-        stories = {self._story_of.get(p) for p in paths}
-        if not paths or None in stories or len(stories) != 1:
-            self._say("Select articles of one story in the library to split them off.")
-            return
-        story = stories.pop()
-        from reader.stories.library import split_story
-
-        n = len(paths)
-        self._edit(lambda location, view: split_story(location, story, paths, view),
-                   f"{n} {'article' if n == 1 else 'articles'} split off into a new story.", story)
-
-    def move_library_selection(self) -> None:
-        ids = self.panel.selected_ids()
-        paths = [p for p in self.window_.editing.selected_paths() if self._story_of.get(p) not in ids]
-        if len(ids) != 1 or not paths:
-            self._say("Select one story here and, in the library, the articles to move into it.")
-            return
-        target = ids[0]
-        from reader.stories.library import move_article
-
-        def move(location, view):
-            table = None
-            for path in paths:
-                table = move_article(location, path, target, view)
-            return table
-
-        n = len(paths)
-        self._edit(move, f"{n} {'article' if n == 1 else 'articles'} moved.", target)
-
-    def _edit(self, operation: Operation, done: str, select: str) -> None:
-        if self.window_.controller.read_only:
-            self._say("This window is read-only: another Parallax window has the library open.")
-            return
-        def after() -> None:  # the list, and a library scoped to a story, show the new membership
-            self.panel.select(select)
-            scoped = self.scope.story_id
-            if scoped is not None and self.story(scoped) is None and self.story(select) is not None:
-                self.scope.set(select, self.story(select).headline)  # merged away: show the merged one
-            else:
-                self.window_.run_search_now()
-
-        self._run("Saving your edit…", operation, done, after)
 
 
 def tabify_stories(window: MainWindow) -> StoriesDock:
