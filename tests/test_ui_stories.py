@@ -199,6 +199,20 @@ def test_split_merge_and_move_from_the_panel_are_kept_through_a_regroup(qtbot, t
     assert dock.story_of(leaving) == dock.story_of(big.paths[1]) != dock.story_of(moving)  # the merge holds too
 
 
+def test_ctrl_5_shows_the_panel_and_enter_scopes_the_current_story(qtbot, main_window):
+    main_window.actions.focus_stories.trigger()
+    dock = show_stories(qtbot, main_window)
+    view = dock.panel.view
+    assert view.hasFocus() or main_window.focusWidget() is view
+    story = dock.stories[0]
+    view.setCurrentIndex(dock.panel.index_of(story.id))
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    settle(qtbot, main_window)
+    assert dock.scope.story_id == story.id and library_paths(main_window) == set(story.paths)
+    dock.scope.clear()
+    settle(qtbot, main_window)
+
+
 def test_a_read_only_window_offers_no_edits(qtbot, main_window):
     dock = show_stories(qtbot, main_window)
     main_window.set_read_only(True)

@@ -179,6 +179,7 @@ class MainWindow(QMainWindow):
         a.focus_reader.triggered.connect(self.reading_view.browser.setFocus)
         a.focus_entities.triggered.connect(self._focus_entities)
         a.focus_quotes.triggered.connect(self._focus_quotes)
+        a.focus_stories.triggered.connect(self.stories_dock.focus)
         a.compare.triggered.connect(self.compare_tab.toggle)
         a.reset_layout.triggered.connect(lambda: self.restoreState(self._default_state))
         a.search_help.triggered.connect(lambda: show_search_help(self))

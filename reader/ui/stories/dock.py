@@ -205,6 +205,12 @@ class StoriesDock(QDockWidget):
     def say(self, text: str) -> None:
         set_plain(self.panel.status_label, text)
 
+    def focus(self) -> None:
+        """Ctrl+5: show the panel and move the focus to its table."""
+        self.show()
+        self.raise_()
+        self.panel.view.setFocus()
+
     def _update_buttons(self) -> None:
         self.edits.update_buttons(self._menu)
 
