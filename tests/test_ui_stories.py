@@ -352,3 +352,23 @@ def test_the_model_reads_only_the_rows_it_shows(qtbot):
     assert panel.proxy.rowCount() == 100_000
     assert calls and max(calls) < 200  # the first screenful, not 100k rows
     assert int(panel.proxy.index(0, StoriesModel.COL_SIZE).data()) == 4
+
+
+def test_compare_has_the_room_and_the_stories_come_back_after(qtbot, tmp_path):
+    """Opening Compare hides the docks under the page without loading the stories; they come
+    back as they were."""
+    window = open_window(qtbot, seed_copy(tmp_path), GOLD_OPTIONS)
+    dock = window.stories_dock
+    window.actions.compare.trigger()
+    qtbot.waitUntil(lambda: window.compare_tab.workspace is not None, timeout=30000)
+    assert dock.isHidden() and window.quotes_dock.isHidden()
+    window.tabs.setCurrentWidget(window.reader_page)
+    qtbot.wait(200)
+    assert not dock.isHidden() and not window.quotes_dock.isHidden()
+    assert dock.task is None and not dock.stories  # the quotes' tab is in front: nothing was loaded
+    qtbot.waitUntil(lambda: not window.compare_tab.workspace.pending(), timeout=30000)
+    dock.raise_()
+    qtbot.waitUntil(lambda: bool(dock.stories) and not dock.busy(), timeout=30000)
+    window.actions.compare.trigger()
+    window.tabs.setCurrentWidget(window.reader_page)
+    qtbot.waitUntil(lambda: not dock.visibleRegion().isEmpty(), timeout=5000)  # the stories' tab in front again

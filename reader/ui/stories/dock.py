@@ -101,7 +101,8 @@ class StoriesDock(QDockWidget):
         """Read the stories again when the dock shows a generation of the index it has not read."""
         view = self.window_.controller.view
         seen = self._view_seen() if self._view_seen is not None else None
-        if not (self._shown and self.isVisible()) or view is None or seen is view:
+        shown = self._shown and self.isVisible() and not self.visibleRegion().isEmpty()  # its tab in front
+        if not shown or view is None or seen is view:
             return
         self.load()
 
