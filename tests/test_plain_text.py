@@ -221,6 +221,9 @@ def test_no_widget_or_model_reads_article_text_as_markup(qtbot, hostile_window):
     entity = next(e for e in w.controller.panels().entities if e.name == ENTITY)
     w.controller.add_filter(entity.key, entity.name)  # a chip with the entity's name
     qtbot.waitUntil(lambda: not w.controller.search_pending(), timeout=10000)
+    stories = w.stories_dock  # the Stories panel, scoped to the markup story (its chip shows the headline)
+    stories.raise_()
+    qtbot.waitUntil(lambda: bool(stories.stories) and not stories.busy(), timeout=60000)
     w.library_view.selectRow(0)
     qtbot.waitUntil(lambda: w.reading_view.article is not None, timeout=10000)
     # every label: plain text wherever it holds markup-like text
@@ -235,7 +238,7 @@ def test_no_widget_or_model_reads_article_text_as_markup(qtbot, hostile_window):
     chip = w.chips.chips()[0]
     assert chip.text().replace("&&", "&").startswith(ENTITY)
     # every model cell's tooltip; no bidi control in what a cell shows
-    for model in (w.library_model, w.entities_panel.model, w.quotes_model):
+    for model in (w.library_model, w.entities_panel.model, w.quotes_model, stories.panel.model):
         assert model.rowCount() > 0
         for index in _cells(model):
             tip = index.data(Qt.ItemDataRole.ToolTipRole)
@@ -256,6 +259,13 @@ def test_no_widget_or_model_reads_article_text_as_markup(qtbot, hostile_window):
     w.title.rename(f"<u>folder{RLO} name")  # the library's name is the user's: shown as typed
     assert not set(w.windowTitle()) & set(BIDI_CONTROLS) and "<u>folder" in w.windowTitle()
     assert "<u>folder" in w.status.corpus_label.text()
+    stories.scope_to(stories.stories[0].id)  # the library scoped to the markup story: its chip
+    qtbot.waitUntil(lambda: not w.controller.search_pending(), timeout=10000)
+    chip = stories.scope.chip
+    assert chip.text().replace("&&", "&").startswith(TITLE[:20])
+    assert_literal(chip.toolTip(), "story chip tooltip")
+    for label in stories.scope.row.findChildren(QLabel) + [stories.panel.status_label]:
+        assert label.textFormat() == Qt.TextFormat.PlainText
 
 
 def test_the_outlet_dialog_shows_a_markup_title_as_text(qtbot, hostile_window):

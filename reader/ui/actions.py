@@ -66,6 +66,7 @@ SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("focus_reader", "Go to &Article", ("Ctrl+2",), "", "Move the focus to the article text"),
     ActionSpec("focus_entities", "Go to &Entities", ("Ctrl+3",), "", "Move the focus to the entities"),
     ActionSpec("focus_quotes", "Go to &Quotes", ("Ctrl+4",), "", "Move the focus to the quotes"),
+    ActionSpec("focus_stories", "Go to S&tories", ("Ctrl+5",), "", "Move the focus to the stories"),
     ActionSpec("compare", "&Compare Outlets", ("Ctrl+Shift+C",), "",
                "Compare the outlets of the search results or of the selected articles: who they quote, "
                "the words they share, side by side"),
@@ -134,7 +135,7 @@ class Actions:
         for name in ("find", "next_hit", "prev_hit", "clear_filters"):
             edit_menu.addAction(self._by_name[name])
         view_menu = bar.addMenu(window.tr("&View"))
-        for name in ("focus_library", "focus_reader", "focus_entities", "focus_quotes", "compare"):
+        for name in ("focus_library", "focus_reader", "focus_entities", "focus_quotes", "focus_stories", "compare"):
             view_menu.addAction(self._by_name[name])
         view_menu.addSeparator()
         for dock in docks:

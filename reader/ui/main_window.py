@@ -52,6 +52,8 @@ from reader.ui.settings import Settings
 from reader.ui.views import set_library_row_lines
 from reader.ui.window.features import install_features
 from reader.ui.status import StatusPanel
+from reader.ui.stories.dock import tabify_stories
+from reader.safe_text import one_line
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMessageBox
@@ -91,7 +93,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.tabs)
         self._build_docks()
         self.status = StatusPanel(self.statusBar())
-        self.actions.build_menus(self, [self.entities_dock, self.quotes_dock])
+        self.actions.build_menus(self, [self.entities_dock, self.quotes_dock, self.stories_dock])
         self._wire()
         self.exports = ExportActions(self)  # File ▸ Export…, Copy / Copy with citation / Export selected
         self.exports.install_on_quotes(self.quotes_view)
@@ -136,6 +138,7 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.quotes_dock)
         self.resizeDocks([self.entities_dock], [265], Qt.Orientation.Horizontal)
         self.resizeDocks([self.quotes_dock], [230], Qt.Orientation.Vertical)
+        self.stories_dock = tabify_stories(self)  # beside the quotes; scopes the library to a story
 
     def _wire(self) -> None:
         c = self.controller
@@ -181,6 +184,7 @@ class MainWindow(QMainWindow):
         a.focus_reader.triggered.connect(self.reading_view.browser.setFocus)
         a.focus_entities.triggered.connect(self._focus_entities)
         a.focus_quotes.triggered.connect(self._focus_quotes)
+        a.focus_stories.triggered.connect(self.stories_dock.focus)
         a.compare.triggered.connect(self.compare_tab.toggle)
         a.reset_layout.triggered.connect(lambda: self.restoreState(self._default_state))
         a.search_help.triggered.connect(lambda: show_search_help(self))
@@ -212,7 +216,7 @@ class MainWindow(QMainWindow):
     @Slot()
     def run_search_now(self) -> None:
         self._search_timer.stop()
-        self.controller.set_query(self.search_edit.text())
+        self.controller.set_query(self.stories_dock.scope.scoped(self.search_edit.text()))
 
     def set_query(self, text: str) -> None:
         """Type ``text`` into the search field and search at once (CLI, tests)."""

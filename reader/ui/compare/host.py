@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QWidget
 if TYPE_CHECKING:
     from reader.ui.compare.workspace import CompareWorkspace
 
+ROOM_DOCKS = ("quotes_dock", "stories_dock")  # hidden while Compare is shown
 REFRESH_DELAY_MS = 250  # a burst of changes (typing, several filters) is compared once
 # Compare's modules, imported one per turn of the event loop when the tab is first shown
 # (all at once they take the GUI thread ~60 ms on a quiet machine, more on a busy one)
@@ -38,7 +39,8 @@ class CompareHost(QWidget):
         self.window_ = window
         self.workspace: CompareWorkspace | None = None
         self.stale = True
-        self._hid_quotes = False
+        self._hid: list = []  # the docks that made room for Compare
+        self._current = None  # the one of them whose tab was shown
         self._held = None  # the index view the last comparison reads (held open through controller.views)
         window.installEventFilter(self)
         self._timer = QTimer(self)
@@ -84,16 +86,20 @@ class CompareHost(QWidget):
         super().hideEvent(event)
 
     def _make_room(self, comparing: bool) -> None:
-        """The quotes dock makes way for Compare (which lists statements itself) and comes back after."""
-        dock = getattr(self.window_, "quotes_dock", None)
-        if dock is None:
-            return
-        if comparing and dock.isVisible():
-            self._hid_quotes = True
-            dock.hide()
-        elif not comparing and self._hid_quotes:
-            self._hid_quotes = False
-            dock.show()
+        """The docks under the page (quotes, and the stories tabbed with them) make way for
+        Compare, which lists statements itself, and come back after, the same tab in front."""
+        docks = [d for d in (getattr(self.window_, n, None) for n in ROOM_DOCKS) if d is not None]
+        if comparing and not self._hid:
+            self._current = next((d for d in docks if d.isVisible() and not d.visibleRegion().isEmpty()), None)
+            self._hid = [d for d in docks if d.isVisible()]
+            for dock in self._hid:
+                dock.hide()
+        elif not comparing and self._hid:
+            hidden, self._hid = self._hid, []
+            for dock in hidden:
+                dock.show()
+            if self._current is not None:
+                self._current.raise_()
 
     def eventFilter(self, watched, event) -> bool:
         if watched is self.window_ and event.type() == QEvent.Type.Close:
@@ -152,7 +158,8 @@ class CompareHost(QWidget):
                 return
         else:
             paths = c.result_paths()
-            what = describe_results(c)
+            stories = getattr(self.window_, "stories_dock", None)  # the story the library is scoped to
+            what = describe_results(c, stories.scope.name if stories is not None and stories.scope.story_id else "")
         c.views.hold(view)  # its pages read the view later (columns, mentions): keep it open until the next
         c.views.release(self._held)
         self._held = view
@@ -188,13 +195,18 @@ class CompareHost(QWidget):
             labels.toggle_filter(field, token)
 
 
-def describe_results(controller) -> str:
-    """"the whole library", "the search “khan”", "the search “khan” filtered by Imran Khan"."""
+def describe_results(controller, story: str = "") -> str:
+    """"the whole library", "the search “khan”", "the search “khan” filtered by Imran Khan",
+    "the story “Khan visits Moscow”" (``story``: the headline of the story the window is scoped to)."""
     query = controller.query.strip()
+    if story:
+        from reader.stories.search_filter import split_story_terms
+
+        query = split_story_terms(query)[0].strip()
     names = [f.name for f in controller.filters]
     if not query and not names:
-        return "the whole library"
+        return f"the story “{story}”" if story else "the whole library"
     text = f"the search “{query}”" if query else "the articles"
     if names:
         text += " mentioning " + " and ".join(names)
-    return text
+    return text + (f" in the story “{story}”" if story else "")

@@ -13,9 +13,13 @@ from __future__ import annotations
 import re
 from typing import Mapping
 
+from PySide6.QtCore import QRect
 from PySide6.QtCore import Qt
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox
+from PySide6.QtGui import QColor
+from PySide6.QtGui import QPainter
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QHBoxLayout
 from PySide6.QtWidgets import QLabel
 from PySide6.QtWidgets import QSizePolicy
@@ -200,6 +204,43 @@ def toggle_term(query: str, field: str, token: str) -> str:
             query = query[:m.start()] + query[m.end():]
         return " ".join(query.split())
     return f"{query.strip()} {field}:{token}".strip()
+
+
+def segment_colours(seg: str, palette: QPalette, mode: str = BIAS) -> tuple[QColor, QColor]:
+    """(background, text) of a segment, in the bar and wherever it is drawn (a story's row)."""
+    return (bias_colours if mode == BIAS else ownership_colours)(seg, palette)
+
+
+def paint_coverage(painter: QPainter, rect: QRect, counts: Mapping[str, int], palette: QPalette,
+                   mode: str = BIAS) -> None:
+    """The bar drawn into ``rect`` (a table cell): the same segments, order and colours as
+    ``CoverageBar``, each as wide as its share, its count written where it fits."""
+    segments = _MODES[mode][0]
+    shown = [(seg, int(counts.get(seg, 0))) for seg in segments if counts.get(seg, 0)]
+    total = sum(n for _seg, n in shown)
+    if not total or rect.width() < 4:
+        return
+    painter.save()
+    fm = painter.fontMetrics()
+    x, right = rect.left(), rect.right() + 1
+    for i, (seg, n) in enumerate(shown):
+        end = right if i == len(shown) - 1 else x + max(2, round(rect.width() * n / total))
+        cell = QRect(x, rect.top(), max(1, min(end, right) - x - 1), rect.height())
+        bg, fg = segment_colours(seg, palette, mode)
+        painter.fillRect(cell, bg)
+        if fm.horizontalAdvance(str(n)) + 4 <= cell.width():
+            painter.setPen(fg)
+            painter.drawText(cell, int(Qt.AlignmentFlag.AlignCenter), str(n))
+        x = end
+        if x >= right:
+            break
+    painter.restore()
+
+
+def coverage_text(counts: Mapping[str, int], mode: str = BIAS) -> str:
+    """What the bar says in words, e.g. "Center 2 · Right 1" (tooltips, accessible text)."""
+    segments, labels = _MODES[mode][0], _MODES[mode][1]
+    return " · ".join(f"{labels[seg]} {counts[seg]}" for seg in segments if counts.get(seg))
 
 
 def active_bias_tokens(query: str) -> set[str]:

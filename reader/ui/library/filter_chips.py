@@ -44,17 +44,8 @@ class FilterChips(QWidget):
             chip.deleteLater()
         self._chips = []
         for pos, (key, name) in enumerate(filters):
-            chip = QToolButton(self)
-            chip.setText(button_text(f"{name}  ×"))
-            chip.setToolTip(tooltip(self.tr("Remove the filter “%s”") % name))
-            chip.setAccessibleName(f"Remove filter {name}")
+            chip = filter_chip(name, self)
             chip.setProperty("entityKey", key)
-            chip.setAutoRaise(False)
-            chip.setCursor(Qt.CursorShape.PointingHandCursor)
-            chip.setStyleSheet("QToolButton { border: 1px solid palette(mid); border-radius: 9px;"
-                               " padding: 1px 8px; background: palette(alternate-base); }"
-                               " QToolButton:hover, QToolButton:focus { background: palette(midlight);"
-                               " border-color: palette(highlight); }")
             chip.clicked.connect(lambda _=False, k=key: self.removed.emit(k))
             self._layout.insertWidget(1 + pos, chip)
             self._chips.append(chip)
@@ -62,3 +53,18 @@ class FilterChips(QWidget):
 
     def chips(self) -> list[QToolButton]:
         return list(self._chips)
+
+
+def filter_chip(name: str, parent: QWidget | None = None) -> QToolButton:
+    """One removable filter, “name ×” (entity filters here; the story a library is scoped to)."""
+    chip = QToolButton(parent)
+    chip.setText(button_text(f"{name}  ×"))
+    chip.setToolTip(tooltip(f"Remove the filter “{name}”"))
+    chip.setAccessibleName(f"Remove filter {name}")
+    chip.setAutoRaise(False)
+    chip.setCursor(Qt.CursorShape.PointingHandCursor)
+    chip.setStyleSheet("QToolButton { border: 1px solid palette(mid); border-radius: 9px;"
+                       " padding: 1px 8px; background: palette(alternate-base); }"
+                       " QToolButton:hover, QToolButton:focus { background: palette(midlight);"
+                       " border-color: palette(highlight); }")
+    return chip
