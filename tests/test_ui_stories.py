@@ -113,8 +113,8 @@ def test_clicking_a_story_scopes_list_entities_quotes_and_its_chip_removes_it(qt
     c = main_window.controller
     assert f"story:{story.id}" in c.query
     assert library_paths(main_window) == set(story.paths)
-    assert {q.path for q in c.quotes()} <= set(story.paths)
-    assert c.entities() and all(e.count <= story.size for e in c.entities())
+    assert {q.path for q in c.panels().quotes.rows()} <= set(story.paths)
+    assert c.panels().entities and all(e.count <= story.size for e in c.panels().entities)
     assert sum(main_window.coverage_bar.counts.values()) == story.size
     chip = dock.scope.chip
     assert chip is not None and dock.scope.row.isVisible()
@@ -276,7 +276,7 @@ def test_a_library_of_real_stories_is_listed_sorted_filtered_and_scoped(qtbot, q
     settle(qtbot, window)
     listed = library_paths(window)
     assert listed == set(story.paths)
-    assert {q.path for q in window.controller.quotes()} <= listed
+    assert {q.path for q in window.controller.panels().quotes.rows()} <= listed
     assert sum(window.coverage_bar.counts.values()) == story.size
     assert all(not library.gold[p].startswith("bbc:") for p in listed)  # no distractor in an AllSides story
 

@@ -53,7 +53,6 @@ from reader.ui.views import set_library_row_lines
 from reader.ui.window.features import install_features
 from reader.ui.status import StatusPanel
 from reader.ui.stories.dock import tabify_stories
-from reader.safe_text import one_line
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMessageBox
