@@ -122,11 +122,14 @@ def unlimited_count(view, text: str, entity_keys: tuple[str, ...] = ()) -> int:
     from whoosh import qparser
     from whoosh import query as wq
 
+    from reader.search.query import entity_filter
+
     from reader.search import fields as F
 
     parser = qparser.MultifieldParser(list(F.DEFAULT_FIELDS), view.searcher().schema)
     parts = [parser.parse(text)] if text.strip() else []
-    parts += [wq.Term(F.ENTITY_KEY, key) for key in entity_keys]
+    entities = entity_filter(view, entity_keys)  # an entity is every key the name table unites
+    parts += [entities] if entities is not None else []
     q = wq.And(parts) if len(parts) > 1 else parts[0] if parts else wq.Every()
     return len(set(view.searcher().docs_for_query(q)))
 
