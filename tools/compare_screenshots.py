@@ -12,24 +12,15 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from shots import ROOT, SIZES, arguments, seed_window, take  # noqa: E402
+from shots import ROOT, SIZES, arguments, seed_window, take, wait  # noqa: E402
 
 
 def main() -> int:
     args = arguments(__doc__.splitlines()[0], ROOT / "docs" / "screenshots")
     window = seed_window(args.index)
-    from PySide6.QtCore import QCoreApplication, QElapsedTimer
-    from PySide6.QtWidgets import QApplication
 
     from reader.compare.side import Target
 
-    def wait(predicate, ms=60000) -> bool:
-        timer = QElapsedTimer()
-        timer.start()
-        while not predicate() and timer.elapsed() < ms:
-            QCoreApplication.processEvents()
-            QApplication.instance().thread().msleep(5)
-        return predicate()
 
     def settle(ms=400) -> None:
         wait(lambda: False, ms)

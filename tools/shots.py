@@ -16,6 +16,19 @@ if str(ROOT) not in sys.path:
 SIZES = ((1280, 800), (1920, 1080))
 
 
+def wait(predicate, ms: int = 60000) -> bool:
+    """Run the event loop until ``predicate()`` holds or ``ms`` have passed; its last answer."""
+    from PySide6.QtCore import QCoreApplication, QElapsedTimer
+    from PySide6.QtWidgets import QApplication
+
+    timer = QElapsedTimer()
+    timer.start()
+    while not predicate() and timer.elapsed() < ms:
+        QCoreApplication.processEvents()
+        QApplication.instance().thread().msleep(5)
+    return predicate()
+
+
 def arguments(description: str, out: Path) -> argparse.Namespace:
     """``--index DIR`` and ``--out DIR``, parsed."""
     p = argparse.ArgumentParser(description=description)

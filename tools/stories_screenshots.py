@@ -53,8 +53,9 @@ def main() -> int:
     index = Path(args.index) if args.index else Path(tempfile.mkdtemp(prefix="parallax-shots-")) / "index"
     if not args.index:
         build(index, args.allsides)
-    from PySide6.QtCore import QCoreApplication, QElapsedTimer, Qt
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtCore import Qt
+
+    from shots import wait
 
     from reader.ui.app import create_window, make_application
     from reader.ui.settings import Settings
@@ -63,13 +64,6 @@ def main() -> int:
     window = create_window(index, Settings(Path(tempfile.mkdtemp()) / "shots.ini"))
     window.dialogs_enabled = False
 
-    def wait(predicate, ms=600000) -> bool:
-        timer = QElapsedTimer()
-        timer.start()
-        while not predicate() and timer.elapsed() < ms:
-            QCoreApplication.processEvents()
-            QApplication.instance().thread().msleep(5)
-        return predicate()
 
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
