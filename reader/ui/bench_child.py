@@ -11,7 +11,9 @@ does (set ``PARALLAX_HOME`` to keep its settings and caches out of the real
 home). It then prints ``ARTICLE <seconds> <MiB>`` when the first article is shown,
 ``PANELS <seconds> <peak RSS MiB>`` when the entities, quotes and coverage
 panels are filled, scrolls the library table to the end, prints
-``SCROLL <longest frame ms> <peak RSS MiB>`` and closes the window.
+``SCROLL <longest frame ms> <peak RSS MiB>``; asked for ``WAITS`` rounds, it then
+times the query mix and an entity click (``WAITS {json}``, ``RSS <peak MiB>``)
+and closes the window.
 """
 from __future__ import annotations
 
@@ -117,7 +119,7 @@ def bare() -> int:
     return 0
 
 
-def _after_ready(app: QApplication, window, painted: FirstPaint) -> Iterator[bool]:
+def _after_ready(app: QApplication, window, painted: FirstPaint, waits: int = 0) -> Iterator[bool]:
     """The steps after the first paint; each ``yield False`` waits for the next tick."""
     while not painted.line:
         yield False
@@ -142,16 +144,23 @@ def _after_ready(app: QApplication, window, painted: FirstPaint) -> Iterator[boo
         worst = max(worst, (time.perf_counter() - started) * 1000)
         value += step
     print(f"SCROLL {worst:.1f} {peak_rss_mib():.1f}", flush=True)
+    if waits:
+        from reader.bench.run import QUERY_MIX
+        from reader.ui.bench_waits import measure_waits
+
+        yield from measure_waits(app, window, [(k, q) for k, q in QUERY_MIX if q is not None], waits)
+        print(f"RSS {peak_rss_mib():.1f}", flush=True)
     window.close()  # the last window: run_app returns
     yield True
 
 
-def watch_window(window, expected: int) -> None:
+def watch_window(window, expected: int, waits: int = 0) -> None:
     """Time the main window (before it is shown): its first paint with ``expected``
-    rows, then the first article, the panels and a scroll to the end."""
+    rows, then the first article, the panels, a scroll to the end and ``waits``
+    rounds of the query mix (``reader.ui.bench_waits``)."""
     app = QApplication.instance()
     painted = FirstPaint(window, lambda: window.library_model.rowCount() >= expected)
-    steps = _after_ready(app, window, painted)
+    steps = _after_ready(app, window, painted, waits)
     ticker = QTimer(window)
     ticker.setInterval(1)
     ticker.timeout.connect(lambda: next(steps, True))
