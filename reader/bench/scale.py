@@ -103,7 +103,7 @@ def measure_add_one(location: Path, workdir: Path) -> dict[str, Any]:
     seed = sorted(seeds_dir().glob("*.txt"))[0].read_text(encoding="utf-8")
     extra.write_text(seed + f"\n\nA late correction, filed at {time.time():.0f}.\n", encoding="utf-8")
     started = time.perf_counter()
-    report = update_index(location, [extra])
+    report = update_index(location, [extra], remember=False)
     elapsed = time.perf_counter() - started
     assert len(report.added) == 1, report.summary()
     remove_articles(location, [str(extra.resolve())])
