@@ -29,6 +29,16 @@ def test_bench_smoke_run_prints_valid_json():
     assert result["panels_filled_s"] >= result["cold_start_s"]
     assert set(result["search_by_query_p95_ms"]) == {"single term", "two terms", "phrase",
                                                       "field query", "entity filter"}
+    assert data["schema"] == "parallax-bench/2" and len(data["load_average"]) == 3
+    assert result["index_mb"] > 0
+    # the waits in the real window: every query of the mix, then the cleared field, and a click
+    waits = result["waits"]
+    assert set(waits["keys_by_query_p95_ms"]) == {"single term", "two terms", "phrase", "field query",
+                                                  "cleared"}
+    assert waits["keys_list_ms"]["n"] == 4 * 3 and waits["entity_click_ms"]["settled"]["n"] == 3
+    assert result["keys_panels_p50_ms"] >= result["keys_list_p50_ms"] > 0  # the panels follow the list
+    assert waits["entity_click_ms"]["settled"]["p50"] >= waits["entity_click_ms"]["list"]["p50"] > 0
+    assert waits["entity_clicked"] and waits["search_delay_ms"] >= 0
 
 
 def test_bench_rejects_bad_sizes():
@@ -79,3 +89,27 @@ def test_bench_peers_without_tantivy_says_how_to_get_it():
     out = subprocess.run([sys.executable, "-m", "reader", "bench", "--peers", "--sizes", "10"], cwd=ROOT,
                          capture_output=True, text=True, timeout=60)
     assert out.returncode == 2 and "parallax-reader[bench]" in out.stderr
+
+
+def test_bench_stand_in_library_is_built_once_and_reused(tmp_path):
+    # the 100k path at a tiny size: real texts analysed without spaCy, kept for the next run
+    args = [sys.executable, "-m", "reader.bench", "--sizes", "12", "--json", "--stand-in", "--no-window",
+            "--processes", "1", "--repeats", "1", "--workdir", str(tmp_path)]
+    runs = []
+    for _ in range(2):
+        out = subprocess.run(args, cwd=ROOT, capture_output=True, text=True, timeout=600)
+        assert out.returncode == 0, out.stderr[-3000:]
+        (result,) = json.loads(out.stdout)["results"]
+        runs.append(result)
+    first, second = runs
+    assert first["articles"] == second["articles"] == 12
+    assert first["index_reused"] is False and second["index_reused"] is True
+    assert second["import_stand_in_articles_per_s"] == first["import_stand_in_articles_per_s"]
+    for key in ("index_mb", "add_one_s", "search_p95_ms", "spacy_pipe_articles_per_s",
+                "import_articles_per_s_estimate"):
+        assert isinstance(second[key], (int, float)) and second[key] > 0, key
+    # the added article was taken out again: the cached library is as built
+    from reader.search.store import open_index
+
+    with open_index(tmp_path / "index-12").searcher() as s:
+        assert s.doc_count() == 12

@@ -1,4 +1,4 @@
-"""The benchmark's app child: ``python -m reader.bench.app_child INDEX_DIR EXPECTED_ROWS [KEY_ROUNDS]``.
+"""The benchmark's app child: ``python -m reader.bench.app_child INDEX_DIR EXPECTED_ROWS [WAIT_ROUNDS]``.
 
 It starts the window through ``reader.cli.gui_main``, exactly as ``parallax``
 does, and hands it to ``reader.ui.bench_child.watch_window`` before it is
@@ -11,13 +11,13 @@ import sys
 
 def main(argv: list[str]) -> int:
     index_dir, expected = argv[0], int(argv[1])
-    keys = int(argv[2]) if len(argv) > 2 else 0
+    waits = int(argv[2]) if len(argv) > 2 else 0
     from reader.cli import gui_main
 
     def watch(window) -> None:
         from reader.ui.bench_child import watch_window
 
-        watch_window(window, expected, keys)
+        watch_window(window, expected, waits)
 
     return gui_main(["--index", index_dir], on_window=watch)
 

@@ -60,15 +60,28 @@ def real_articles() -> Iterator[tuple[str, str]]:
         yield f"seed-{path.name}", path.read_text(encoding="utf-8")
 
 
+def _split_front_matter(text: str) -> tuple[str, str]:
+    """(front matter block or "", the rest) of an article file."""
+    if text.startswith("---\n"):
+        end = text.find("\n---\n", 4)
+        if end > 0:
+            return text[:end + 5], text[end + 5:]
+    return "", text
+
+
 def _mix(a: str, b: str, rng: random.Random) -> str:
-    pa = [p for p in a.split("\n\n") if p.strip() and not p.startswith("---")]
-    pb = [p for p in b.split("\n\n") if p.strip() and not p.startswith("---")]
+    """``a``'s metadata (outlet, author, date; not its address) and title, then half
+    of ``a``'s paragraphs and half of ``b``'s, shuffled: another retelling by a's outlet."""
+    meta, a_body = _split_front_matter(a)
+    meta = "\n".join(line for line in meta.splitlines() if not line.startswith("url:"))
+    pa = [p for p in a_body.split("\n\n") if p.strip()]
+    pb = [p for p in _split_front_matter(b)[1].split("\n\n") if p.strip()]
     if not pa or not pb:
         return a + "\n\n" + b
-    title = pa[0].strip()
     body = pa[1:1 + len(pa) // 2] + pb[len(pb) // 2:]
     rng.shuffle(body)
-    return title + "\n\n" + "\n\n".join(body) + "\n"
+    head = meta + "\n\n" if meta else pa[0].strip() + "\n\n"
+    return head + "\n\n".join(body) + "\n"
 
 
 def build_corpus(size: int, dest: Path, seed: int = 42) -> list[Path]:

@@ -8,6 +8,7 @@ the real window in a child process next to a bare PySide6 window.
 """
 from __future__ import annotations
 
+import json
 import os
 import statistics
 import subprocess
@@ -20,8 +21,10 @@ from typing import Any
 from reader.bench.corpus import build_corpus
 from reader.bench.grouping import measure_grouping
 from reader.bench.export_timing import measure_export
+from reader.bench.scale import DEFAULT_WORKDIR, _dir_mb, measure_waits, run_scale_size
 from reader.search.listing import listing_path
 
+SPACY_LIMIT = 20_000  # larger corpora: spaCy would take hours; its rate is sampled instead
 TARGETS = {"cold_start_ratio": 2.0, "search_p95_ms": 50.0, "pipeline_ratio": 0.8,
            "incremental_s": 1.0, "peak_rss_mb": 400.0, "group_s": 60.0, "story_attach_s": 1.0,
            "export_quotes_qdpx_s": 10.0}
@@ -65,7 +68,7 @@ def measure_incremental(files: list[Path], location: Path) -> dict[str, Any]:
 BENCH_CHILD = Path(__file__).resolve().parents[1] / "ui" / "bench_child.py"
 
 
-def _child(args: list[str], home: Path | None = None) -> dict[str, float]:
+def _child(args: list[str], home: Path | None = None) -> dict[str, Any]:
     """Run a window child; bytecode caching stays on, as in an installed app (pip and
     PyInstaller ship .pyc files), even where the environment turns it off. ``home``
     holds the app's settings, log and caches (PARALLAX_HOME), never the real home."""
@@ -78,7 +81,7 @@ def _child(args: list[str], home: Path | None = None) -> dict[str, float]:
     proc = subprocess.run([sys.executable, *where, *args[1:]],
                           capture_output=True, text=True, timeout=900,
                           env={**env, "QT_QPA_PLATFORM": "offscreen"})
-    out: dict[str, float] = {}
+    out: dict[str, Any] = {}
     for line in proc.stdout.splitlines():
         parts = line.split()
         if parts and parts[0] == "READY":
@@ -87,10 +90,12 @@ def _child(args: list[str], home: Path | None = None) -> dict[str, float]:
             out["article_s"] = float(parts[1])
         elif parts and parts[0] == "PANELS":
             out["panels_s"], out["rss_after_panels_mb"] = float(parts[1]), float(parts[2])
-        elif parts and parts[0] == "KEYS":
-            out["keys_p50_ms"], out["keys_p95_ms"], out["keys_worst_ms"] = map(float, parts[1:4])
         elif parts and parts[0] == "SCROLL":
             out["scroll_worst_frame_ms"], out["rss_after_scroll_mb"] = float(parts[1]), float(parts[2])
+        elif parts and parts[0] == "WAITS":
+            out["waits"] = json.loads(line.split(None, 1)[1])
+        elif parts and parts[0] == "RSS":
+            out["rss_after_waits_mb"] = float(parts[1])
     if "ready_s" not in out:
         raise RuntimeError(f"benchmark child failed: {proc.stderr[-2000:]}")
     return out
@@ -127,13 +132,6 @@ def measure_window(location: Path, articles: int, repeats: int) -> dict[str, Any
             "scroll_worst_frame_ms": round(max(a.get("scroll_worst_frame_ms", 0) for a in app), 1)}
 
 
-def measure_keystrokes(location: Path, articles: int, repeats: int) -> dict[str, Any]:
-    """The window's query-to-painted-list time over the search mix (``repeats`` rounds)."""
-    with tempfile.TemporaryDirectory(prefix="parallax-bench-home-") as tmp:
-        out = _child(["app", str(location), str(articles), str(max(3, repeats * 3))], Path(tmp))
-    return {k: out[k] for k in ("keys_p50_ms", "keys_p95_ms", "keys_worst_ms") if k in out}
-
-
 def measure_search(location: Path, repeats: int, peers: bool = False) -> dict[str, Any]:
     from reader.bench.search_bench import run_search_size
 
@@ -151,7 +149,7 @@ def run_size(size: int, workdir: Path, n_process: int = 2, repeats: int = 3,
         result = measure_search(location, repeats=max(5, repeats * 5), peers=peers)
         result["size"] = size
         if window:
-            result.update(measure_keystrokes(location, result["articles"], repeats))
+            result.update(measure_waits(location, result["articles"], max(3, repeats)))
         return result
     corpus = workdir / f"corpus-{size}"
     location = workdir / f"index-{size}"
@@ -164,19 +162,29 @@ def run_size(size: int, workdir: Path, n_process: int = 2, repeats: int = 3,
     result.update(measure_grouping(files, location))
     (workdir / f"export-{size}").mkdir(exist_ok=True)
     result.update(measure_export(location, workdir / f"export-{size}"))
+    result["index_mb"] = _dir_mb(location)
     if window:
         result.update(measure_window(location, result["articles"], repeats))
-        result.update(measure_keystrokes(location, result["articles"], repeats))
+        result.update(measure_waits(location, result["articles"], max(3, repeats)))
+        result["peak_rss_mb"] = max(result["peak_rss_mb"], result.get("waits_rss_mb") or 0)
     result["targets_met"] = {k: (result[k] <= v if k != "pipeline_ratio" else result[k] >= v)
                              for k, v in TARGETS.items() if k in result}
     return result
 
 
 def run(sizes: list[int], n_process: int = 2, repeats: int = 3, window: bool = True,
-        workdir: Path | None = None, peers: bool = False,
-        search_only: bool = False) -> list[dict[str, Any]]:
-    """``workdir`` keeps corpora and indexes between runs (search-only indexes are reused)."""
+        workdir: Path | None = None, peers: bool = False, search_only: bool = False,
+        stand_in: bool = False) -> list[dict[str, Any]]:
+    """``workdir`` keeps corpora and indexes between runs (search-only indexes are reused);
+    sizes above ``SPACY_LIMIT`` (or all, with ``stand_in``) are analysed without spaCy and
+    kept in ``workdir`` (default ``scale.DEFAULT_WORKDIR``) for the next run."""
+    results = []
     with tempfile.TemporaryDirectory(prefix="parallax-bench-") as tmp:
         base = workdir or Path(tmp)
         base.mkdir(parents=True, exist_ok=True)
-        return [run_size(size, base, n_process, repeats, window, peers, search_only) for size in sizes]
+        for size in sizes:
+            if not search_only and (stand_in or size > SPACY_LIMIT):
+                results.append(run_scale_size(size, workdir or DEFAULT_WORKDIR, n_process, repeats, window))
+            else:
+                results.append(run_size(size, base, n_process, repeats, window, peers, search_only))
+    return results

@@ -11,10 +11,9 @@ does (set ``PARALLAX_HOME`` to keep its settings and caches out of the real
 home). It then prints ``ARTICLE <seconds> <MiB>`` when the first article is shown,
 ``PANELS <seconds> <peak RSS MiB>`` when the entities, quotes and coverage
 panels are filled, scrolls the library table to the end, prints
-``SCROLL <longest frame ms> <peak RSS MiB>``, with ``--keys`` types each query of
-the search mix and prints ``KEYS <p50 ms> <p95 ms> <worst ms>`` (from setting
-the query to the painted list, panels left to settle between queries), and
-closes the window.
+``SCROLL <longest frame ms> <peak RSS MiB>``; asked for ``WAITS`` rounds, it then
+times the query mix and an entity click (``WAITS {json}``, ``RSS <peak MiB>``)
+and closes the window.
 """
 from __future__ import annotations
 
@@ -120,40 +119,7 @@ def bare() -> int:
     return 0
 
 
-def _keystrokes(app: QApplication, window, rounds: int) -> Iterator[bool]:
-    """Time query -> painted list for the bench's query mix (the entity filter as a click)."""
-    from reader.bench.search_bench import QUERY_MIX
-    from reader.bench.stats import percentile
-
-    c = window.controller
-    person = next((e for e in c.all_entities() if e.type == "person"), None)
-    times: list[float] = []
-    for _ in range(rounds):
-        for _label, text in QUERY_MIX:
-            if text is None and person is None:
-                continue
-            started = time.perf_counter()
-            if text is None:
-                window.set_query("")
-                c.add_filter(person.key, person.name)
-            else:
-                window.set_query(text)
-            while c.result is None or c.result.query != (text or "") or (
-                    text is None and person.key not in c.result.entity_keys):
-                yield False
-            window.library_view.viewport().repaint()
-            app.processEvents()
-            times.append((time.perf_counter() - started) * 1000)
-            while c.search_pending():  # the panels settle before the next query
-                yield False
-            c.clear_filters()
-            while c.search_pending():
-                yield False
-    print(f"KEYS {percentile(times, 50):.2f} {percentile(times, 95):.2f} {max(times, default=0):.2f}",
-          flush=True)
-
-
-def _after_ready(app: QApplication, window, painted: FirstPaint, keys: int = 0) -> Iterator[bool]:
+def _after_ready(app: QApplication, window, painted: FirstPaint, waits: int = 0) -> Iterator[bool]:
     """The steps after the first paint; each ``yield False`` waits for the next tick."""
     while not painted.line:
         yield False
@@ -178,19 +144,23 @@ def _after_ready(app: QApplication, window, painted: FirstPaint, keys: int = 0) 
         worst = max(worst, (time.perf_counter() - started) * 1000)
         value += step
     print(f"SCROLL {worst:.1f} {peak_rss_mib():.1f}", flush=True)
-    if keys:
-        yield from _keystrokes(app, window, keys)
+    if waits:
+        from reader.bench.search_bench import QUERY_MIX
+        from reader.ui.bench_waits import measure_waits
+
+        yield from measure_waits(app, window, [(k, q) for k, q in QUERY_MIX if q is not None], waits)
+        print(f"RSS {peak_rss_mib():.1f}", flush=True)
     window.close()  # the last window: run_app returns
     yield True
 
 
-def watch_window(window, expected: int, keys: int = 0) -> None:
+def watch_window(window, expected: int, waits: int = 0) -> None:
     """Time the main window (before it is shown): its first paint with ``expected``
-    rows, then the first article, the panels, a scroll to the end and (``keys``
-    rounds of) the query mix."""
+    rows, then the first article, the panels, a scroll to the end and ``waits``
+    rounds of the query mix (``reader.ui.bench_waits``)."""
     app = QApplication.instance()
     painted = FirstPaint(window, lambda: window.library_model.rowCount() >= expected)
-    steps = _after_ready(app, window, painted, keys)
+    steps = _after_ready(app, window, painted, waits)
     ticker = QTimer(window)
     ticker.setInterval(1)
     ticker.timeout.connect(lambda: next(steps, True))

@@ -63,6 +63,9 @@ class EntitiesModel(ListTableModel):
         self._type = self._type if etype is None else etype
         self.refilter()
 
+    def filtering(self) -> bool:
+        return bool(self._text or self._type)
+
     def accepts(self, item: EntityCount) -> bool:
         if self._type and item.type != self._type:
             return False
