@@ -2,11 +2,15 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# session-scoped fixtures (the seed index) are built before any test's own home is set:
+# they get an empty home of the session's, never the real user's outlet labels and settings
+os.environ["PARALLAX_HOME"] = tempfile.mkdtemp(prefix="parallax-test-home-")
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"

@@ -10,6 +10,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Iterator
 
+from reader.names.contribution import is_named
 from reader.analysis.record import STATEMENT_KINDS
 from reader.analysis.record import Quote
 from reader.export.naming import CanonicalNames
@@ -126,6 +127,8 @@ class EntityTally:
         self._outlets[outlet] += 1
         seen: set[tuple[str, str]] = set()
         for ent in article.record.entities:
+            if not is_named(ent.name):  # a description ("hard-line Islamists") is no entity of the library
+                continue
             name, etype = self._names.entity(ent, article), self._names.entity_type(ent, article)
             key = (etype, name.casefold())
             tally = self._entities.get(key)
