@@ -87,7 +87,7 @@ def measure_waits(app: QApplication, window, mix: list[tuple[str, str]], rounds:
                 lists.append(got[0])
                 panels.append(got[1])
     clicks: tuple[list[tuple], list[tuple]] = ([], [])
-    person = next((e for e in c.entities() if e.type == "person"), None)
+    person = next((e for e in c.panels().entities if e.type == "person"), None)
     for _ in range(rounds if person is not None else 0):
         started = _Clock()
         window.entities_panel.chosen.emit(person.key, person.name)  # what a click sends
