@@ -21,7 +21,6 @@ def main() -> int:
 
     from reader.compare.side import Target
 
-
     def settle(ms=400) -> None:
         wait(lambda: False, ms)
 

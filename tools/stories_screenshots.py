@@ -64,7 +64,6 @@ def main() -> int:
     window = create_window(index, Settings(Path(tempfile.mkdtemp()) / "shots.ini"))
     window.dialogs_enabled = False
 
-
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     for width, height in SIZES:

@@ -76,17 +76,13 @@ def scale_index(size: int, workdir: Path) -> tuple[Path, dict[str, Any]]:
 
 def measure_spacy_sample(corpus: Path, n_process: int, count: int = SPACY_SAMPLE) -> dict[str, Any]:
     """spaCy's ``nlp.pipe`` on ``count`` texts spread over the corpus (the import's real analysis)."""
-    from reader.analysis.nlp import load_nlp
+    from reader.bench.run import spacy_pipe_seconds
     from reader.sources import load_source
 
     files = sorted(corpus.iterdir())
     sample = files[::max(1, len(files) // count)][:count]
     texts = [load_source(p).text for p in sample]
-    nlp = load_nlp()
-    started = time.perf_counter()
-    for _ in nlp.pipe(texts, n_process=n_process, batch_size=32):
-        pass
-    elapsed = time.perf_counter() - started
+    elapsed = spacy_pipe_seconds(texts, n_process)
     return {"spacy_sample_articles": len(texts), "spacy_pipe_articles_per_s": round(len(texts) / elapsed, 1)}
 
 
