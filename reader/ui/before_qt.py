@@ -39,6 +39,7 @@ import reader.paths
 import reader.reveal
 import reader.search.articles
 import reader.search.generations
+import reader.search.library_reads
 import reader.search.listing
 import reader.search.lookup
 import reader.search.problems

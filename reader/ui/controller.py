@@ -30,40 +30,30 @@ last hold goes.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtCore import QTimer
 from PySide6.QtCore import Signal
 from PySide6.QtCore import Slot
-from reader.search import fields as F
 from reader.search.articles import ArticleCache
-from reader.search.articles import EntityCount
-from reader.search.articles import StoredArticle
-from reader.search.articles import entity_counts
-from reader.search.articles import load_article
 from reader.search.generations import ViewOwner
-from reader.search.hits import Hit
 from reader.search.listing import Listing
 from reader.search.listing import load_listing
-from reader.search.lookup import find_entity
-from reader.search.lookup import find_path
 from reader.search.problems import IndexBusy
 from reader.search.problems import IndexMissing
-from reader.search.problems import IndexProblem
 from reader.search.problems import IndexUnwritable
 from reader.search.view import IndexView
-from reader.search.view import StaleView
 from reader.ui.deferred import after_paint
+from reader.search.library_reads import LibraryReads
 from reader.ui.library_follow import LibraryFollower
 from reader.ui.library_jobs import LibraryJobs
 from reader.ui.library_upkeep import LibraryUpkeep
-from reader.search.results import Panels
+from reader.ui.result_answers import ResultAnswers
 from reader.search.results import fill_panels
 from reader.search.results import listed
 from reader.search.window_query import EntityFilter
 from reader.search.window_query import WindowQuery
-from reader.ui.search_requests import SearchRequest
 from reader.ui.search_requests import SearchRequests
 from reader.ui.tasks import Task
 
@@ -73,7 +63,7 @@ if TYPE_CHECKING:  # Whoosh loads when the index is opened, after the list is pa
     from reader.search.results import ResultSet
 
 
-class LibraryController(QObject):
+class LibraryController(LibraryReads, ResultAnswers, QObject):
     """Owns the index and the current query/filters; answers the widgets."""
 
     opened = Signal(int)
@@ -359,101 +349,3 @@ class LibraryController(QObject):
     def search_pending(self) -> bool:
         """Whether the current search's list or its panels have not been shown yet."""
         return self.requests.pending()
-
-    @Slot(object, object)
-    def _search_failed(self, _request: SearchRequest, exc: BaseException) -> None:
-        if isinstance(exc, StaleView):  # another writer changed the index: show its new state
-            self._reload()
-            return
-        if isinstance(exc, IndexProblem):  # damaged since it was opened: a dialog offers Rebuild
-            self.problem.emit(exc)
-        self.message = str(exc) if isinstance(exc, IndexProblem) else f"The search failed: {exc}"
-        self.results_changed.emit()
-
-    @Slot(object)
-    def _on_listed(self, request: SearchRequest) -> None:
-        """A worker's list for the current request: show it, then count its panels."""
-        self._present(request)
-        self.requests.fill_panels(request)
-
-    def _present(self, request: SearchRequest) -> None:
-        previous, self.result = self.result, request.result
-        if previous is not self.result:  # the shown result holds its view until replaced
-            self.views.hold(self.result.view)
-            if previous is not None:
-                self.views.release(previous.view)
-        self.message = self.result.message
-        self.total = self.result.total
-        self.results_changed.emit()
-
-    @Slot(object)
-    def _on_ranked_more(self, request: SearchRequest) -> None:
-        if request.result is self.result:
-            self.rows_ranked.emit()
-
-    @Slot(object)
-    def _apply_panels(self, request: SearchRequest) -> None:
-        result = request.result
-        if request is not self.requests.current or result is not self.result or result.panels is None:
-            return
-        self._folder = result.panels.folder
-        shown, self._panels_view = self._panels_view, self.views.hold(result.view)
-        self.panels_changed.emit()  # the panels' models now read the new view (quotes: lazily)
-        self.views.release(shown)  # the old panels' view stays open until they were replaced
-        if self._listing_due and not (result.query.strip() or result.entity_keys or result.filters):
-            self._listing_due = False
-            self.upkeep.save_listing(self.location, result.view, self.views)
-
-    def result_paths(self) -> list[str]:
-        return self.result.paths() if self.result is not None else []
-
-    def hit(self, path: str) -> Hit | None:
-        """The listed row of an article (None when it is not in the result set)."""
-        docnum = self.docnum(path)
-        if docnum is None or self.result is None:
-            return None
-        return self.result.hit(docnum)
-
-    def docnum(self, path: str) -> int | None:
-        source = self.result.source if self.result is not None else self.view
-        return source.docnum(path) if source is not None else None
-
-    def panels(self) -> Panels:
-        """The current result set's entities, quotes and coverage outlets (empty until filled)."""
-        panels = self.result.panels if self.result is not None else None
-        return panels if panels is not None else Panels()
-
-    def library_folder(self) -> str:
-        """The folder all articles share, known once the panels were filled."""
-        return self._folder
-
-    def article_sha(self, path: str) -> str | None:
-        """The stored content hash of an article: its id for outlet assignments."""
-        if self._ensure_view() is None:
-            return None
-        docnum = self.view.docnum(path)
-        return self.view.stored(docnum).get(F.SHA) if docnum is not None else None
-
-    # -- articles, entities, quotes ----------------------------------------------
-    def article(self, path: str) -> StoredArticle | None:
-        return self._articles.get(self.view, path) if self._ensure_view() is not None else None
-
-    def is_long(self, path: str) -> bool:
-        """Whether reading ``path`` is left to a worker (``reader_of``)."""
-        return self._ensure_view() is not None and self._articles.is_long(self.view, path)
-
-    def reader_of(self, path: str) -> Callable[[], StoredArticle | None]:
-        """``article(path)`` for a worker thread: it reads through the open view, caching nothing."""
-        view = self.view
-        return lambda: load_article(view, path)
-
-    def all_entities(self) -> list[EntityCount]:
-        return entity_counts(self.view) if self._ensure_view() is not None else []
-
-    def find_path(self, name: str) -> str | None:
-        """An indexed article by path or file name (``--open``)."""
-        return find_path(self.view, name) if self._ensure_view() is not None else None
-
-    def find_entity(self, name: str) -> EntityCount | None:
-        """An entity by display name (case-insensitive) or ``type:name`` key (``--entity``)."""
-        return find_entity(self.all_entities(), name)

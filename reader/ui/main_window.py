@@ -8,8 +8,6 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelectionModel
-from PySide6.QtCore import QModelIndex
 from PySide6.QtCore import Qt
 from PySide6.QtCore import QThreadPool
 from PySide6.QtCore import Slot
@@ -18,7 +16,6 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtGui import QDragEnterEvent
 from PySide6.QtGui import QDropEvent
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QDockWidget
 from PySide6.QtWidgets import QMainWindow
 from PySide6.QtWidgets import QPushButton
 from PySide6.QtWidgets import QSplitter
@@ -30,13 +27,11 @@ from reader.ui.actions import Actions
 from reader.render.article_html import query_terms
 from reader.ui.compare.host import CompareHost
 from reader.ui.controller import LibraryController
-from reader.ui.deferred import after_paint
 from reader.ui.dialogs import problem_box
 from reader.ui.dialogs import problem_text
 from reader.ui.dialogs import show_about
 from reader.ui.dialogs import show_search_help
 from reader.ui.entities.actions import NameEditing
-from reader.ui.entities.panel import EntitiesPanel
 from reader.ui.export.actions import ExportActions
 from reader.ui.library.import_actions import LibraryEditing
 from reader.ui.library.import_actions import drop_accepts
@@ -44,15 +39,12 @@ from reader.ui.library.import_actions import dropped_paths
 from reader.ui.instance_lock import LibraryLock
 from reader.ui.library.label_actions import LabelEditing
 from reader.ui.library.pane import LibraryPane
-from reader.ui.library.model import LibraryModel
-from reader.ui.quotes.model import QuotesModel
-from reader.ui.quotes.panel import QuotesPanel
 from reader.ui.reading.view import ReadingView
 from reader.ui.settings import Settings
-from reader.ui.views import set_library_row_lines
+from reader.ui.window.docks import Docks
 from reader.ui.window.features import install_features
+from reader.ui.window.results import ShownResults
 from reader.ui.status import StatusPanel
-from reader.ui.stories.dock import tabify_stories
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMessageBox
@@ -90,7 +82,8 @@ class MainWindow(QMainWindow):
         self.compare_tab = CompareHost(self)
         self.tabs.addTab(self.compare_tab, self.tr("Compare"))
         self.setCentralWidget(self.tabs)
-        self._build_docks()
+        self.docks = Docks(self)  # entities, quotes, stories
+        self.shown = ShownResults(self)  # the list answering the controller
         self.status = StatusPanel(self.statusBar())
         self.actions.build_menus(self, [self.entities_dock, self.quotes_dock, self.stories_dock])
         self._wire()
@@ -119,39 +112,19 @@ class MainWindow(QMainWindow):
                      "_search_timer"):
             setattr(self, name, getattr(pane, name))  # the window wires these directly
 
-    def _build_docks(self) -> None:
-        self.entities_panel = EntitiesPanel()
-        self.entities_dock = QDockWidget(self.tr("Entities"), self)
-        self.entities_dock.setObjectName("entitiesDock")
-        self.entities_dock.setAccessibleName("Entities panel")
-        self.entities_dock.setWidget(self.entities_panel)
-        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.entities_dock)
-        self.quotes_panel = QuotesPanel()
-        self.quotes_model = self.quotes_panel.model
-        self.quotes_proxy = self.quotes_panel.proxy
-        self.quotes_view = self.quotes_panel.view
-        self.quotes_dock = QDockWidget(self.tr("Quotes"), self)
-        self.quotes_dock.setObjectName("quotesDock")
-        self.quotes_dock.setAccessibleName("Quotes panel")
-        self.quotes_dock.setWidget(self.quotes_panel)
-        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.quotes_dock)
-        self.resizeDocks([self.entities_dock], [265], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.quotes_dock], [230], Qt.Orientation.Vertical)
-        self.stories_dock = tabify_stories(self)  # beside the quotes; scopes the library to a story
-
     def _wire(self) -> None:
         c = self.controller
-        c.results_changed.connect(self._on_results)
+        c.results_changed.connect(self.shown.show)
         c.rows_ranked.connect(lambda: self.library_model.extend_rank(c.result.docnums))
-        c.panels_changed.connect(self._on_panels)
-        c.filters_changed.connect(self._on_filters)
+        c.panels_changed.connect(self.docks.show_panels)
+        c.filters_changed.connect(self.docks.show_filters)
         c.opened.connect(self._on_opened)
         c.state_changed.connect(self.status.set_state)
         c.state_changed.connect(self._on_state)
         c.task_started.connect(self.status.track)
         c.problem.connect(self._on_problem)
         self.reading_view.failed.connect(lambda exc: c.problem.emit(exc) if isinstance(exc, IndexProblem) else None)
-        c.library_followed.connect(self._on_followed)
+        c.library_followed.connect(self.shown.followed)
         c.cancelled.connect(lambda: self.statusBar().showMessage(
             self.tr("Cancelled: the index is unchanged."), 8000))
         self.status.cancel_requested.connect(self._cancel_task)
@@ -163,12 +136,8 @@ class MainWindow(QMainWindow):
         clear.triggered.connect(self.search_edit.clear)  # Esc empties the search
         self.search_edit.addAction(clear)
         self._search_timer.timeout.connect(self.run_search_now)
-        self.library_view.selectionModel().currentRowChanged.connect(self._on_library_current)
-        self.quotes_view.clicked.connect(self._on_quote_clicked)
-        self.quotes_view.activated.connect(self._on_quote_clicked)
-        self.quotes_panel.title_changed.connect(self.quotes_dock.setWindowTitle)
-        self.library_model.layoutChanged.connect(self._follow_library_order)
-        self.entities_panel.chosen.connect(c.add_filter)
+        self.library_view.selectionModel().currentRowChanged.connect(self.shown.current_changed)
+        self.docks.wire()
         self.date_filter.range_changed.connect(c.set_date_range)
         self.chips.removed.connect(c.remove_filter)
         self.chips.cleared.connect(c.clear_filters)
@@ -181,8 +150,8 @@ class MainWindow(QMainWindow):
         a.clear_filters.triggered.connect(c.clear_filters)
         a.focus_library.triggered.connect(self.library_view.setFocus)
         a.focus_reader.triggered.connect(self.reading_view.browser.setFocus)
-        a.focus_entities.triggered.connect(self._focus_entities)
-        a.focus_quotes.triggered.connect(self._focus_quotes)
+        a.focus_entities.triggered.connect(self.docks.focus_entities)
+        a.focus_quotes.triggered.connect(self.docks.focus_quotes)
         a.focus_stories.triggered.connect(self.stories_dock.focus)
         a.compare.triggered.connect(self.compare_tab.toggle)
         a.reset_layout.triggered.connect(lambda: self.restoreState(self._default_state))
@@ -227,103 +196,9 @@ class MainWindow(QMainWindow):
         self.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search_edit.selectAll()
 
-    def _focus_entities(self) -> None:
-        self.entities_dock.show()
-        self.entities_panel.filter_edit.setFocus()
-
-    def _focus_quotes(self) -> None:
-        self.quotes_dock.show()
-        self.quotes_view.setFocus()
-
     @Slot(int)
     def _on_opened(self, _count: int) -> None:
         self.title.update()
-
-    @Slot()
-    def _on_results(self) -> None:
-        c = self.controller
-        current = self.reading_view.article.path if self.reading_view.article else None
-        selected = self.editing.selected_paths() if hasattr(self, "editing") else []
-        result = c.result
-        if result is not None:
-            self.library_model.set_rows(result.docnums, result.hit, c.docnum, result.value,
-                                        total=result.total, members=result.members, more=c.rank_more)
-        self.query_message.setText(c.message)
-        self.query_message.setVisible(bool(c.message))
-        self.query_message.setStyleSheet("color: palette(link);" if not c.message else
-                                         "QLabel { color: #b3261e; }" if self.palette().base().color().lightness() > 127
-                                         else "QLabel { color: #ffb4ab; }")
-        n = self.library_model.total()
-        total = c.article_count()
-        self.result_label.setText(self.tr("%1 of %2 articles").replace("%1", str(n)).replace("%2", str(total))
-                                  if (c.query.strip() or c.filters or any(c.asked.date_range)) else
-                                  self.tr("All %1 articles").replace("%1", str(total)))
-        set_library_row_lines(self.library_view, bool(c.query.strip()) and n > 0)
-        if current is not None and self.library_model.row_of(current) >= 0:
-            self._select_path(current)  # keep reading; update the highlighted terms
-            self._reselect(selected, current)
-            art = None if c.is_long(current) else c.article(current)  # a long one is read on a worker
-            changed = art is not None and art != self.reading_view.article  # by another process
-            if query_terms(c.query) != self.reading_view.terms or changed:
-                self.open_article(current, self.reading_view.selected_quote)
-        elif n and c.view is None:  # listed from the snapshot: the article follows the painted list
-            after_paint(self, self._select_first)
-        elif n:
-            self.library_view.selectRow(0)  # the best match replaces an article filtered out
-        else:
-            self.reading_view.show_placeholder(self.tr("No article matches the search and filters."))
-
-    def _reselect(self, paths: list[str], current: str) -> None:
-        """Select again the rows that were selected before the list was reloaded."""
-        others = [p for p in paths if p != current and self.library_model.row_of(p) >= 0]
-        if not others:
-            return
-        sm = self.library_view.selectionModel()
-        sm.blockSignals(True)
-        for path in others:
-            idx = self.library_proxy.mapFromSource(self.library_model.index(self.library_model.row_of(path), 0))
-            sm.select(idx, QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows)
-        sm.blockSignals(False)
-        self.library_view.viewport().update()
-
-    def _on_followed(self, before: int, after: int) -> None:
-        """Another process (``parallax add``, a second window) changed the library."""
-        change = after - before
-        noun = self.tr("article") if abs(change) == 1 else self.tr("articles")
-        what = (self.tr("%1 %2 added").replace("%1", str(change)).replace("%2", noun) if change > 0 else
-                self.tr("%1 %2 removed").replace("%1", str(-change)).replace("%2", noun) if change < 0
-                else self.tr("articles updated"))
-        self.statusBar().showMessage(self.tr("The library changed outside this window: %1.").replace("%1", what),
-                                     8000)
-
-    def _select_first(self) -> None:
-        if not self.library_view.currentIndex().isValid() and self.library_model.rowCount():
-            self.library_view.selectRow(0)
-
-    @Slot()
-    def _on_panels(self) -> None:
-        """Entities and quotes of the result set, which follow the list."""
-        c = self.controller
-        panels = c.panels()
-        entities = list(panels.entities)
-        self.entities_panel.set_entities(entities)
-        self.entities_dock.setWindowTitle(self.tr("Entities (%1)").replace("%1", str(len(entities))))
-        quotes = panels.quotes  # every match's statements, read as they are shown
-        if quotes is not None and self.library_model.rowCount() == len(quotes.docnums):
-            quotes = quotes.reordered(self.library_model.docnums())  # in the list's order
-        self.quotes_model.set_source(quotes)
-
-    @Slot()
-    def _follow_library_order(self) -> None:
-        """The quotes follow the library list when it is sorted by another column."""
-        quotes = self.controller.panels().quotes
-        if quotes is not None and self.library_model.rowCount() == len(quotes.docnums):
-            self.quotes_model.set_source(quotes.reordered(self.library_model.docnums()))
-
-    @Slot()
-    def _on_filters(self) -> None:
-        self.chips.set_filters([(f.key, f.name) for f in self.controller.filters])
-        self.entities_panel.model.set_active([f.key for f in self.controller.filters])
 
     @Slot(str)
     def _on_state(self, state: str) -> None:
@@ -332,42 +207,18 @@ class MainWindow(QMainWindow):
                 self.tr("Preparing the library: %s") % state
                 + "\n" + self.tr("The first start analyses the bundled articles; this takes a moment."))
 
-    def _select_path(self, path: str) -> None:
-        row = self.library_model.row_of(path)
-        if row < 0:
-            self.library_view.clearSelection()
-            return
-        idx = self.library_proxy.mapFromSource(self.library_model.index(row, 0))
-        sm = self.library_view.selectionModel()
-        sm.blockSignals(True)
-        sm.setCurrentIndex(idx, QItemSelectionModel.SelectionFlag.ClearAndSelect
-                           | QItemSelectionModel.SelectionFlag.Rows)
-        sm.blockSignals(False)
-        self.library_view.viewport().update()
-        self.library_view.scrollTo(idx)
-
-    @Slot(QModelIndex, QModelIndex)
-    def _on_library_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if current.isValid():
-            self.open_article(current.data(LibraryModel.PathRole))
-
-    @Slot(QModelIndex)
-    def _on_quote_clicked(self, index: QModelIndex) -> None:
-        if index.isValid():
-            self.open_article(index.data(QuotesModel.PathRole), index.data(QuotesModel.QuoteIndexRole))
-
     def open_article(self, path: str, quote_index: int | None = None) -> bool:
         """Show an article (optionally scrolled to one of its quotes)."""
         if self.controller.is_long(path):  # read and shown without making the window wait
             self.reading_view.show_later(self.controller.reader_of(path), query_terms(self.controller.query),
                                          quote_index)
-            self._select_path(path)
+            self.shown.select_path(path)
             return True
         art = self.controller.article(path)
         if art is None:
             return False
         self.reading_view.show_article(art, query_terms(self.controller.query), quote_index)
-        self._select_path(path)
+        self.shown.select_path(path)
         return True
 
     # -- read-only mode and drops ---------------------------------------------------------

@@ -1,0 +1,111 @@
+"""The library list answering the controller: rows, the count line, the selection kept.
+
+When a new result set arrives the list shows it, the count line and the query's
+message follow, and the article being read stays selected (its terms highlighted
+again) or the best match replaces an article filtered out.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel
+from PySide6.QtCore import QModelIndex
+from PySide6.QtCore import QObject
+from PySide6.QtCore import Slot
+from PySide6.QtWidgets import QMainWindow
+
+from reader.render.article_html import query_terms
+from reader.ui.deferred import after_paint
+from reader.ui.library.model import LibraryModel
+from reader.ui.views import set_library_row_lines
+
+
+class ShownResults(QObject):
+    """The window's answer to ``results_changed`` and to the list's current row."""
+
+    def __init__(self, window: QMainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+
+    @Slot()
+    def show(self) -> None:
+        w = self.window
+        c = w.controller
+        current = w.reading_view.article.path if w.reading_view.article else None
+        selected = w.editing.selected_paths() if hasattr(w, "editing") else []
+        result = c.result
+        if result is not None:
+            w.library_model.set_rows(result.docnums, result.hit, c.docnum, result.value,
+                                     total=result.total, members=result.members, more=c.rank_more)
+        w.query_message.setText(c.message)
+        w.query_message.setVisible(bool(c.message))
+        w.query_message.setStyleSheet("color: palette(link);" if not c.message else
+                                      "QLabel { color: #b3261e; }" if w.palette().base().color().lightness() > 127
+                                      else "QLabel { color: #ffb4ab; }")
+        n = w.library_model.total()
+        total = c.article_count()
+        w.result_label.setText(w.tr("%1 of %2 articles").replace("%1", str(n)).replace("%2", str(total))
+                               if (c.query.strip() or c.filters or any(c.asked.date_range)) else
+                               w.tr("All %1 articles").replace("%1", str(total)))
+        set_library_row_lines(w.library_view, bool(c.query.strip()) and n > 0)
+        if current is not None and w.library_model.row_of(current) >= 0:
+            self.select_path(current)  # keep reading; update the highlighted terms
+            self._reselect(selected, current)
+            art = None if c.is_long(current) else c.article(current)  # a long one is read on a worker
+            changed = art is not None and art != w.reading_view.article  # by another process
+            if query_terms(c.query) != w.reading_view.terms or changed:
+                w.open_article(current, w.reading_view.selected_quote)
+        elif n and c.view is None:  # listed from the snapshot: the article follows the painted list
+            after_paint(self, self._select_first)
+        elif n:
+            w.library_view.selectRow(0)  # the best match replaces an article filtered out
+        else:
+            w.reading_view.show_placeholder(w.tr("No article matches the search and filters."))
+
+    def _reselect(self, paths: list[str], current: str) -> None:
+        """Select again the rows that were selected before the list was reloaded."""
+        w = self.window
+        others = [p for p in paths if p != current and w.library_model.row_of(p) >= 0]
+        if not others:
+            return
+        sm = w.library_view.selectionModel()
+        sm.blockSignals(True)
+        for path in others:
+            idx = w.library_proxy.mapFromSource(w.library_model.index(w.library_model.row_of(path), 0))
+            sm.select(idx, QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows)
+        sm.blockSignals(False)
+        w.library_view.viewport().update()
+
+    def _select_first(self) -> None:
+        w = self.window
+        if not w.library_view.currentIndex().isValid() and w.library_model.rowCount():
+            w.library_view.selectRow(0)
+
+    def select_path(self, path: str) -> None:
+        """Make ``path``'s row the current one without opening it again."""
+        w = self.window
+        row = w.library_model.row_of(path)
+        if row < 0:
+            w.library_view.clearSelection()
+            return
+        idx = w.library_proxy.mapFromSource(w.library_model.index(row, 0))
+        sm = w.library_view.selectionModel()
+        sm.blockSignals(True)
+        sm.setCurrentIndex(idx, QItemSelectionModel.SelectionFlag.ClearAndSelect
+                           | QItemSelectionModel.SelectionFlag.Rows)
+        sm.blockSignals(False)
+        w.library_view.viewport().update()
+        w.library_view.scrollTo(idx)
+
+    @Slot(QModelIndex, QModelIndex)
+    def current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            self.window.open_article(current.data(LibraryModel.PathRole))
+
+    def followed(self, before: int, after: int) -> None:
+        """Another process (``parallax add``, a second window) changed the library."""
+        w = self.window
+        change = after - before
+        noun = w.tr("article") if abs(change) == 1 else w.tr("articles")
+        what = (w.tr("%1 %2 added").replace("%1", str(change)).replace("%2", noun) if change > 0 else
+                w.tr("%1 %2 removed").replace("%1", str(-change)).replace("%2", noun) if change < 0
+                else w.tr("articles updated"))
+        w.statusBar().showMessage(w.tr("The library changed outside this window: %1.").replace("%1", what), 8000)
