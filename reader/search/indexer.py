@@ -27,6 +27,7 @@ from reader.search import fields as F
 from reader.search import batches
 from reader.search.batches import BatchWriter
 from reader.search.documents import article_to_document
+from reader.search.build_lock import give_up
 from reader.search.store import create_empty, new_build_dir, open_index, open_or_create, swap_in, writing
 from reader.sources import Skipped, SourceDocument, discover, load_source
 from reader.textio import UnreadableFile
@@ -258,7 +259,7 @@ def update_index(location: Path, paths: Iterable[Path], *, full: bool = False,
             if opened is not None:
                 opened.close()
         if target is not None:
-            shutil.rmtree(target, ignore_errors=True)
+            give_up(target)
         raise
     pending: dict[str, tuple[SourceDocument, bool]] = {}
 
@@ -351,7 +352,7 @@ def update_index(location: Path, paths: Iterable[Path], *, full: bool = False,
     except BaseException:
         batch.cancel()
         if target is not None:
-            shutil.rmtree(target, ignore_errors=True)
+            give_up(target)
         raise
     finally:
         known.close()
@@ -359,7 +360,7 @@ def update_index(location: Path, paths: Iterable[Path], *, full: bool = False,
             previous.close()
     if target is not None:
         if report.cancelled:
-            shutil.rmtree(target, ignore_errors=True)
+            give_up(target)
         else:
             swap_in(location, target)
     if relabel:

@@ -29,7 +29,7 @@ from whoosh.index import Index
 from reader import __version__
 from reader.atomic import write_text_atomic
 from reader.failures import describe
-from reader.search import integrity
+from reader.search import build_lock, integrity
 from reader.search.fields import FORMAT_VERSION
 from reader.search.guarded import CheckedIndex
 from reader.search.layout import INDEX_NAME, STAMP, WHOOSH_DIR, latest_generation  # noqa: F401 - re-exported
@@ -99,8 +99,7 @@ def recover_interrupted_swap(location: Path) -> None:
         old.rename(live)  # crashed between the two renames: put the old index back
     elif live.exists() and old.exists():
         shutil.rmtree(old, ignore_errors=True)
-    for tmp in Path(location).glob(WHOOSH_DIR + ".tmp-*"):
-        shutil.rmtree(tmp, ignore_errors=True)  # an unfinished rebuild
+    build_lock.clear_abandoned(Path(location), WHOOSH_DIR + ".tmp-*")  # unfinished, not running
 
 
 def open_index(location: Path) -> Index:
@@ -181,14 +180,16 @@ def open_or_create(location: Path) -> Index:
             create_empty(tmp)
             swap_in(location, tmp)
         finally:
-            shutil.rmtree(tmp, ignore_errors=True)  # gone already, unless creating it failed
+            build_lock.give_up(tmp)  # gone already, unless creating it failed
         return open_index(location)
 
 
 def new_build_dir(location: Path) -> Path:
     with writing(Path(location), "creating the index"):
         Path(location).mkdir(parents=True, exist_ok=True)
-        return Path(tempfile.mkdtemp(prefix=WHOOSH_DIR + ".tmp-", dir=location))
+        folder = Path(tempfile.mkdtemp(prefix=WHOOSH_DIR + ".tmp-", dir=location))
+        build_lock.hold(folder)  # until swapped in or given up: others opening the library leave it
+        return folder
 
 
 def swap_in(location: Path, built: Path) -> None:
@@ -201,6 +202,7 @@ def swap_in(location: Path, built: Path) -> None:
         if live.exists():
             live.rename(old)
         built.rename(live)
+    build_lock.release(built)
     shutil.rmtree(old, ignore_errors=True)
 
 
