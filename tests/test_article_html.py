@@ -70,7 +70,7 @@ def test_scare_quote_styled_differently_without_speaker_tag():
 
 def test_query_terms_and_hits():
     assert query_terms('pipeline AND outlet:dw OR title:"gas deal" NOT kind:opinion') == [
-        "pipeline", "gas", "deal"]
+        "pipeline", "gas deal"]
     pattern = term_pattern(["pipelines"])
     assert re.search(pattern, "the Pipeline was", re.I)
     out = article_html(make_article(HOSTILE), terms=["reporters"])

@@ -18,6 +18,7 @@ from dataclasses import replace
 from typing import Iterator, Sequence
 from urllib.parse import urlsplit
 
+from reader.search.occurrences import hit_terms
 from reader.render.highlights import HIGHLIGHT_COST
 from reader.render.highlights import BodyRenderer
 from reader.render.highlights import paragraphs
@@ -29,8 +30,6 @@ from reader.outlet_info import bias_label  # noqa: F401 - re-exported: the chip'
 from reader.search.articles import StoredArticle
 
 KIND_LABELS = {"news": "News", "analysis": "Analysis", "opinion": "Opinion"}
-_OPERATORS = {"and", "or", "not", "andnot", "andmaybe", "to"}
-_TEXT_FIELDS = {"title", "body", "quote", "speaker", "entity"}
 @dataclass
 class HtmlTheme:
     """Colours (CSS strings) chosen from the palette by ``reader.ui.palette``."""
@@ -67,19 +66,8 @@ def is_openable_url(url: str) -> bool:
 
 
 def query_terms(query: str) -> list[str]:
-    """Words of a Whoosh query worth highlighting in the body text."""
-    terms: list[str] = []
-    for token in re.findall(r"(?:\w+:)?\"[^\"]*\"|(?:\w+:)?[\w*?]+", query or ""):
-        fname, sep, value = token.partition(":")
-        if not sep:
-            fname, value = "", token
-        if fname and fname.lower() not in _TEXT_FIELDS:
-            continue
-        for word in re.findall(r"[\w*?]+", value):
-            word = word.lower().rstrip("*?")
-            if word and word not in _OPERATORS and word not in terms and "*" not in word:
-                terms.append(word.replace("?", ""))
-    return [t for t in terms if t]
+    """Words and phrases of a Whoosh query worth highlighting in the body text."""
+    return hit_terms(query)
 
 
 def _markdown_converter():

@@ -22,6 +22,7 @@ from collections import Counter
 from itertools import islice
 from typing import TYPE_CHECKING, Iterator, Sequence
 
+from reader.search.occurrences import hit_pattern
 from reader.analysis.record import Quote
 from reader.render.statement_marks import UNKNOWN_SPEAKER, cue_spans, cue_style, quoted_spans
 from reader.render.statement_marks import is_speech  # noqa: F401 - re-exported
@@ -50,17 +51,10 @@ PIECE_CHARS = 2000  # ...and about this many characters (each piece is one quick
 HIGHLIGHT_COST = 300  # what one highlight costs a window to lay out, in characters of plain text
 
 
-def _stem(word: str) -> str:
-    for suffix in ("ings", "ing", "ies", "es", "ed", "s"):
-        if len(word) > len(suffix) + 3 and word.endswith(suffix):
-            return word[: -len(suffix)]
-    return word
-
-
 def term_pattern(terms: Sequence[str]) -> str | None:
-    """A case-insensitive regex (Python and QRegularExpression) for the hits."""
-    stems = sorted({re.escape(_stem(t)) for t in terms if t}, key=len, reverse=True)
-    return r"\b(?:" + "|".join(stems) + r")\w*" if stems else None
+    """A case-insensitive regex (Python and QRegularExpression) for the hits: one match
+    per occurrence of a word or phrase (``reader.search.occurrences``)."""
+    return hit_pattern(terms)
 
 
 def speaker_counts(quotes: Sequence[Quote]) -> Counter[str]:

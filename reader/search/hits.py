@@ -6,7 +6,7 @@ listing snapshot) and draw snippets without importing Whoosh.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Mapping, Protocol
+from typing import TYPE_CHECKING, Any, Callable, Mapping, Protocol, Sequence
 
 from reader.search import fields as F
 
@@ -71,6 +71,20 @@ class Matches:
     count: int | None = None  # len(members), kept: counting is free but not repeated
     ranker: MoreRanker | None = None
     stopped: bool = False  # the time budget ran out
+    # docnum -> its snippet, for hits beyond the best few (safe on a worker; None: no hit has one)
+    snippet_maker: Callable[[int], str] | None = None
+    suggestion: str = ""  # a corrected query when this one found (almost) nothing
+
+    @property
+    def has_snippets(self) -> bool:
+        """Whether the hits have snippets (rows reserve a snippet line only then)."""
+        return self.snippet_maker is not None or any(self.snippets.values())
+
+    def missing_snippets(self, docnums: Sequence[int]) -> list[int]:
+        """Those of ``docnums`` whose snippet has not been made yet."""
+        if self.snippet_maker is None:
+            return []
+        return [d for d in docnums if d not in self.snippets]
 
     @property
     def total(self) -> int:

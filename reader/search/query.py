@@ -27,6 +27,7 @@ from reader.search.docsets import DocSet, live_docs
 from reader.search.filters import Filters, as_filters, filter_docs
 from reader.search.hits import MARK_END, MARK_START, Hit, Matches  # noqa: F401 - re-exported
 from reader.search.hits import render_marks  # noqa: F401 - re-exported for the CLI
+from reader.search.hit_snippets import HitSnippets
 from reader.search.passage import looks_like_passage, passage_plan
 from reader.search.scoring import Scorer
 from reader.search.plan import Plan, Planner, docs_of, highlight_terms, rank_query, simplify
@@ -119,9 +120,13 @@ def _names(view: IndexView, parsed: wq.Query, message: str) -> tuple[wq.Query, s
 
 def body_stems(q: wq.Query) -> list[str]:
     """The query's terms in the body field, as indexed (lower-case stems or prefixes)."""
+    return _terms_of(q, F.BODY)
+
+
+def _terms_of(q: wq.Query, fieldname: str) -> list[str]:
     stems = set()
-    for fieldname, term in q.iter_all_terms():
-        if fieldname == F.BODY:
+    for name, term in q.iter_all_terms():
+        if name == fieldname:
             stems.add(term.decode("utf-8", "replace") if isinstance(term, bytes) else str(term))
     return sorted(stems)
 
@@ -134,6 +139,7 @@ class Planned:
     members: DocSet = field(default_factory=DocSet)
     rank: wq.Query | None = None  # None: listed in index order, unscored
     stems: list[str] = field(default_factory=list)
+    field_terms: dict[str, list[str]] = field(default_factory=dict)  # quote/speaker/entity terms: their snippets
     notices: list[str] = field(default_factory=list)
     query: str = ""
     nothing_searchable: bool = False
@@ -171,6 +177,7 @@ def plan_query(view: IndexView, text: str, filters: Filters, budget: Budget) -> 
                 out.notices = [n for n in out.notices if n] or ["The query has no searchable words."]
                 return out
             out.query = shorten(str(q), SHOWN_QUERY)
+            out.field_terms[F.ENTITY_KEY] = _terms_of(q, F.ENTITY_KEY)
             plan = Planner(view, budget).plan(q)
             plan = Plan(simplify(plan.root), plan.notices)
         out.notices.extend(plan.notices)
@@ -182,6 +189,7 @@ def plan_query(view: IndexView, text: str, filters: Filters, budget: Budget) -> 
     out.members = members & allowed if allowed is not None else members
     out.rank = None if plan.everything else rank_query(plan.root)
     out.stems = highlight_terms(plan.root, F.BODY)
+    out.field_terms.update({name: highlight_terms(plan.root, name) for name in (F.QUOTE, F.SPEAKER, F.ENTITY)})
     if budget.ran_out:  # a phrase or an expansion stopped early: what it found is shown
         out.stopped = True
         out.notices.append(budget.notice())
@@ -282,7 +290,7 @@ def search(source: Index | IndexView, text: str, entity_keys: Sequence[str] = ()
         for n, (docnum, score) in enumerate(ranked):
             snippet = ""
             if make is not None and n < snippet_limit and not budget.expired():
-                snippet = make(view.stored(docnum).get(F.BODY, ""))
+                snippet = make(docnum)
             outcome.hits.append(view.hit(docnum, float(score or 0.0), snippet))
     outcome.message, outcome.stopped = planned.message, planned.stopped
     return outcome
@@ -308,17 +316,20 @@ def find(view: IndexView, text: str, entity_keys: Sequence[str] = (), snippet_li
         matches.docnums = [d for d, _s in rank(view, planned, upto, budget)]
         matches.ranker = Ranker(view, planned)
         make = _snippet_maker(view, planned, text)
+        matches.snippet_maker = make  # the window makes the rest for the rows it shows
         if make is not None:
             for docnum in matches.docnums[:snippet_limit]:
                 if budget.expired():
                     break
-                matches.snippets[docnum] = make(view.stored(docnum).get(F.BODY, ""))
+                matches.snippets[docnum] = make(docnum)
     matches.message = planned.message
     matches.stopped = planned.stopped
     return matches
 
 
-def _snippet_maker(view: IndexView, planned: Planned, text: str) -> Snippets | None:
+def _snippet_maker(view: IndexView, planned: Planned, text: str) -> HitSnippets | None:
+    """What makes each hit's snippet (None when no hit of this query has one)."""
     if not text.strip():
         return None
-    return Snippets(view.searcher().schema[F.BODY].analyzer, planned.stems)
+    maker = HitSnippets(view, text, planned.stems, planned.field_terms)
+    return maker if maker.wanted else None

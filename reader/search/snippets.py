@@ -114,11 +114,14 @@ class Snippets:
                                       re.IGNORECASE) if heads else None
 
     def __call__(self, body: str) -> str:
-        passages = candidate_passages(body, self._probes) if self._terms else ""
-        snippet = ""
-        if passages:
-            snippet = self._marked(passages) if self._fast is not None else self._whoosh(passages)
-        return snippet or lead(body)
+        return self.passage(body) or lead(body)
+
+    def passage(self, text: str) -> str:
+        """The marked passage of ``text`` around its matches, or "" when nothing matches."""
+        passages = candidate_passages(text, self._probes) if self._terms else ""
+        if not passages:
+            return ""
+        return self._marked(passages) if self._fast is not None else self._whoosh(passages)
 
     def _matches(self, text: str) -> list[tuple[int, int]]:
         """Spans of the tokens of ``text`` whose indexed form is a term."""
@@ -144,7 +147,7 @@ class Snippets:
             fragments.append((j - i + 1, start, end, matches[i:j + 1]))
             i = j + 1
         best = sorted(sorted(fragments, key=lambda f: -f[0])[:2], key=lambda f: f[1])
-        return " … ".join(_format(text, start, end, spans) for _n, start, end, spans in best)
+        return " … ".join(mark_spans(text, start, end, spans) for _n, start, end, spans in best)
 
     def _whoosh(self, passages: str) -> str:
         from whoosh import highlight
@@ -154,7 +157,7 @@ class Snippets:
                                    _formatter_class()(), top=2, mode="index") or ""
 
 
-def _format(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> str:
+def mark_spans(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> str:
     """``text[start:end]`` on whole words, with the spans marked and white space collapsed."""
     if start > 0:
         space = text.find(" ", start, spans[0][0])
