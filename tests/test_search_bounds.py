@@ -61,7 +61,7 @@ def test_the_cli_never_prints_a_long_query_back(seed_index):
         assert "x" * 100 not in out.stdout + out.stderr
         assert len(out.stdout) < 20_000 and out.stderr.count("\n") == 1
     data = json.loads(out.stdout)
-    assert data["schema"] == "parallax-search/2" and data["query_chars"] == len(text)
+    assert data["schema"] == "parallax-search/3" and data["query_chars"] == len(text)
 
 
 def test_long_words_and_many_words_are_cut_with_a_notice():

@@ -7,7 +7,7 @@ import sys
 from reader.cli.common import add_index_option, add_result_set_options, error, open_library_or_error
 from reader.safe_text import for_terminal, json_for_terminal
 
-JSON_SCHEMA = "parallax-search/2"
+JSON_SCHEMA = "parallax-search/3"  # 3: "suggestion"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -49,6 +49,7 @@ def run(args: argparse.Namespace) -> int:
         print(json_for_terminal({
             "schema": JSON_SCHEMA, "query": shown, "query_chars": len(text), "parsed": outcome.query,
             "total": outcome.total, "message": outcome.message, "stopped": outcome.stopped,
+            "suggestion": outcome.suggestion,
             "hits": [{"path": h.path, "title": h.title, "outlet": h.outlet, "author": h.author,
                       "published": h.published, "kind": h.kind, "bias": h.bias,
                       "quotes": h.quote_count, "score": round(h.score, 4),
@@ -58,6 +59,8 @@ def run(args: argparse.Namespace) -> int:
     bold = sys.stdout.isatty()
     start, end = ("\033[1m", "\033[0m") if bold else ("[", "]")
     print(f"{outcome.total} article{'s' if outcome.total != 1 else ''} match “{for_terminal(shown)}”")
+    if outcome.suggestion:
+        print(f"Did you mean “{for_terminal(shorten(outcome.suggestion))}”?")
     for rank, h in enumerate(outcome.hits, 1):
         outlet = h.outlet or "unknown outlet"
         print(f"\n{rank}. {for_terminal(outlet)} — {for_terminal(h.title)}")

@@ -161,3 +161,13 @@ def _cut(text: str, limit: int = SNIPPET_CHARS) -> str:
 
 def _analysed(analyzer, text: str) -> list[str]:
     return [t.text for t in analyzer(text)]
+
+
+def make_snippets(maker, docnums: Sequence[int], stop=lambda: False) -> dict[int, str]:
+    """The snippets of ``docnums`` (the rows a list shows), on any thread; ``stop()`` ends early."""
+    made: dict[int, str] = {}
+    for docnum in docnums:
+        if stop():
+            break
+        made[docnum] = maker(docnum)
+    return made

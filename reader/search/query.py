@@ -28,6 +28,7 @@ from reader.search.filters import Filters, as_filters, filter_docs
 from reader.search.hits import MARK_END, MARK_START, Hit, Matches  # noqa: F401 - re-exported
 from reader.search.hits import render_marks  # noqa: F401 - re-exported for the CLI
 from reader.search.hit_snippets import HitSnippets
+from reader.search.suggest import FEW, suggest
 from reader.search.passage import looks_like_passage, passage_plan
 from reader.search.scoring import Scorer
 from reader.search.plan import Plan, Planner, docs_of, highlight_terms, rank_query, simplify
@@ -47,6 +48,7 @@ class SearchOutcome:
     query: str = ""  # the query actually run, in Whoosh's syntax (shortened)
     nothing_searchable: bool = False  # the query had no words to search for
     stopped: bool = False  # the time budget ran out: the hits and total are what was found
+    suggestion: str = ""  # the query with misspelt words corrected, when it found (almost) nothing
 
 
 def make_parser(ix_schema):
@@ -293,6 +295,7 @@ def search(source: Index | IndexView, text: str, entity_keys: Sequence[str] = ()
                 snippet = make(docnum)
             outcome.hits.append(view.hit(docnum, float(score or 0.0), snippet))
     outcome.message, outcome.stopped = planned.message, planned.stopped
+    outcome.suggestion = _suggestion(view, text, planned, outcome.total)
     return outcome
 
 
@@ -324,7 +327,15 @@ def find(view: IndexView, text: str, entity_keys: Sequence[str] = (), snippet_li
                 matches.snippets[docnum] = make(docnum)
     matches.message = planned.message
     matches.stopped = planned.stopped
+    matches.suggestion = _suggestion(view, text, planned, matches.count)
     return matches
+
+
+def _suggestion(view: IndexView, text: str, planned: Planned, total: int) -> str:
+    """“Did you mean”: only for a query of words that found fewer than ``FEW`` articles."""
+    if planned.nothing_searchable or planned.rank is None or total >= FEW or looks_like_passage(text):
+        return ""
+    return suggest(view, text, total)
 
 
 def _snippet_maker(view: IndexView, planned: Planned, text: str) -> HitSnippets | None:

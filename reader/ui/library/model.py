@@ -122,6 +122,21 @@ class LibraryModel(QAbstractTableModel):
         """Every match of the result set, listed yet or not."""
         return self._total
 
+    def docnum_at(self, row: int) -> int | None:
+        """The document number shown in ``row`` (None outside the list)."""
+        return self._ids[row] if 0 <= row < len(self._ids) else None
+
+    def snippets_changed(self, docnums: Sequence[int]) -> None:
+        """The snippets of these articles were made: their rows are read and painted again."""
+        rows = []
+        for docnum in docnums:
+            self._cache.pop(docnum, None)
+            row = self._row_of_docnum(docnum)
+            if row >= 0:
+                rows.append(row)
+        if rows:
+            self.dataChanged.emit(self.index(min(rows), self.COL_TITLE), self.index(max(rows), self.COL_TITLE))
+
     # -- ranking more as the list scrolls -----------------------------------------
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:
         return (not parent.isValid() and not self._every_row and self._more is not None
@@ -154,8 +169,9 @@ class LibraryModel(QAbstractTableModel):
 
     def row_of(self, path: str) -> int:
         docnum = self._locate(path)
-        if docnum is None:
-            return -1
+        return -1 if docnum is None else self._row_of_docnum(docnum)
+
+    def _row_of_docnum(self, docnum: int) -> int:
         if not self._rows and self._ids:
             self._rows = {n: row for row, n in enumerate(self._ids)}
         return self._rows.get(docnum, -1)

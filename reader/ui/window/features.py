@@ -14,8 +14,11 @@ from reader.outlet_overrides import default_registry
 from reader.ui.library.file_actions import FileActions
 from reader.ui.library.column_fit import ColumnFit
 from reader.ui.library.row_mode import RowMode
+from reader.ui.library.snippet_loader import SnippetLoader
 from reader.ui.library.sort_order import SortOrder
+from reader.ui.library.suggestion import SuggestionLink
 from reader.ui.library.undo import UndoHistory
+from reader.ui.views import set_library_row_lines
 from reader.ui.window.accessible import name_unnamed
 from reader.ui.window.layout import fit_docks
 from reader.ui.window.theme import ThemeMenu
@@ -34,9 +37,21 @@ def install_features(window: QMainWindow) -> None:
                                   _save_theme(window),
                                   lambda _name: QTimer.singleShot(0, lambda: rerender(window)))
     window.library_model.short_outlet = _short_outlets()
+    c = window.controller
+    window.snippets = SnippetLoader(window.library_view, window.library_model, lambda: c.result, c.views, window)
+    window.suggestion = SuggestionLink(window)
+    c.results_changed.connect(lambda: _snippet_lines(window))  # after the window's own handler
     fit_docks(window)
     name_unnamed(window)
     window.tabs.currentChanged.connect(lambda _i: QTimer.singleShot(0, lambda: name_unnamed(window)))
+
+
+def _snippet_lines(window: QMainWindow) -> None:
+    """Rows reserve a snippet line only when the result's hits have snippets (not for
+    ``outlet:dw`` or a date range alone)."""
+    result = window.controller.result
+    with_snippets = result is not None and result.matches.has_snippets and window.library_model.rowCount() > 0
+    set_library_row_lines(window.library_view, with_snippets)
 
 
 def _save_theme(window: QMainWindow):
