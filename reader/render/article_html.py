@@ -11,7 +11,6 @@ window that appends a long article progressively.
 from __future__ import annotations
 
 import html
-import re
 from dataclasses import dataclass
 from dataclasses import field
 from dataclasses import replace

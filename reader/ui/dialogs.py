@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QWidget
@@ -20,41 +19,57 @@ if TYPE_CHECKING:  # dialogs load their classes when shown: QMessageBox's type c
     from PySide6.QtWidgets import QMessageBox
     from PySide6.QtWidgets import QPushButton
 
+# every field a query may name: what it holds, and an example that finds articles in the seeds
 FIELD_HELP = {
-    F.TITLE: "words in the headline", F.OUTLET: "the outlet’s name", F.AUTHOR: "the byline",
-    F.KIND: "news, analysis or opinion", F.SPEAKER: "someone quoted in the article",
-    F.ENTITY: "a person, organisation or place mentioned (any of its spellings)",
-    F.BIAS: "the outlet’s lean: left, lean-left (or \"lean left\"), center, lean-right, right, mixed, "
-            "unrated, unknown",
-    F.OWNERSHIP: "who owns the outlet: public, state-funded, private, non-profit, other, unknown",
-    F.QUOTE: "words inside a direct quote",
-    F.PUBLISHED: "the date: a year, a month or a day (2022, 2022-02, 2022-02-24), or a range",
+    F.TITLE: ("words in the headline", "title:putin"),
+    F.OUTLET: ("the outlet’s name or one of its short names", "outlet:dw"),
+    F.AUTHOR: ("the byline", "author:mir"),
+    F.KIND: ("news, analysis or opinion", "kind:opinion"),
+    F.SPEAKER: ("someone quoted or reported as speaking", "speaker:kugelman"),
+    F.ENTITY: ("a person, organisation or place mentioned (any of its spellings)", "entity:moscow"),
+    F.BIAS: ("the outlet’s lean: left, lean-left (or \"lean left\"), center, lean-right, right, mixed, "
+             "unrated, unknown", "bias:lean-left"),
+    F.OWNERSHIP: ("who owns the outlet: public, state-funded, private, non-profit, other, unknown",
+                  "ownership:state-funded"),
+    F.QUOTE: ("words someone is quoted or reported as saying", "quote:sanctions"),
+    F.PUBLISHED: ("the date the article states (see Dates below)", "published:2022"),
 }
 EXAMPLES = (("pipeline", "articles mentioning pipeline(s), best match first"),
             ('"gas pipeline"', "the exact phrase"),
             ("khan AND putin NOT kind:opinion", "both names, leaving out opinion pieces"),
-            ("speaker:kugelman", "articles quoting Kugelman"),
-            ("quote:sanctions", "“sanctions” said by someone, not by the writer"),
             ("pipe*", "words starting with pipe"),
-            ("published:2022", "published in 2022 (published:2022-02 for February)"),
-            ("published:[2022-01 TO 2022-03]", "published from January to March 2022, both included"),
-            ("published:>=2022-02-24", "published on or after 24 February 2022"),
-            ("putin published:2022..2023", "a range written without brackets"))
-DATE_NOTE = ("Articles that state no date are in no date range. The Published fields above the list "
+            ("sanctions OR pipeline", "either word"))
+DATE_FORMS = (("published:2022", "published in 2022"),
+              ("published:2022-02", "in February 2022"),
+              ("published:2022-02-24", "on 24 February 2022"),
+              ("published:[2022-01 TO 2022-03]", "from January to March 2022, both included"),
+              ("published:>=2022-02-24", "on or after 24 February 2022 (also >, <, <=)"),
+              ("putin published:2022..2023", "a range written without brackets"))
+DATE_NOTE = ("Articles that state no date are in no date range (the five bundled articles state "
+             "none, so date searches find nothing in them). The Published fields above the list "
              "filter by date the same way.")
 
 
+def _table(rows) -> str:
+    return "<table cellspacing='2' cellpadding='2'>" + "".join(
+        "<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows) + "</table>"
+
+
+def _code(text: str) -> str:
+    return f"<code>{html.escape(text)}</code>"
+
+
 def search_help_html() -> str:
-    """The query language in one page: examples first, then the fields."""
-    rows = "".join(f"<tr><td><code>{html.escape(q)}</code></td><td>{html.escape(w)}</td></tr>"
-                   for q, w in EXAMPLES)
-    fields = "".join(f"<tr><td><code>{name}:</code></td><td>{html.escape(FIELD_HELP.get(name, ''))}</td></tr>"
-                     for name in F.QUERY_FIELDS)
+    """The query language in one page: examples, every field with an example, dates."""
+    examples = _table((_code(q), html.escape(w)) for q, w in EXAMPLES)
+    fields = _table((_code(f"{name}:"), html.escape(FIELD_HELP[name][0]), _code(FIELD_HELP[name][1]))
+                    for name in F.QUERY_FIELDS)
+    dates = _table((_code(q), html.escape(w)) for q, w in DATE_FORMS)
     return (f"<h3>Searching</h3><p>Type words to search headlines and text; results update as "
             f"you type. Ctrl+K or Ctrl+F jumps to the search field, Esc clears it, F3 and "
-            f"Shift+F3 step through the matches in the open article.</p>"
-            f"<table cellspacing='6'>{rows}</table><h4>Fields</h4><table cellspacing='6'>{fields}</table>"
-            f"<p>{html.escape(DATE_NOTE)}</p>"
+            f"Shift+F3 step through the matches in the open article. When a word is not in the "
+            f"library, the status line offers a close word it has (“Did you mean pipeline?”).</p>"
+            f"{examples}<h4>Fields</h4>{fields}<h4>Dates</h4>{dates}<p>{html.escape(DATE_NOTE)}</p>"
             f"<h4>Pasted text</h4><p>Paste a paragraph or a quote (a dozen words or more) to find the "
             f"articles that contain it word for word; when none does, those sharing most of its "
             f"distinctive words are listed, best first.</p>"
@@ -67,14 +82,38 @@ def search_help_html() -> str:
             f"filters combine.</p>")
 
 
-def show_search_help(parent: QWidget) -> None:
-    from PySide6.QtWidgets import QMessageBox
+def search_help_dialog(parent: QWidget):
+    """The help as a dialog as tall as its text (up to most of the screen), scrolling beyond."""
+    from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout
 
-    box = QMessageBox(QMessageBox.Icon.Information, parent.tr("Search Syntax"), search_help_html(),
-                      QMessageBox.StandardButton.Close, parent)
-    box.setTextFormat(Qt.TextFormat.RichText)
-    box.setStyleSheet("QLabel { min-width: 30em; }")
-    box.exec()
+    dialog = QDialog(parent)
+    dialog.setObjectName("searchHelp")
+    dialog.setWindowTitle(parent.tr("Search Syntax"))
+    dialog.setAccessibleName("Search syntax help")
+    text = QTextBrowser(dialog)
+    text.setAccessibleName("Search syntax")
+    text.setOpenLinks(False)
+    text.setFrameShape(QTextBrowser.Shape.NoFrame)
+    text.setHtml(search_help_html())
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
+    buttons.rejected.connect(dialog.reject)
+    layout = QVBoxLayout(dialog)
+    layout.addWidget(text)
+    layout.addWidget(buttons)
+    width = min(46 * text.fontMetrics().horizontalAdvance("m"), 760)
+    doc = text.document()
+    doc.setTextWidth(width)
+    screen = (parent.screen() if parent is not None else None)
+    room = screen.availableGeometry().height() * 0.85 if screen is not None else 900
+    height = int(min(doc.size().height() + 2 * doc.documentMargin(), room - 60))
+    text.setMinimumSize(width + text.verticalScrollBar().sizeHint().width(), min(height, 200))
+    text.resize(width, height)
+    dialog.resize(width + 40, height + buttons.sizeHint().height() + 30)
+    return dialog
+
+
+def show_search_help(parent: QWidget) -> None:
+    search_help_dialog(parent).exec()
 
 
 def show_about(parent: QWidget) -> None:

@@ -119,12 +119,13 @@ class SnippetLoader(QObject):
         request, made = answer
         if self.running is request:
             self.running = None
-        if self._closed or request.result is not self._current():
-            return  # an answer for a result set no longer shown
-        request.result.matches.snippets.update(made)
-        self.model.snippets_changed(list(made))
-        self.arrived.emit(request)
-        self.schedule()  # the list may have scrolled meanwhile
+        if self._closed:
+            return
+        if request.result is self._current():  # else: an answer for a result set no longer shown
+            request.result.matches.snippets.update(made)
+            self.model.snippets_changed(list(made))
+            self.arrived.emit(request)
+        self.schedule()  # the list may have scrolled, or shows another result set, meanwhile
 
     def _failed(self, request: SnippetRequest) -> None:
         """A snippet that cannot be made (the index changed under it) is left out, not retried."""
@@ -132,3 +133,4 @@ class SnippetLoader(QObject):
             self.running = None
         if request.result is self._current():
             request.result.matches.snippets.update(dict.fromkeys(request.docnums, ""))
+        self.schedule()

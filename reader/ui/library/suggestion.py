@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QMainWindow
 
 from reader.safe_text import one_line
 from reader.search.suggest import corrected
+from reader.ui.plain_text import rich_label
 
 
 class SuggestionLink(QObject):
@@ -24,7 +25,7 @@ class SuggestionLink(QObject):
         super().__init__(window)
         self.window = window
         self.query = ""  # the corrected text the link runs ("" when hidden)
-        self.label = QLabel()
+        self.label = rich_label(QLabel())  # our markup; the query in it is escaped
         self.label.setObjectName("spellingSuggestion")
         self.label.setAccessibleName("Spelling suggestion")
         self.label.setTextFormat(Qt.TextFormat.RichText)
