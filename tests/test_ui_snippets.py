@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QThread
+from PySide6.QtCore import Qt
 from ui_helpers import no_dangling_workers  # noqa: F401 - autouse fixture
 from ui_helpers import wait_open
 
@@ -134,6 +135,31 @@ def test_rows_reserve_a_snippet_line_only_when_the_hits_have_snippets(qtbot, see
     assert not win.controller.result.matches.has_snippets
     assert header.defaultSectionSize() == listed < with_snippets
     assert _shown_snippets(win) == [""]
+    win.close()
+
+
+def test_a_row_whose_snippet_is_empty_keeps_no_snippet_line(qtbot, seeds_copy, monkeypatch):
+    from reader.search.hit_snippets import HitSnippets
+
+    monkeypatch.setattr(results_module, "SNIPPET_LIMIT", 0)
+    empty = str(next(p for p in SEEDS.iterdir() if p.name.startswith("003_")))  # one article's snippet is ""
+    real = HitSnippets.__call__
+    monkeypatch.setattr(HitSnippets, "__call__",
+                        lambda self, d: "" if self.view.path(d) == empty else real(self, d))
+    win = _window(qtbot, seeds_copy)
+    _search(qtbot, win, "putin")
+    qtbot.waitUntil(lambda: _all_shown_have_snippets(win), timeout=20000)
+    header, proxy = win.library_view.verticalHeader(), win.library_proxy
+
+    def heights() -> dict[str, int]:
+        return {proxy.index(r, 0).data(LibraryModel.PathRole): header.sectionSize(r) for r in range(proxy.rowCount())}
+
+    tall = header.defaultSectionSize()
+    assert len(heights()) == 5 and heights()[empty] < tall
+    assert all(h == tall for p, h in heights().items() if p != empty)
+    win.library_view.sortByColumn(LibraryModel.COL_OUTLET, Qt.SortOrder.DescendingOrder)  # the rows move
+    qtbot.waitUntil(lambda: heights()[empty] < tall, timeout=5000)
+    assert all(h == tall for p, h in heights().items() if p != empty)
     win.close()
 
 

@@ -82,12 +82,16 @@ def set_library_row_lines(view: QTableView, with_snippets: bool | None = None) -
     if with_snippets is None:
         with_snippets = bool(view.property("withSnippets"))
     view.setProperty("withSnippets", with_snippets)
+    view.verticalHeader().setDefaultSectionSize(library_row_height(view, with_snippets))
+
+
+def library_row_height(view: QTableView, with_snippets: bool) -> int:
+    """A library row's height: one line (compact), the title's lines, or those and the snippet's."""
     delegate = view.itemDelegateForColumn(LibraryModel.COL_TITLE)
     if isinstance(delegate, TitleDelegate) and delegate.compact:
-        view.verticalHeader().setDefaultSectionSize(view.fontMetrics().lineSpacing() + 10)
-        return
+        return view.fontMetrics().lineSpacing() + 10
     lines = TitleDelegate.TITLE_LINES + (TitleDelegate.SNIPPET_LINES if with_snippets else 0)
-    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().lineSpacing() * lines + 12)
+    return view.fontMetrics().lineSpacing() * lines + 12
 
 
 def set_compact_rows(view: QTableView, compact: bool) -> None:

@@ -20,6 +20,7 @@ from reader.search.hit_snippets import make_snippets
 from reader.search.results import ResultSet
 from reader.ui.library.model import LibraryModel
 from reader.ui.tasks import Task
+from reader.ui.views import library_row_height
 
 SETTLE_MS = 30  # a scroll settles this long before its rows are asked for
 
@@ -51,6 +52,7 @@ class SnippetLoader(QObject):
         view.verticalScrollBar().valueChanged.connect(self.schedule)
         for signal in (model.modelReset, model.layoutChanged, model.rowsInserted):
             signal.connect(self.schedule)
+        model.layoutChanged.connect(self._rows_moved)
         view.viewport().installEventFilter(self)
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
@@ -62,12 +64,35 @@ class SnippetLoader(QObject):
         if not self._closed:
             self._timer.start()
 
+    def fit_rows(self) -> None:
+        """Shown rows whose snippet turned out empty keep no snippet line."""
+        result = self._current()
+        if result is None or not result.matches.has_snippets:
+            return
+        header = self.view.verticalHeader()
+        short = library_row_height(self.view, with_snippets=False)
+        if short >= header.defaultSectionSize():  # compact rows, or no snippet lines at all
+            return
+        for row, docnum in self._shown_rows():
+            if result.matches.snippets.get(docnum) == "" and header.sectionSize(row) != short:
+                header.resizeSection(row, short)
+
+    def _rows_moved(self) -> None:
+        """A sort moved the rows: every row has the list's height again, then the shown ones fit."""
+        header = self.view.verticalHeader()
+        header.setDefaultSectionSize(header.defaultSectionSize())
+        self.fit_rows()
+
     def close(self) -> None:
         self._closed = True
         self._timer.stop()
 
     def shown_docnums(self) -> list[int]:
         """The rows on screen and a screenful below, as document numbers, top first."""
+        return [docnum for _row, docnum in self._shown_rows()]
+
+    def _shown_rows(self) -> list[tuple[int, int]]:
+        """(view row, document number) of the rows on screen and a screenful below."""
         proxy = self.view.model()
         rows = proxy.rowCount()
         if not rows:
@@ -81,7 +106,7 @@ class SnippetLoader(QObject):
             source = proxy.mapToSource(proxy.index(row, 0)) if hasattr(proxy, "mapToSource") else proxy.index(row, 0)
             docnum = self.model.docnum_at(source.row())
             if docnum is not None:
-                out.append(docnum)
+                out.append((row, docnum))
         return out
 
     def missing(self) -> list[int]:
@@ -124,6 +149,7 @@ class SnippetLoader(QObject):
         if request.result is self._current():  # else: an answer for a result set no longer shown
             request.result.matches.snippets.update(made)
             self.model.snippets_changed(list(made))
+            self.fit_rows()
             self.arrived.emit(request)
         self.schedule()  # the list may have scrolled, or shows another result set, meanwhile
 

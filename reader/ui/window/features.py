@@ -52,6 +52,7 @@ def _snippet_lines(window: QMainWindow) -> None:
     result = window.controller.result
     with_snippets = result is not None and result.matches.has_snippets and window.library_model.rowCount() > 0
     set_library_row_lines(window.library_view, with_snippets)
+    window.snippets.fit_rows()  # the best hits' snippets came with the list
 
 
 def _save_theme(window: QMainWindow):
