@@ -16,8 +16,6 @@ import time
 from collections import Counter
 from dataclasses import dataclass
 
-from whoosh.support.levenshtein import damerau_levenshtein
-
 from reader.search import fields as F
 from reader.search.view import IndexView
 
@@ -92,6 +90,8 @@ def _closest(reader, name: str, word: str, term: str, known: int, deadline: floa
     2 from seven letters; for a known word, only a far more common term one edit away.
     In a stemmed field a term ("govern") is compared as the words it stands for
     ("government", "governed"…: the term and a common ending whose stem it is)."""
+    from whoosh.support.levenshtein import damerau_levenshtein
+
     limit = 1 if len(word) < 7 or known else 2
     best: tuple[int, int, str] | None = None  # (distance, -articles, term)
     scanned = 0
@@ -119,6 +119,8 @@ def _closest(reader, name: str, word: str, term: str, known: int, deadline: floa
 
 def _as_written(word: str, candidate: str, limit: int, stem) -> int:
     """The distance from ``word`` to the closest word a stemmed ``candidate`` stands for."""
+    from whoosh.support.levenshtein import damerau_levenshtein
+
     if damerau_levenshtein(word[:len(candidate)], candidate, limit) > limit:
         return limit + 1
     best = limit + 1

@@ -39,6 +39,7 @@ import reader.paths
 import reader.reveal
 import reader.search.articles
 import reader.search.generations
+import reader.search.hit_snippets
 import reader.search.library_reads
 import reader.search.listing
 import reader.search.lookup
@@ -47,4 +48,6 @@ import reader.startup_gc
 import reader.render.article_html
 import reader.outlet_info
 import reader.search.results
+import reader.search.snippets
+import reader.search.suggest
 import reader.search.window_query
