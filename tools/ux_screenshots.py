@@ -28,7 +28,9 @@ LARGE = 2000
 # (name, extra arguments): what each screenshot shows
 SEED_STATES = (("seeds-wapo", ["--open", "003_e9b7486474eea1a3.txt"]),
                ("seeds-bol", ["--open", "002_2458af4d1454103a.txt"]),
-               ("seeds-search", ["--query", "pipeline"]))
+               ("seeds-search", ["--query", "pipeline"]),
+               ("seeds-pipelne", ["--query", "pipelne"]),  # "Did you mean pipeline?"
+               ("seeds-quote", ["--query", "quote:sanctions"]))
 LARGE_STATES = (("large", []), ("large-search", ["--query", "trump"]))
 
 
@@ -95,18 +97,56 @@ def shoot(index: Path, out: Path, name: str, extra: list[str], tag: str) -> list
     return written
 
 
+def shoot_help(out: Path, tag: str) -> list[Path]:
+    """The F1 help dialog on a screen of each size (Qt's offscreen screen set to that size)."""
+    written = []
+    for width, height in SIZES:
+        path = out / f"help-{width}x{height}{tag}.png"
+        with tempfile.TemporaryDirectory() as scratch:
+            config = Path(scratch) / "screen.json"
+            config.write_text('{"screens": [{"name": "screen", "x": 0, "y": 0, "width": %d, "height": %d, '
+                              '"logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}' % (width, height))
+            env = dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={config}")
+            subprocess.run([sys.executable, __file__, "--help-child", str(path)], cwd=ROOT, env=env, check=True)
+        written.append(path)
+        print(path)
+    return written
+
+
+def _help_child(path: Path) -> int:
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    from reader.ui.dialogs import search_help_dialog
+
+    app = QApplication([])
+    parent = QWidget()
+    parent.resize(app.primaryScreen().availableGeometry().size())
+    dialog = search_help_dialog(parent)
+    dialog.show()
+    for _ in range(20):
+        app.processEvents()
+    return 0 if dialog.grab().save(str(path), "PNG") else 1
+
+
 def main() -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--library", default=str(Path(tempfile.gettempdir()) / "parallax-ux-library"),
                    help="where the 2,000-article library is built (kept for the next run)")
     p.add_argument("--out", default=str(ROOT / "docs" / "screenshots" / "ux"))
     p.add_argument("--tag", default="", help="appended to every file name (e.g. -before)")
-    p.add_argument("--only", choices=("seeds", "large"), help="one library only")
+    p.add_argument("--only", choices=("seeds", "large", "help"), help="one library only, or the help")
+    p.add_argument("--help-child", metavar="PNG", help=argparse.SUPPRESS)
     args = p.parse_args()
+    if args.help_child:
+        return _help_child(Path(args.help_child))
     os.environ.setdefault("PARALLAX_HOME", tempfile.mkdtemp(prefix="parallax-ux-home-"))
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     library, out = Path(args.library), Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
+    if args.only in (None, "help"):
+        shoot_help(out, args.tag)
+    if args.only == "help":
+        return 0
     if args.only != "large":
         seeds = build_seeds(library / "seeds")
         for name, extra in SEED_STATES:

@@ -102,6 +102,7 @@ def screenshot(window: MainWindow, path: Path, args: argparse.Namespace) -> int:
     for problem in problems:
         print(f"parallax: {for_terminal(problem)}", file=sys.stderr)
     _wait_until(lambda: not window.controller.search_pending(), 60_000)  # the panels follow the list
+    _wait_until(window.snippets.settled, 30_000)  # the shown rows' snippets, made on a worker
     _wait_until(lambda: False, 300)  # let layouts, delegates and scrolling settle
     path.parent.mkdir(parents=True, exist_ok=True)
     if not window.grab().save(str(path), "PNG"):

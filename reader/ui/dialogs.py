@@ -100,15 +100,18 @@ def search_help_dialog(parent: QWidget):
     layout = QVBoxLayout(dialog)
     layout.addWidget(text)
     layout.addWidget(buttons)
-    width = min(46 * text.fontMetrics().horizontalAdvance("m"), 760)
-    doc = text.document()
-    doc.setTextWidth(width)
-    screen = (parent.screen() if parent is not None else None)
-    room = screen.availableGeometry().height() * 0.85 if screen is not None else 900
-    height = int(min(doc.size().height() + 2 * doc.documentMargin(), room - 60))
-    text.setMinimumSize(width + text.verticalScrollBar().sizeHint().width(), min(height, 200))
-    text.resize(width, height)
-    dialog.resize(width + 40, height + buttons.sizeHint().height() + 30)
+    screen = parent.screen() if parent is not None else None
+    room = screen.availableGeometry() if screen is not None else None
+    em = text.fontMetrics().horizontalAdvance("m")
+    width = int(min(72 * em, room.width() * 0.6 if room is not None else 72 * em))
+    dialog.ensurePolished()
+    text.ensurePolished()  # the widget's own font, which the shown document is laid out in
+    doc = text.document().clone(text)  # measured apart: the browser lays its own out as it resizes
+    doc.setDefaultFont(text.font())
+    doc.setTextWidth(width - 2 * text.frameWidth())
+    most = int(room.height() * 0.9) - buttons.sizeHint().height() - 40 if room is not None else 800
+    text.setFixedSize(width, int(min(doc.size().height() + 2 * text.frameWidth() + 2, most)))
+    dialog.adjustSize()
     return dialog
 
 

@@ -83,6 +83,10 @@ class SnippetLoader(QObject):
         header.setDefaultSectionSize(header.defaultSectionSize())
         self.fit_rows()
 
+    def settled(self) -> bool:
+        """Whether every shown row has its snippet (nothing asked for or on its way)."""
+        return self.running is None and not self._timer.isActive() and not self.missing()
+
     def close(self) -> None:
         self._closed = True
         self._timer.stop()
