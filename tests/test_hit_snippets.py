@@ -183,3 +183,27 @@ def test_real_corpus_quote_snippets_come_from_quotes(bbc_view):
         quotes = [_squash(r.text) for r in read_quotes(bbc_view, docnum)]
         inside = _plain(snippet).split(": ", 1)[-1].strip("“”")
         assert any(inside in q for q in quotes), snippet
+
+
+def test_a_speaker_the_name_table_resolves_still_shows_their_statement(view):
+    matches = find(view, 'speaker:"imran khan"', page=10)
+    assert matches.total >= 2 and matches.snippet_maker is not None
+    for docnum in matches.docnums:
+        snippet = matches.snippet_maker(docnum)
+        assert "khan" in MARKED.findall(snippet)[0].lower(), snippet
+
+
+def test_the_banded_edit_distance_is_whooshs_within_its_limit():
+    import random
+
+    from whoosh.support.levenshtein import damerau_levenshtein as whoosh_distance
+
+    from reader.search.suggest import damerau_levenshtein
+
+    rng = random.Random(7)
+    for _ in range(3000):
+        a = "".join(rng.choice("abcd") for _ in range(rng.randint(0, 9)))
+        b = "".join(rng.choice("abcd") for _ in range(rng.randint(0, 9)))
+        full = whoosh_distance(a, b)
+        for limit in (0, 1, 2, 3):
+            assert damerau_levenshtein(a, b, limit) == min(full, limit + 1), (a, b, limit)

@@ -19,7 +19,7 @@ from reader.search.snippets import SNIPPET_CHARS, Snippets, lead
 from reader.search.view import IndexView
 
 # the fields whose matches a snippet is made from, besides the body
-FIELD_SNIPPETS = (F.QUOTE, F.SPEAKER, F.ENTITY, F.ENTITY_KEY)
+FIELD_SNIPPETS = (F.QUOTE, F.SPEAKER, F.SPEAKER_KEY, F.ENTITY, F.ENTITY_KEY)
 _SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*\s+|\n")
 
 
@@ -39,7 +39,7 @@ class HitSnippets:
         quote_terms = list(field_terms.get(F.QUOTE, ()))
         self._quote = Snippets(schema[F.QUOTE].analyzer, quote_terms) if quote_terms else None
         self._speakers = None
-        if field_terms.get(F.SPEAKER):
+        if field_terms.get(F.SPEAKER) or field_terms.get(F.SPEAKER_KEY):  # the name table may rewrite
             from reader.names.query import speaker_match
 
             self._speakers = speaker_match(view, text)

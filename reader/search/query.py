@@ -179,7 +179,7 @@ def plan_query(view: IndexView, text: str, filters: Filters, budget: Budget) -> 
                 out.notices = [n for n in out.notices if n] or ["The query has no searchable words."]
                 return out
             out.query = shorten(str(q), SHOWN_QUERY)
-            out.field_terms[F.ENTITY_KEY] = _terms_of(q, F.ENTITY_KEY)
+            out.field_terms.update({name: _terms_of(q, name) for name in (F.ENTITY_KEY, F.SPEAKER_KEY)})
             plan = Planner(view, budget).plan(q)
             plan = Plan(simplify(plan.root), plan.notices)
         out.notices.extend(plan.notices)
@@ -295,15 +295,19 @@ def search(source: Index | IndexView, text: str, entity_keys: Sequence[str] = ()
                 snippet = make(docnum)
             outcome.hits.append(view.hit(docnum, float(score or 0.0), snippet))
     outcome.message, outcome.stopped = planned.message, planned.stopped
-    outcome.suggestion = _suggestion(view, text, planned, outcome.total)
+    if not planned.nothing_searchable:
+        outcome.suggestion = suggestion(view, text, outcome.total)
     return outcome
 
 
 def find(view: IndexView, text: str, entity_keys: Sequence[str] = (), snippet_limit: int = 30,
-         filters: Filters | None = None, page: int | None = None, budget: Budget | None = None) -> Matches:
+         filters: Filters | None = None, page: int | None = None, budget: Budget | None = None,
+         suggest: bool = True) -> Matches:
     """Every match as a set, the best ``page`` of them ranked (None: all of them, best first,
-    as an export takes them), snippets for the best few, and a ranker for more (the window
-    asks for ``PAGE`` and ranks more as its list scrolls)."""
+    as an export takes them), snippets for the best few and the maker of the rest, a ranker
+    for more (the window asks for ``PAGE`` and ranks more as its list scrolls), and when it
+    finds (almost) nothing a spelling suggestion (``suggest=False``: the caller asks later,
+    as the window does with its panels, so that an empty list is shown at once)."""
     budget = budget or Budget()
     planned = plan_query(view, text, as_filters(entity_keys, filters), budget)
     matches = Matches(query=planned.query, nothing_searchable=planned.nothing_searchable)
@@ -312,28 +316,30 @@ def find(view: IndexView, text: str, entity_keys: Sequence[str] = (), snippet_li
         return matches
     matches.members = planned.members
     matches.count = len(planned.members)
-    if planned.rank is None:  # no words: the library (or its filtered part) in index order
+    if planned.rank is None:  # nothing scores: the library (or its filtered part) in index order
         matches.docnums = planned.members.docnums()
     else:
         upto = matches.count if page is None else page  # rank pads with unscored members
         matches.docnums = [d for d, _s in rank(view, planned, upto, budget)]
         matches.ranker = Ranker(view, planned)
-        make = _snippet_maker(view, planned, text)
-        matches.snippet_maker = make  # the window makes the rest for the rows it shows
-        if make is not None:
-            for docnum in matches.docnums[:snippet_limit]:
-                if budget.expired():
-                    break
-                matches.snippets[docnum] = make(docnum)
+    make = _snippet_maker(view, planned, text)
+    matches.snippet_maker = make  # the window makes the rest for the rows it shows
+    if make is not None:
+        for docnum in matches.docnums[:snippet_limit]:
+            if budget.expired():
+                break
+            matches.snippets[docnum] = make(docnum)
     matches.message = planned.message
     matches.stopped = planned.stopped
-    matches.suggestion = _suggestion(view, text, planned, matches.count)
+    if suggest:
+        matches.suggestion = suggestion(view, text, matches.count)
     return matches
 
 
-def _suggestion(view: IndexView, text: str, planned: Planned, total: int) -> str:
-    """“Did you mean”: only for a query of words that found fewer than ``FEW`` articles."""
-    if planned.nothing_searchable or planned.rank is None or total >= FEW or looks_like_passage(text):
+def suggestion(view: IndexView, text: str, total: int) -> str:
+    """“Did you mean”: the query with misspelt words corrected, for a query of words that
+    found fewer than ``FEW`` articles ("" otherwise); the CLI's and the window's."""
+    if total >= FEW or not text.strip() or looks_like_passage(text):
         return ""
     return suggest(view, text, total)
 

@@ -109,14 +109,16 @@ def compute_matches(view: IndexView, query: str, entity_keys: Sequence[str],
 
     keys = tuple(entity_keys)
     matches = find(view, query, keys, snippet_limit=SNIPPET_LIMIT, filters=filters, page=PAGE,
-                   budget=budget)
+                   budget=budget, suggest=False)  # the suggestion comes with the panels
     return ResultSet(source=view, query=query, entity_keys=keys, matches=matches,
                      filters=filters or Filters())
 
 
 def fill_panels(result: ResultSet) -> ResultSet:
-    """Entities, quotes and coverage of the result set, and the library's folder (the slower part)."""
+    """Entities, quotes and coverage of the result set, the library's folder, and the
+    spelling suggestion when it found (almost) nothing (the slower part)."""
     from reader.names.query import speaker_match
+    from reader.search.query import suggestion
 
     view, docnums = result.view, result.members()
     if view is None:
@@ -129,6 +131,8 @@ def fill_panels(result: ResultSet) -> ResultSet:
     result.panels = Panels(entities=entity_counts(view, docnums), quotes=quotes, outlets=outlets,
                            folder=view.shared_folder(),
                            coverage={"bias": Counter(b for _o, b in outlets), "ownership": ownership})
+    if not result.matches.nothing_searchable:
+        result.matches.suggestion = suggestion(view, result.query, result.total)
     return result
 
 

@@ -71,7 +71,7 @@ def suggest(view: IndexView, text: str, total: int) -> str:
         found = _closest(reader, name, word.lower(), term, known, deadline, stem)
         if found is None:
             continue
-        shown = _written(view, name, found, schema[name].analyzer) or found
+        shown = _written(view, name, found, schema[name].analyzer, word.lower()) or found
         if shown.lower() != word.lower():
             corrections.append(Correction(m.start("word"), m.end("word"), _same_case(word, shown)))
     if not corrections:
@@ -90,10 +90,9 @@ def _closest(reader, name: str, word: str, term: str, known: int, deadline: floa
     2 from seven letters; for a known word, only a far more common term one edit away.
     In a stemmed field a term ("govern") is compared as the words it stands for
     ("government", "governed"…: the term and a common ending whose stem it is)."""
-    from whoosh.support.levenshtein import damerau_levenshtein
-
     limit = 1 if len(word) < 7 or known else 2
     best: tuple[int, int, str] | None = None  # (distance, -articles, term)
+    typed = set(word) | set(term)
     scanned = 0
     for raw in reader.expand_prefix(name, term[:PREFIX]):
         scanned += 1
@@ -102,9 +101,12 @@ def _closest(reader, name: str, word: str, term: str, known: int, deadline: floa
         candidate = raw.decode("utf-8", "replace") if isinstance(raw, bytes) else str(raw)
         if candidate == term or not (-limit if stem is None else -6) <= len(candidate) - len(term) <= limit:
             continue
+        letters = set(candidate)
+        if len(letters - typed) > 2 * limit or (stem is None and len(typed - letters) > 2 * limit):
+            continue  # each edit adds or drops at most two letters: cheaper than the distance
         d = damerau_levenshtein(term, candidate, limit)
-        if stem is not None and d > limit:
-            d = _as_written(word, candidate, limit, stem)
+        if stem is not None and d > 0:  # "presid" is one edit from "presidnt" as "president"
+            d = min(d, _as_written(word, candidate, min(d, limit + 1) - 1, stem))
         if d > limit:
             continue
         articles = reader.doc_frequency(name, candidate)
@@ -119,8 +121,6 @@ def _closest(reader, name: str, word: str, term: str, known: int, deadline: floa
 
 def _as_written(word: str, candidate: str, limit: int, stem) -> int:
     """The distance from ``word`` to the closest word a stemmed ``candidate`` stands for."""
-    from whoosh.support.levenshtein import damerau_levenshtein
-
     if damerau_levenshtein(word[:len(candidate)], candidate, limit) > limit:
         return limit + 1
     best = limit + 1
@@ -134,8 +134,9 @@ def _as_written(word: str, candidate: str, limit: int, stem) -> int:
     return best
 
 
-def _written(view: IndexView, name: str, term: str, analyzer) -> str:
-    """The word articles write for an indexed (stemmed) term, from one article that holds it."""
+def _written(view: IndexView, name: str, term: str, analyzer, typed: str) -> str:
+    """The word articles write for an indexed (stemmed) term, from one article that holds it:
+    of its words with that stem, the closest to the typed word, then the most frequent."""
     if name not in STEMMED_FIELDS:  # unstemmed fields index the words as written
         return term
     searcher = view.searcher()
@@ -150,10 +151,50 @@ def _written(view: IndexView, name: str, term: str, analyzer) -> str:
     text = stored.get(F.BODY if name != F.TITLE else F.TITLE, "") or ""
     head = re.escape(term[:max(1, len(term) - 1)])
     words = Counter(w.lower() for w in re.findall(r"\b%s\w*" % head, text[:200000], re.IGNORECASE))
-    for word, _n in words.most_common():
-        if [t.text for t in analyzer(word)] == [term]:
-            return word
-    return term
+    written = [(damerau_levenshtein(typed, w, len(typed) + len(w)), -n, w) for w, n in words.items()
+               if [t.text for t in analyzer(w)] == [term]]
+    return min(written)[2] if written else term
+
+
+def damerau_levenshtein(a: str, b: str, limit: int) -> int:
+    """The optimal-string-alignment distance of ``a`` and ``b`` when at most ``limit``, else
+    ``limit + 1``: the common head and tail are dropped first and only a band of ``limit``
+    either side of the diagonal is computed (Whoosh's full table took most of a suggestion)."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    i = 0
+    while i < len(a) and i < len(b) and a[i] == b[i]:
+        i += 1
+    a, b = a[i:], b[i:]
+    j = 0
+    while j < len(a) and j < len(b) and a[-1 - j] == b[-1 - j]:
+        j += 1
+    if j:
+        a, b = a[:-j], b[:-j]
+    la, lb, big = len(a), len(b), limit + 1
+    if not la or not lb:
+        return max(la, lb) if max(la, lb) <= limit else big
+    before, prev = None, list(range(lb + 1))
+    for x in range(1, la + 1):
+        cur = [x] + [big] * lb
+        ca = a[x - 1]
+        lowest = x
+        for y in range(max(1, x - limit), min(lb, x + limit) + 1):
+            cb = b[y - 1]
+            v = prev[y - 1] + (ca != cb)
+            if prev[y] + 1 < v:
+                v = prev[y] + 1
+            if cur[y - 1] + 1 < v:
+                v = cur[y - 1] + 1
+            if x > 1 and y > 1 and ca == b[y - 2] and a[x - 2] == cb and before[y - 2] + 1 < v:
+                v = before[y - 2] + 1
+            cur[y] = v
+            if v < lowest:
+                lowest = v
+        if lowest > limit:
+            return big
+        before, prev = prev, cur
+    return prev[lb] if prev[lb] <= limit else big
 
 
 def _same_case(typed: str, word: str) -> str:

@@ -35,7 +35,8 @@ class SuggestionLink(QObject):
         self.label.linkActivated.connect(lambda _href: self.run())
         self.label.setVisible(False)
         window.statusBar().addWidget(self.label)
-        window.controller.results_changed.connect(self.update)
+        window.controller.results_changed.connect(self.update)  # a new list: no suggestion yet
+        window.controller.panels_changed.connect(self.update)  # which the panels' step brings
 
     def update(self) -> None:
         c = self.window.controller
