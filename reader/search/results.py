@@ -27,7 +27,7 @@ from reader.search.listing import Listing
 from reader.search.quotes import QuoteSource
 from reader.search.view import IndexView
 
-SNIPPET_LIMIT = 30  # snippets (the costly part of a search) for the best hits only
+SNIPPET_LIMIT = 12  # snippets made with the list: a first screenful; the rows shown later ask (snippet_loader)
 
 
 @dataclass
