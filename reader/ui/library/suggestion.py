@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QMainWindow
 from reader.safe_text import one_line
 from reader.search.suggest import corrected
 from reader.ui.plain_text import rich_label
+from reader.ui.plain_text import tooltip
 
 
 class SuggestionLink(QObject):
@@ -48,7 +49,7 @@ class SuggestionLink(QObject):
         shown = html.escape(one_line(self.query))
         self.label.setText(self.tr("Did you mean <a href=\"suggestion\">%1</a>?").replace("%1", shown)
                            if self.query else "")
-        self.label.setToolTip(self.tr("Search for “%1” instead").replace("%1", one_line(self.query))
+        self.label.setToolTip(tooltip(self.tr("Search for “%1” instead").replace("%1", one_line(self.query)))
                               if self.query else "")
         self.label.setVisible(bool(self.query))
 
