@@ -49,8 +49,7 @@ class SuggestionLink(QObject):
         shown = html.escape(one_line(self.query))
         self.label.setText(self.tr("Did you mean <a href=\"suggestion\">%1</a>?").replace("%1", shown)
                            if self.query else "")
-        self.label.setToolTip(tooltip(self.tr("Search for “%1” instead").replace("%1", one_line(self.query)))
-                              if self.query else "")
+        self.label.setToolTip(tooltip(self.tr("Search for “%1” instead").replace("%1", one_line(self.query))))
         self.label.setVisible(bool(self.query))
 
     def run(self) -> None:
