@@ -13,7 +13,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Any, Iterable
 
-from reader.analysis.cues import TITLES
+from reader.analysis.cues import SPEECH_VERBS, TITLES
 from reader.analysis.record import Entity
 
 LABEL_TYPES = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "FAC": "place"}
@@ -70,6 +70,14 @@ def strip_titles(name: str) -> str:
     while i < len(words) - 1 and words[i].lower().rstrip(",") in TITLES:
         i += 1
     return " ".join(words[i:])
+
+
+def without_headline_verb(name: str) -> str:
+    """'Obama Says' (a title-case headline the recogniser read as a name) -> 'Obama'."""
+    words = name.split()
+    if len(words) >= 2 and words[-1][:1].isupper() and words[-1].lower() in SPEECH_VERBS:
+        return " ".join(words[:-1])
+    return name
 
 
 def name_key(name: str) -> str:
@@ -143,6 +151,10 @@ def collect_mentions(doc: Any, text: str, hidden: list[tuple[int, int]] = ()) ->
             name = stripped
             if name.lower() in TITLES:
                 continue
+            verbless = without_headline_verb(name)
+            if verbless != name:
+                name = verbless
+                b = a + len(name) if text.startswith(name, a) else b
         out.append(Mention(a, b, name, etype))
     return out
 

@@ -15,7 +15,7 @@ from typing import Any
 from reader.analysis.coref import Memory
 from reader.analysis.cues import (AGENT_SUFFIXES, DOCUMENT_NOUNS, FIRST_PERSON, NAMING_VERBS, PERSON_NOUNS,
                                   SPEECH_VERBS, SUBJECT_PRONOUNS, TERM_PREPOSITIONS, is_cue_token)
-from reader.analysis.entities import NameResolver, strip_titles
+from reader.analysis.entities import NameResolver, strip_titles, without_headline_verb
 from reader.analysis.quote_spans import QuoteSpan
 
 _SENT_END_RAW = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s|$)")
@@ -218,9 +218,14 @@ def _describe(ctx: _Ctx, tok: Any) -> tuple[str, str, tuple[int, int]] | None:
     if ent is not None and ent.label_ in _ORG_LABELS and tok.pos_ == "PROPN":
         a, b = ent.start_char, ent.end_char
         return _clean_np(text[a:b]), "organisation", (a, b)
+    if low in QUANTIFIER_SOURCES | _QUANTITY_WORDS and tok.pos_ in ("PRON", "DET", "NUM", "ADJ", "NOUN"):
+        return _quantified(ctx, tok)
     a, b = _np_span(tok, text)
     phrase = _clean_np(text[a:b])
-    inner = [t for t in tok.doc[tok.left_edge.i:tok.i + 1] if t.ent_type_ == "PERSON" and t.idx >= a]
+    # "Sen. Ann Lee" as a compound of a common-noun head names her; "Obama's former strategist"
+    # and "the Trump campaign" do not: the possessor or modifier is not the speaker
+    inner = [t for t in tok.doc[tok.left_edge.i:tok.i + 1] if t.ent_type_ == "PERSON" and t.idx >= a
+             and not _modifies(t, tok)]
     if inner and tok.pos_ in ("NOUN", "PROPN"):
         ent = _ent_of(inner[-1])
         name = _clean_name(text[ent.start_char:ent.end_char])
@@ -235,9 +240,68 @@ def _describe(ctx: _Ctx, tok: Any) -> tuple[str, str, tuple[int, int]] | None:
     if tok.pos_ in ("NOUN", "PROPN"):
         if low in _ORG_NOUNS:
             return phrase, "organisation", (a, b)
-        if low in PERSON_NOUNS or (low.endswith(AGENT_SUFFIXES) and len(low) > 4):
+        if low in PERSON_NOUNS or (low.endswith(AGENT_SUFFIXES) and len(low) > 4) or \
+                (low.endswith(("man", "woman", "men", "women", "person", "people")) and len(low) > 5):
             return phrase, "person", (a, b)
     return None
+
+
+# subjects that are a quantity of people: "Many of his supporters believe", "Some say", "Everyone I
+# interviewed criticized", "Those close to him say"
+QUANTIFIER_SOURCES = frozenset({"many", "some", "most", "few", "several", "others", "those", "everyone", "everybody",
+                                "someone", "somebody", "nobody"})
+_QUANTITY_WORDS = frozenset({"one", "all", "both", "each", "none"})  # people only with "of" people: "one of the lawyers"
+
+
+def _people_noun(tok: Any) -> bool:
+    low, lemma = tok.lower_, tok.lemma_.lower()
+    return tok.ent_type_ in ("PERSON", "ORG", "NORP") or low in PERSON_NOUNS or lemma in PERSON_NOUNS or \
+        lemma in _ORG_NOUNS or \
+        (tok.pos_ == "NOUN" and low.endswith(AGENT_SUFFIXES + ("men", "people")) and len(low) > 4) or \
+        low in ("them", "us", "you")
+
+
+def _modifies(t: Any, head: Any) -> bool:
+    """t sits in a possessor or compound modifier of head ("Obama's aides", "Trump adviser")."""
+    node = t
+    while node.i != head.i and node.head.i != node.i:
+        if node.dep_ in ("poss", "compound") and node.head.i == head.i:
+            return True
+        node = node.head
+    return False
+
+
+def _quantified(ctx: _Ctx, tok: Any) -> tuple[str, str, tuple[int, int]] | None:
+    """'Many of his supporters', 'one of the family's attorneys, Justin Bamberg': the written phrase,
+    or the name in apposition to it. Never an entity: a quantity of people is not a name."""
+    if tok.dep_ in ("dobj", "pobj", "attr", "npadvmod"):
+        return None
+    of = next((c for c in tok.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+    obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if obj is not None and (obj.lower_ in ("whom", "which", "this", "that", "these", "it") or not _people_noun(obj)):
+        return None  # "all of this", "many of the deaths", "most of whom"
+    if obj is None and tok.lower_ in _QUANTITY_WORDS:
+        return None
+    for node in (tok, obj) if obj is not None else (tok,):
+        for child in node.rights:
+            ent = _ent_of(child) if child.dep_ == "appos" else None
+            if ent is not None and ent.label_ == "PERSON":
+                name = _clean_name(ctx.text[ent.start_char:ent.end_char])
+                if name:
+                    return ctx.resolver.canonical(name, child.idx), "person", (ent.start_char, ent.end_char)
+    end = tok
+    for child in tok.rights:
+        if child.dep_ == "prep" and child.lower_ == "of" or child.dep_ in ("relcl", "amod", "advmod") and \
+                child.right_edge.i - tok.i <= 5:
+            end = max(end, child.right_edge, key=lambda t: t.i)
+    left = min((c for c in tok.lefts if c.dep_ in ("neg", "det", "predet") and tok.i - c.i <= 2), key=lambda t: t.i,
+               default=tok)
+    toks = tok.doc[left.i:end.i + 1]
+    if end.i - tok.i > 8 or any(t.is_punct or t.is_space for t in toks):
+        toks = tok.doc[left.i:tok.i + 1]
+    a, b = toks[0].idx, toks[-1].idx + len(toks[-1])
+    phrase = ctx.text[a:b].strip()
+    return (phrase, "unknown", (a, b)) if phrase else None
 
 
 _ORG_NOUNS = frozenset("""government ministry office kremlin administration police army military
@@ -255,7 +319,7 @@ def _clean_name(s: str) -> str:
     s = re.split(r"[“”\"‘«»\n]", s)[-1]
     s = re.split(r"[’']s\s+(?=[A-Z])", s)[-1]
     s = re.sub(r"[’']s?$", "", s.strip()).strip(" ,.;:—–-")
-    return strip_titles(s)
+    return without_headline_verb(strip_titles(s))
 
 
 def _clean_np(s: str) -> str:

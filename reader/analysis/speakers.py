@@ -14,7 +14,7 @@ from typing import Any
 
 from reader.analysis.coref import Memory
 from reader.analysis.cues import FEMALE_HONORIFICS, MALE_HONORIFICS, SUBJECT_PRONOUNS, is_cue_token
-from reader.analysis.entities import NameResolver, strip_titles
+from reader.analysis.entities import NameResolver, strip_titles, without_headline_verb
 from reader.analysis.quote_spans import QuoteSpan
 from reader.analysis.roles import build_roles
 from reader.analysis.speaker_rules import (_adjacent_paragraph, _introducing_sentence, _nested, _recent_subject,
@@ -31,7 +31,7 @@ def _memory(ctx: _Ctx) -> Memory:
     for ent in ctx.doc.ents:
         if ent.label_ != "PERSON" or _in_quote(ctx, ent.start_char):
             continue
-        name = re.sub(r"[’']s$", "", strip_titles(ent.text.strip())).strip()
+        name = without_headline_verb(re.sub(r"[’']s$", "", strip_titles(ent.text.strip())).strip())
         if not name or not name[0].isupper() or "\n" in name:
             continue
         canon = ctx.resolver.canonical(name, ent.start_char)
