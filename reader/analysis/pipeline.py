@@ -22,6 +22,7 @@ from reader.analysis.metadata import apply_hints, detect_metadata
 from reader.analysis.quote_spans import find_quote_spans
 from reader.analysis.record import ArticleRecord, Quote
 from reader.analysis.refine import finish_quotes
+from reader.analysis.speaker_model import rerank
 from reader.analysis.statement_model import ModelFileError, load_model
 from reader.analysis.tokens import doc_input
 
@@ -83,8 +84,10 @@ def _first_spans(spans: list, limit: int) -> list:
 
 
 def analyze_doc(text: str, doc: Any | None, file: str = "", hints: dict | None = None,
-                warnings: list[str] | None = None) -> ArticleRecord:
-    """The record for a text whose parse is doc (None when the text was too long to parse)."""
+                warnings: list[str] | None = None, rank_speakers: bool = True) -> ArticleRecord:
+    """The record for a text whose parse is doc (None when the text was too long to parse).
+
+    ``rank_speakers=False`` keeps the rules' speakers (``tools/train_speakers.py`` learns from them)."""
     rec = ArticleRecord(file=file, warnings=list(warnings or []))
     if not text.strip():
         rec.warnings.append("empty text: nothing to analyse")
@@ -110,6 +113,8 @@ def analyze_doc(text: str, doc: Any | None, file: str = "", hints: dict | None =
         model = None
         rec.warnings.append(f"reported speech was not analysed: {exc}")
     rec.quotes, speakers = finish_quotes(text, doc, spans, resolver, meta.title_span, model)
+    if rank_speakers:
+        rerank(text, doc, rec.quotes, resolver)
     rec.quotes = [q for q in rec.quotes if not _inside(rec.boilerplate, q.start, q.end)]
     if len(rec.quotes) > MAX_QUOTES:
         rec.warnings.append(f"{len(rec.quotes):,} statements and quoted spans: only the first {MAX_QUOTES:,} are kept")

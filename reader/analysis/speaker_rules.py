@@ -66,7 +66,7 @@ def _top_level_inner(ctx: _Ctx, q: QuoteSpan, memory: Memory) -> Attribution:
             return dash
     if cue is None:
         if integrated:
-            named_label = _naming_subject(ctx, qtoks, memory)
+            named_label = _naming_subject(ctx, qtoks, memory) or _as_put_it(ctx, ltoks, memory)
             if named_label is not None:
                 return named_label
             if words >= 8:
@@ -75,6 +75,11 @@ def _top_level_inner(ctx: _Ctx, q: QuoteSpan, memory: Memory) -> Attribution:
                     gov.kind = "fragment"
                     return gov
             return Attribution("scare", confidence=0.5)
+        if before.endswith(","):
+            as_clause = _as_put_it(ctx, ltoks, memory)  # "as The Daily Beast called them, “...”"
+            if as_clause is not None:
+                as_clause.kind = "fragment" if words <= 4 else "direct"  # 'As Lee said, “We will win.”'
+                return as_clause
         if before.endswith(":"):
             colon = _colon_intro(ctx, ltoks, memory)
             if colon is not None:
@@ -134,17 +139,50 @@ def _naming_subject(ctx: _Ctx, qtoks: list[Any], memory: Memory) -> Attribution 
     while node.head.i != node.i and qtoks[0].i <= node.head.i <= qtoks[-1].i:
         node = node.head
     verb = node.head
-    if verb.i == node.i or verb.lower_ not in NAMING_VERBS or verb.lower_ in ("known", "named", "titled", "so-called"):
+    if verb.lower_ in ("as", "to") and node.dep_ in ("pobj", "pcomp") and verb.head.lower_ in _CHARACTERISING:
+        node, verb = verb, verb.head  # "likened the rules to “...”", "dismissed Estonia as “...”"
+        if node.dep_ != "prep":
+            return None
+    elif verb.i == node.i or verb.lower_ not in NAMING_VERBS or verb.lower_ in ("known", "named", "titled", "so-called"):
         return None
-    if node.dep_ not in ("oprd", "dobj", "attr", "xcomp", "ccomp", "npadvmod", "dep", "advcl", "acomp"):
+    elif node.dep_ not in ("oprd", "dobj", "attr", "xcomp", "ccomp", "npadvmod", "dep", "advcl", "acomp"):
         return None
-    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subj is None or not (_is_named(subj) or subj.lower_ in ("he", "she")):
+    return _named_subject_of(ctx, verb, ("nsubj",), memory)
+
+
+def _named_subject_of(ctx: _Ctx, verb: Any, deps: tuple[str, ...], memory: Memory) -> Attribution | None:
+    """The words belong to the verb's subject when it is a name, he/she or a description with a name beside it."""
+    subj = next((c for c in verb.children if c.dep_ in deps), None)
+    if subj is None or not (_is_named(subj) or subj.lower_ in ("he", "she") or _named_in_apposition(subj)):
         return None
     name, stype, how, surface = _speaker(ctx, subj, memory)
     if not name:
         return None
     return Attribution("fragment", name, stype, verb.text, 0.5, how, surface, True).at(verb, subj)
+
+
+# verbs that characterise someone's object with quoted words: "likened the rules to “...”"
+_CHARACTERISING = frozenset({"likened", "likens", "compared", "compares", "dismissed", "dismisses", "described",
+                             "describes", "characterized", "characterised", "portrayed", "portrays", "denounced",
+                             "denounces", "branded", "cast", "casts", "derided", "derides", "mocked", "mocks"})
+# "as X put it", "as X called them": the writer hands the following words to X
+_AS_VERBS = frozenset({"put", "puts", "called", "calls", "described", "describes", "said", "says", "wrote", "writes",
+                       "noted", "notes", "phrased", "dubbed", "termed", "joked", "quipped"})
+
+
+def _named_in_apposition(tok: Any) -> bool:
+    """'Apple's chief executive, Tim Cook,': a description with the name beside it."""
+    return tok.pos_ == "NOUN" and any(c.dep_ == "appos" and (c.ent_type_ == "PERSON" or c.pos_ == "PROPN")
+                                      for c in tok.children)
+
+
+def _as_put_it(ctx: _Ctx, ltoks: list[Any], memory: Memory) -> Attribution | None:
+    """'..., as The New Yorker put it, “the operator.”': quoted words the writer credits with an as-clause."""
+    for verb in reversed(ltoks):
+        if verb.lower_ not in _AS_VERBS or not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+            continue
+        return _named_subject_of(ctx, verb, _SUBJ_DEPS, memory)
+    return None
 
 
 def _document_before(ctx: _Ctx, q: QuoteSpan, memory: Memory) -> Attribution | None:

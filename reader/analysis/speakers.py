@@ -19,8 +19,8 @@ from reader.analysis.quote_spans import QuoteSpan
 from reader.analysis.roles import build_roles
 from reader.analysis.speaker_rules import (_adjacent_paragraph, _introducing_sentence, _nested, _recent_subject,
                                            _top_level)
-from reader.analysis.speaker_syntax import (_SUBJ_DEPS, Attribution, _clean_name, _Ctx, _describe, _in_quote, _outer,
-                                            _paragraph, _subject)
+from reader.analysis.speaker_phrases import _clean_name, _describe
+from reader.analysis.speaker_syntax import _SUBJ_DEPS, Attribution, _Ctx, _in_quote, _outer, _paragraph, _subject
 
 __all__ = ["Attribution", "attribute"]
 

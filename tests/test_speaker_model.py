@@ -1,0 +1,67 @@
+"""The learned speaker ranker: its shipped weights, its candidates and what it changes (real spaCy)."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from reader.analysis.entities import NameResolver, collect_mentions
+from reader.analysis.pipeline import analyze_doc, parse
+from reader.analysis.speaker_model import FORMAT, _Doc, candidates, load_speaker_model
+from reader.paths import resource_path
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from reader.analysis.nlp import load_nlp
+
+    return load_nlp()
+
+
+def test_the_shipped_ranker_is_plain_weights_from_polnear_train():
+    data = json.loads(resource_path("speakers.json").read_text(encoding="utf-8"))
+    assert data["format"] == FORMAT and data["trained_on"] == "PolNeAR train"
+    model = load_speaker_model()
+    assert model is not None and model.margin >= 0 and len(model.weights) > 50
+    # the rules' choice is the ranker's strongest prior: a cue's subject is usually the source
+    assert model.weights.get("child_of_cue=nsubj", 0) > 0
+
+
+def test_a_missing_or_damaged_model_leaves_the_rules_alone(tmp_path):
+    bad = tmp_path / "speakers.json"
+    bad.write_text("{not json", encoding="utf-8")
+    assert load_speaker_model(bad) is None
+    assert load_speaker_model(tmp_path / "absent.json") is None
+
+
+def test_a_person_beats_an_inanimate_subject_of_the_cue(nlp):
+    text = ("Senator Maria Lopez spoke in Ohio on Monday.\n\n"
+            "The debate gives Lopez an opportunity to remind voters that she opposed the war.")
+    doc = parse(text, nlp)
+    by_rules = analyze_doc(text, doc, rank_speakers=False)
+    ranked = analyze_doc(text, doc)
+    rules = {q.text: q.speaker for q in by_rules.quotes}
+    final = {q.text: q for q in ranked.quotes}
+    content = "that she opposed the war"
+    assert rules[content] == "opportunity"  # the parse's subject of "to remind"
+    q = final[content]
+    assert q.speaker == "Maria Lopez"
+    # the source is where the chosen speaker is written, or none (the previous speaker, by context)
+    assert q.source_start is None or text[q.source_start:q.source_end] == "Lopez"
+    assert final["in Ohio on Monday"].speaker == rules["in Ohio on Monday"] == "Maria Lopez"
+
+
+def test_candidates_are_heads_outside_the_statement(nlp):
+    text = "“We came at an exciting time,” Pakistani Prime Minister Imran Khan said, praising Russia's welcome."
+    doc = parse(text, nlp)
+    rec = analyze_doc(text, doc, rank_speakers=False)
+    q = next(q for q in rec.quotes if q.kind == "direct")
+    resolver = NameResolver(collect_mentions(doc, text))
+    cands = candidates(_Doc(doc, text), text, q, None, resolver)
+    assert cands[0].origin == "rule" and cands[0].speaker == "Imran Khan"
+    names = [c.speaker for c in cands]
+    assert "Pakistani" not in names  # a modifier of the speaker's phrase is no speaker
+    for c in cands:
+        if c.span:
+            assert not (q.start <= c.span[0] < q.end)
+    assert analyze_doc(text, doc).quotes[0].speaker == "Imran Khan"
