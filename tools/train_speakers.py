@@ -105,7 +105,11 @@ def _fit(groups: list[tuple[list, list[int], str]], c: float):
 
 
 def choose(model: SpeakerModel, cands: list) -> int:
-    """Index of the candidate ``rerank`` keeps (the rules' choice unless beaten by the margin), or -1."""
+    """Index of the candidate ``rerank`` keeps (the rules' choice unless beaten by the margin, and always
+    when the rules named a document), or -1."""
+    rule = next((i for i, c in enumerate(cands) if c.origin == "rule"), -1)
+    if rule >= 0 and cands[rule].stype == "document":
+        return rule
     scored = [(model.probability(c.features), i, c) for i, c in enumerate(cands)]
     best = max(scored, key=lambda s: (s[0], -s[1]))
     rule = next((s for s in scored if s[2].origin == "rule"), None)

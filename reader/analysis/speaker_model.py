@@ -222,8 +222,8 @@ def rerank(text: str, doc: Any, quotes: list[Quote], resolver: NameResolver,
     d = _Doc(doc, text)
     previous: Quote | None = None
     for q in sorted(quotes, key=lambda q: q.start):
-        if q.kind == "scare":
-            continue
+        if q.kind == "scare" or q.speaker_type == "document":
+            continue  # "the statement issued by X", "an article saying": the rules read documents on purpose
         cands = candidates(d, text, q, previous, resolver)
         if cands:
             scored = [(model.probability(c.features), i, c) for i, c in enumerate(cands)]
