@@ -103,8 +103,9 @@ def index_signatures(searcher: Any) -> dict[str, tuple[int, str]]:
     from reader.search import fields as F
 
     reader = searcher.reader()
-    paths = reader.column_reader(F.PATH)
-    sigs = reader.column_reader(F.NAMES_SIG) if reader.has_column(F.NAMES_SIG) else None
+    # whole columns in one pass each: a lookup per document was 3 s of every commit at 100k
+    paths = list(reader.column_reader(F.PATH))
+    sigs = list(reader.column_reader(F.NAMES_SIG)) if reader.has_column(F.NAMES_SIG) else None
 
     def text(value: Any) -> str:
         return value.decode("ascii", "replace") if isinstance(value, bytes) else str(value or "")
