@@ -6,13 +6,11 @@ touches the source file or spaCy.
 from __future__ import annotations
 
 import json
-from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from reader.analysis.record import ArticleRecord
 from reader.search import fields as F
-from reader.search.documents import entity_key
 from reader.search.problems import IndexProblem
 from reader.search.view import IndexView
 from reader.search.view import as_view
@@ -156,50 +154,13 @@ def entity_counts(source: Index | IndexView, docnums: Iterable[int] | None = Non
 
     Each article's entities are mapped through the library's name table, so
     "Trump" and "Donald Trump" count once per article, as one entity; a count is
-    exactly what that entity's filter finds.
+    exactly what that entity's filter finds. Counted on the generation's
+    ``PanelTable`` (read once, then a gather and a bincount per result set).
     """
+    from reader.search.panel_table import as_docs, panel_table
+
     view = as_view(source)
-    names = view.names()
-    table = names.table
-    columns = view.columns()
-    contextual = {k for k, _o in table.context}
-    ids: dict[bytes, tuple[str, str, str]] = {}  # line -> (per-article key, type, name)
-    counts: Counter[str] = Counter()
-    shown: dict[str, tuple[str, str]] = {}
-    for docnum in view.all_docnums() if docnums is None else docnums:
-        lines = (columns.get(F.ENTITY_LIST, docnum) or b"").split(b"\n")
-        outlet = ""
-        seen = set()
-        for line in lines:
-            entry = ids.get(line)
-            if entry is None:
-                etype, _, name = line.decode("utf-8", "replace").partition(":")
-                entry = ids[line] = (entity_key(etype, name), etype, name) if name else ("", "", "")
-            key = entry[0]
-            if not key:
-                continue
-            if key in contextual:
-                outlet = outlet or (columns.get(F.OUTLET_NAME, docnum) or "")
-                seen.add(table.canonical(key, outlet))
-            else:
-                seen.add(table.canonical(key))
-            shown.setdefault(key, (entry[1], entry[2]))
-        counts.update(seen)
-    out = []
-    # a key no rule joined is named as the library writes it most (as the quotes panel and
-    # exports name it), read once per table and kept
-    written = names.displays([i for i in counts if i not in table.entities],
-                             {k: name for k, (_t, name) in shown.items()})
-    for entity_id, n in counts.items():
-        ent = table.entities.get(entity_id)
-        if ent is not None:
-            out.append(EntityCount(entity_id, ent.name, ent.type, n, tuple(ent.aliases)))
-        else:
-            etype, name = shown.get(entity_id, ("", entity_id))
-            name = written[entity_id]
-            out.append(EntityCount(entity_id, name, etype, n, (name,)))
-    out.sort(key=lambda e: (-e.count, e.name.lower()))
-    return out
+    return panel_table(view).entity_counts(as_docs(docnums, view))
 
 
 def quote_rows(source: Index | IndexView, docnums: Iterable[int]) -> list[QuoteRow]:

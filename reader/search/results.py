@@ -17,9 +17,7 @@ from dataclasses import dataclass
 from dataclasses import field
 from typing import Sequence
 
-from reader.search import fields as F
 from reader.search.articles import EntityCount
-from reader.search.articles import entity_counts
 from reader.search.filters import Filters
 from reader.search.hits import Hit
 from reader.search.hits import Matches
@@ -116,21 +114,20 @@ def compute_matches(view: IndexView, query: str, entity_keys: Sequence[str],
 
 def fill_panels(result: ResultSet) -> ResultSet:
     """Entities, quotes and coverage of the result set, the library's folder, and the
-    spelling suggestion when it found (almost) nothing (the slower part)."""
+    spelling suggestion when it found (almost) nothing (the slower part: its first call on a
+    generation reads the columns it counts into a ``PanelTable``)."""
     from reader.names.query import speaker_match
+    from reader.search.panel_table import as_docs, panel_table
     from reader.search.query import suggestion
 
-    view, docnums = result.view, result.members()
+    view = result.view
     if view is None:
         raise ValueError("panels need the open index, not a listing snapshot")
-    columns = view.columns()  # once: every match is read here
-    outlets = [(columns.get(F.OUTLET_NAME, n) or "", (columns.get(F.BIAS, n) or "unknown").lower())
-               for n in docnums]
-    ownership = Counter((columns.get(F.OWNERSHIP, n) or "unknown").lower() for n in docnums)
+    table = panel_table(view)
+    docs = as_docs(result.members(), view)
     quotes = QuoteSource(view, _list_order(result), speaker_match(view, result.query))
-    result.panels = Panels(entities=entity_counts(view, docnums), quotes=quotes, outlets=outlets,
-                           folder=view.shared_folder(),
-                           coverage={"bias": Counter(b for _o, b in outlets), "ownership": ownership})
+    result.panels = Panels(entities=table.entity_counts(docs), quotes=quotes, outlets=table.outlets(docs),
+                           folder=view.shared_folder(), coverage=table.coverage(docs))
     if not result.matches.nothing_searchable:
         result.matches.suggestion = suggestion(view, result.query, result.total)
     return result

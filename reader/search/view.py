@@ -142,12 +142,13 @@ class IndexView:
 
     def names(self):
         """This generation's name table (``reader.names``), read once, on first use."""
+        searcher = self.searcher()  # before the lock: a thread's first searcher takes it too
         with self._lock:
             if self._names is None:
                 from reader.names.query import LibraryNames
                 from reader.names.store import load_table
 
-                self._names = LibraryNames(load_table(self.ix, self.searcher()), self.ix)
+                self._names = LibraryNames(load_table(self.ix, searcher), self.ix)
             return self._names
 
     def forget_names(self) -> None:

@@ -30,7 +30,7 @@ last hold goes.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import QObject
 from PySide6.QtCore import QTimer
@@ -345,6 +345,10 @@ class LibraryController(LibraryReads, ResultAnswers, QObject):
         """Rank the current list down to ``upto`` rows on a worker (the list scrolled to its end)."""
         request = self.requests.current
         return request is not None and self.requests.rank_more(request, upto)
+
+    def after_listed(self, context: QObject, fn: Callable[[], None]) -> None:
+        """Call ``fn`` once the current list has been painted, if it is still current then."""
+        self.requests.after_listed(context, fn)
 
     def search_pending(self) -> bool:
         """Whether the current search's list or its panels have not been shown yet."""

@@ -53,6 +53,8 @@ class SearchRequest:
     panels_wanted: bool = True
     panels_done: bool = False
     ranking_more: bool = False
+    at_once: bool = False  # everything shown on the calling thread now (a refresh), nothing deferred
+    due: int = 0  # the window's calls still waiting for this list's paint (``after_listed``)
 
 
 @dataclass
@@ -100,14 +102,32 @@ class SearchRequests(QObject):
 
     def list_now(self, view: IndexView, query: str, filters: Filters,
                  panels_wanted: bool = True) -> SearchRequest:
-        """Compute the list here, on the GUI thread (a new generation, a refresh), as the newest answer."""
+        """Compute the list here, on the GUI thread (a new generation, a refresh), as the newest
+        answer; without panels wanted (a refresh) everything is shown at once, nothing deferred."""
         return self.adopt(compute_matches(view, query, filters.entities, filters), filters, panels_wanted)
 
     def adopt(self, result: ResultSet, filters: Filters, panels_wanted: bool = True) -> SearchRequest:
         """A list computed on the GUI thread (start-up, refresh) becomes the current request."""
         request = self._supersede(SearchRequest(result.view, result.query, filters, result=result,
-                                                panels_wanted=panels_wanted))
+                                                panels_wanted=panels_wanted, at_once=not panels_wanted))
         return request
+
+    def after_listed(self, context: QObject, fn) -> None:
+        """Call ``fn`` once the current request's list has been painted (the article it keeps
+        or selects is rendered then, not before the list appears), if that request is still
+        the current one then; until it has run, the request is pending. A refresh runs it now."""
+        request = self.current
+        if request is None or request.at_once:
+            fn()
+            return
+        request.due += 1
+
+        def run() -> None:
+            request.due -= 1
+            if request is self.current and not self._closed:
+                fn()
+
+        after_paint(context, run)
 
     def fill_panels(self, request: SearchRequest) -> None:
         """The request's panels, on a worker (dropped if it is no longer current by then)."""
@@ -147,9 +167,10 @@ class SearchRequests(QObject):
             self.current.budget.cancel()
 
     def pending(self) -> bool:
-        """Whether the current request's list or panels have not been delivered yet."""
+        """Whether the current request's list, the calls waiting for its paint or its panels
+        have not been delivered yet."""
         r = self.current
-        return r is not None and (r.result is None or (r.panels_wanted and not r.panels_done))
+        return r is not None and (r.result is None or r.due > 0 or (r.panels_wanted and not r.panels_done))
 
     def settle(self) -> None:
         """The current request wants no more answers (the index could not be opened)."""

@@ -24,6 +24,7 @@ class ShownResults(QObject):
     def __init__(self, window: QMainWindow) -> None:
         super().__init__(window)
         self.window = window
+        self._selecting_best = False  # the list's first row is being made current (not a click)
 
     @Slot()
     def show(self) -> None:
@@ -52,11 +53,16 @@ class ShownResults(QObject):
             art = None if c.is_long(current) else c.article(current)  # a long one is read on a worker
             changed = art is not None and art != w.reading_view.article  # by another process
             if query_terms(c.query) != w.reading_view.terms or changed:
-                w.open_article(current, w.reading_view.selected_quote)
+                quote = w.reading_view.selected_quote
+                c.after_listed(self, lambda: self._open_if_current(current, quote))
         elif n and c.view is None:  # listed from the snapshot: the article follows the painted list
             after_paint(self, self._select_first)
         elif n:
-            w.library_view.selectRow(0)  # the best match replaces an article filtered out
+            self._selecting_best = True  # the best match replaces an article filtered out...
+            try:
+                w.library_view.selectRow(0)
+            finally:
+                self._selecting_best = False
         else:
             w.reading_view.show_placeholder(w.tr("No article matches the search and filters."))
 
@@ -97,8 +103,26 @@ class ShownResults(QObject):
 
     @Slot(QModelIndex, QModelIndex)
     def current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if current.isValid():
-            self.window.open_article(current.data(LibraryModel.PathRole))
+        if not current.isValid():
+            return
+        path = current.data(LibraryModel.PathRole)
+        if self._selecting_best:  # ...and is rendered once the list it heads has been painted
+            self.window.controller.after_listed(self, lambda: self._open_if_current(path))
+        else:  # the user's choice: at once
+            self.window.open_article(path)
+
+    def _open_if_current(self, path: str, quote: int | None = None) -> None:
+        """Render ``path`` if its row is still the current one (the user may have moved on)
+        and it is not already shown as it would be now."""
+        w = self.window
+        index = w.library_view.currentIndex()
+        if not index.isValid() or index.data(LibraryModel.PathRole) != path:
+            return
+        view, c = w.reading_view, w.controller
+        if (view.article is not None and view.article.path == path and view.selected_quote == quote
+                and view.terms == query_terms(c.query) and (c.is_long(path) or view.article == c.article(path))):
+            return  # the very article, terms and quote on screen already
+        w.open_article(path, quote)
 
     def followed(self, before: int, after: int) -> None:
         """Another process (``parallax add``, a second window) changed the library."""

@@ -1,0 +1,143 @@
+"""The panels' column table counts exactly what the per-document loop counted.
+
+``reference_counts`` is the loop ``entity_counts`` ran before the table (each
+article's entity lines keyed, mapped through the name table, counted once per
+article); the table must give the same entities, names, types, aliases and
+counts, and ``fill_panels`` the same outlets and coverage, on real articles:
+the seeds (analysed by spaCy) and Article-Bias-Prediction and BBC texts (real
+outlets and texts, analysed by the stand-in; skipped without ../shared/data).
+"""
+from __future__ import annotations
+
+import random
+from collections import Counter
+
+import pytest
+
+from reader.bench.corpus import real_articles, shared_data_dir
+from reader.bench.quick_records import quick_analyzer
+from reader.search import fields as F
+from reader.search.articles import EntityCount, entity_counts
+from reader.search.documents import entity_key
+from reader.search.panel_table import panel_table
+from reader.search.query import find
+from reader.search.results import compute_matches, fill_panels
+from reader.search.store import open_index
+from reader.search.view import IndexView
+
+QUERIES = ["government", "oil prices", '"prime minister"', "title:election OR kind:opinion", "said", "trump"]
+
+
+def reference_counts(view: IndexView, docnums) -> list[EntityCount]:
+    """The per-document loop ``entity_counts`` was (ties left in a set's order, so sorted by id too)."""
+    names = view.names()
+    table = names.table
+    columns = view.columns()
+    contextual = {k for k, _o in table.context}
+    counts: Counter[str] = Counter()
+    shown: dict[str, tuple[str, str]] = {}
+    for docnum in docnums:
+        outlet = ""
+        seen = set()
+        for line in (columns.get(F.ENTITY_LIST, docnum) or b"").split(b"\n"):
+            etype, _, name = line.decode("utf-8", "replace").partition(":")
+            if not name:
+                continue
+            key = entity_key(etype, name)
+            if key in contextual:
+                outlet = outlet or (columns.get(F.OUTLET_NAME, docnum) or "")
+                seen.add(table.canonical(key, outlet))
+            else:
+                seen.add(table.canonical(key))
+            shown.setdefault(key, (etype, name))
+        counts.update(seen)
+    written = names.displays([i for i in counts if i not in table.entities],
+                             {k: name for k, (_t, name) in shown.items()})
+    out = []
+    for entity_id, n in counts.items():
+        ent = table.entities.get(entity_id)
+        if ent is not None:
+            out.append(EntityCount(entity_id, ent.name, ent.type, n, tuple(ent.aliases)))
+        else:
+            etype, _name = shown.get(entity_id, ("", entity_id))
+            name = written[entity_id]
+            out.append(EntityCount(entity_id, name, etype, n, (name,)))
+    out.sort(key=lambda e: (-e.count, e.name.lower(), e.key))
+    return out
+
+
+def reference_coverage(view: IndexView, docnums) -> tuple[list[tuple[str, str]], dict[str, Counter]]:
+    columns = view.columns()
+    outlets = [(columns.get(F.OUTLET_NAME, n) or "", (columns.get(F.BIAS, n) or "unknown").lower())
+               for n in docnums]
+    ownership = Counter((columns.get(F.OWNERSHIP, n) or "unknown").lower() for n in docnums)
+    return outlets, {"bias": Counter(b for _o, b in outlets), "ownership": ownership}
+
+
+@pytest.fixture(scope="module")
+def real_library(tmp_path_factory):
+    if shared_data_dir() is None:
+        pytest.skip("../shared/data is not here")
+    folder = tmp_path_factory.mktemp("panel-table-files")
+    abp = bbc = 0
+    for name, text in real_articles():
+        if name.startswith("abp-") and abp < 300:
+            abp += 1
+        elif name.startswith("bbc-") and bbc < 100 and hash(name) % 5 == 0:
+            bbc += 1
+        else:
+            continue
+        (folder / name).write_text(text, encoding="utf-8")
+    if abp < 50:
+        pytest.skip("the Article-Bias-Prediction sample is not here")
+    location = tmp_path_factory.mktemp("panel-table-index")
+    from reader.search.indexer import update_index
+
+    update_index(location, [folder], analyzer=quick_analyzer)
+    view = IndexView(open_index(location))
+    yield view
+    view.close()
+
+
+def _result_sets(view: IndexView) -> list[list[int]]:
+    sets = [view.all_docnums()]
+    for text in QUERIES:
+        sets.append(find(view, text).all_docnums())
+    top = entity_counts(view)
+    for row in top[:3]:  # an entity filter's articles, as a click on the panel asks
+        sets.append(find(view, "", [row.key]).all_docnums())
+    shuffled = list(view.all_docnums())
+    random.Random(7).shuffle(shuffled)  # the first spelling met depends on the order given
+    sets.append(shuffled)
+    sets.append([])
+    return sets
+
+
+@pytest.mark.parametrize("library", ["seeds", "real"])
+def test_entity_counts_equal_the_per_document_loop(library, seed_index, request):
+    view = IndexView(open_index(seed_index)) if library == "seeds" else request.getfixturevalue("real_library")
+    for docnums in _result_sets(view):
+        expected = reference_counts(view, docnums)
+        assert entity_counts(view, docnums) == expected
+    assert len(reference_counts(view, view.all_docnums())) > (10 if library == "seeds" else 200)
+
+
+def test_outlets_and_coverage_equal_the_columns(real_library):
+    view = real_library
+    for text in ["", *QUERIES]:
+        result = fill_panels(compute_matches(view, text, ()))
+        outlets, coverage = reference_coverage(view, result.members())
+        assert result.panels.outlets == outlets
+        assert result.panels.coverage == coverage
+        assert result.panels.entities == reference_counts(view, result.members())
+    assert len({o for o, _b in reference_coverage(view, view.all_docnums())[0]}) > 20  # real outlets
+
+
+def test_one_table_per_generation_and_name_table(real_library):
+    view = real_library
+    assert panel_table(view) is panel_table(view)
+    names = view.reload_names()  # a corrected name table: counted with it from now on
+    table = panel_table(view)
+    assert table is panel_table(view)
+    assert names is view.names()
+    assert entity_counts(view) == reference_counts(view, view.all_docnums())
