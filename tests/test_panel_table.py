@@ -141,3 +141,17 @@ def test_one_table_per_generation_and_name_table(real_library):
     assert table is panel_table(view)
     assert names is view.names()
     assert entity_counts(view) == reference_counts(view, view.all_docnums())
+
+
+def test_the_panels_count_statement_kinds_off_the_gui_thread(real_library):
+    """The quotes panel's "N direct, M indirect" comes with the panels (their worker)."""
+    view = real_library
+    for text in ["government", "said"]:
+        quotes = fill_panels(compute_matches(view, text, ())).panels.quotes
+        rows = quotes.rows()
+        if len(rows) > 4000:
+            assert quotes.kinds is None  # a big result set is read lazily, as shown
+            continue
+        direct = sum(r.kind in ("direct", "mixed") for r in rows)
+        assert quotes.kinds == (direct, len(rows) - direct) and len(rows) > 0
+        assert quotes.reordered(list(reversed(quotes.docnums))).kinds == quotes.kinds

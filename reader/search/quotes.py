@@ -24,6 +24,7 @@ from reader.search.articles import QuoteRow
 from reader.search.view import IndexView
 
 CACHE_ARTICLES = 512  # decoded quote lists kept for scrolling back and forth
+KIND_COUNT_ROWS = 4000  # statements of a result set counted by kind with its panels (on their worker)
 SORT_COLUMNS = ("speaker", "kind", "text", "outlet", "title")  # the panel's columns, left to right
 FILTER_FIELDS = ("all", "speaker", "outlet", "text")
 
@@ -54,6 +55,7 @@ class QuoteSource:
         self._positions: list[tuple[int, int]] | None = None  # (docnum, row in its list) when restricted
         self._matched: dict[int, list[int]] = {}  # restricted: docnum -> its matching rows
         self._counts: dict[int, int] = {}
+        self.kinds: tuple[int, int] | None = None  # (with quoted words, reported) once counted
         if match is None:
             self._counts = {n: int(view.value(F.QUOTE_COUNT, n) or 0) for n in self.docnums}
         else:
@@ -75,7 +77,7 @@ class QuoteSource:
         other = QuoteSource.__new__(QuoteSource)
         other.view, other.match, other.docnums = self.view, self.match, list(docnums)
         other._cache, other._lock, other._positions, other._matched = self._cache, self._lock, None, self._matched
-        other._counts = self._counts
+        other._counts, other.kinds = self._counts, self.kinds
         other._index()
         return other
 
@@ -98,6 +100,14 @@ class QuoteSource:
             docnum, k = self.docnums[at], i - self._starts[at]
         rows = self.article_rows(docnum)
         return rows[k] if k < len(rows) else None
+
+    def count_kinds(self, limit: int = KIND_COUNT_ROWS) -> None:
+        """Count the statements with quoted words and the reported ones (``kinds``), reading
+        every row: done with the panels, on their worker, for a result set of ``limit`` or fewer."""
+        if len(self) <= limit:
+            rows = self.rows()
+            direct = sum(r.kind in ("direct", "mixed") for r in rows)
+            self.kinds = (direct, len(rows) - direct)
 
     def rows(self) -> list[QuoteRow]:
         """Every row, read now (the CLI, sorting, tests)."""

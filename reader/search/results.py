@@ -126,6 +126,7 @@ def fill_panels(result: ResultSet) -> ResultSet:
     table = panel_table(view)
     docs = as_docs(result.members(), view)
     quotes = QuoteSource(view, _list_order(result), speaker_match(view, result.query))
+    quotes.count_kinds()  # here, not on the GUI thread that titles the quotes panel
     result.panels = Panels(entities=table.entity_counts(docs), quotes=quotes, outlets=table.outlets(docs),
                            folder=view.shared_folder(), coverage=table.coverage(docs))
     if not result.matches.nothing_searchable:

@@ -157,6 +157,10 @@ class QuotesModel(HeaderedTableModel):
     def articles(self) -> int:
         return self._shown.articles() if self._shown is not None else 0
 
+    def kind_counts(self) -> tuple[int, int] | None:
+        """(with quoted words, reported) of the result set, when its panels counted them."""
+        return getattr(self._base, "kinds", None)
+
     def total(self) -> int:
         """Rows of the result set before the panel's own filter."""
         return len(self._base) if self._base is not None else 0

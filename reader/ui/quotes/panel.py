@@ -82,13 +82,16 @@ class QuotesPanel(QWidget):
     def _count_kinds(self) -> None:
         """How many statements have quoted words and how many are reported: said for a
         result set small enough to read at once (a big one is read lazily, as shown)."""
-        if self.model.total() > SYNC_ROWS:
+        counted = self.model.kind_counts()  # by the panels' worker
+        if counted is None and self.model.total() > SYNC_ROWS:
             set_plain(self.count_label, "")
             return
-        rows = self.model.all_rows()
-        direct = sum(r.kind in ("direct", "mixed") for r in rows)
-        set_plain(self.count_label, self.tr("%1 direct, %2 indirect").replace("%1", str(direct))
-                  .replace("%2", str(len(rows) - direct)))
+        if counted is None:
+            rows = self.model.all_rows()
+            direct = sum(r.kind in ("direct", "mixed") for r in rows)
+            counted = (direct, len(rows) - direct)
+        set_plain(self.count_label, self.tr("%1 direct, %2 indirect").replace("%1", str(counted[0]))
+                  .replace("%2", str(counted[1])))
 
     def _retitle(self) -> None:
         self._count_kinds()

@@ -41,7 +41,7 @@ def fit_quote_outlets(window: QMainWindow) -> None:
     if not window.quotes_model.rowCount():
         return
     # the result set's outlets, known from the panels: the quotes themselves are read lazily
-    names = {one_line(name) for name, _bias in window.controller.panels().outlets if name}
+    names = {one_line(name) for name in {name for name, _bias in window.controller.panels().outlets} if name}
     if not names:
         return
     fm = view.fontMetrics()
