@@ -40,6 +40,7 @@ from reader.search.problems import (IndexBusy, IndexCorrupt, IndexDamaged,  # no
 from reader.search.schema import build_schema
 
 WRITER_TIMEOUT = 10.0  # seconds to wait for another writer before giving up
+OPEN_RETRIES = 5  # opens raced by another process's commit before the index is called damaged
 
 
 def open_writer(ix: Index):
@@ -103,11 +104,29 @@ def recover_interrupted_swap(location: Path) -> None:
 
 
 def open_index(location: Path) -> Index:
-    """Open an existing index, checking its stamp and version."""
+    """Open an existing index, checking its stamp and version.
+
+    Another process may commit while this one opens: Whoosh then deletes the
+    files of the generation being opened, and the open fails as if the index
+    were damaged. When the newest generation moved meanwhile, that was the
+    race, not damage: open the new one (a few tries) instead of saying so.
+    """
     location = Path(location)
     if location.exists() and not location.is_dir():
         raise IndexCorrupt(f"{location} is a file, not an index folder.")
     recover_interrupted_swap(location) if location.is_dir() else None
+    for attempt in range(OPEN_RETRIES):
+        generation = latest_generation(location)
+        try:
+            return _open_generation(location)
+        except IndexDamaged:
+            if attempt == OPEN_RETRIES - 1 or latest_generation(location) == generation:
+                raise
+            time.sleep(0.05 * (attempt + 1))
+    raise AssertionError("unreachable")
+
+
+def _open_generation(location: Path) -> Index:
     folder = whoosh_dir(location)
     if not folder.is_dir():
         raise IndexMissing(f"No index at {location} yet.")
