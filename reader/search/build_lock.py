@@ -34,6 +34,7 @@ def _try_lock(handle: IO[bytes]) -> bool:
         if fcntl is not None:
             fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
         else:
+            handle.seek(0)  # msvcrt locks bytes from the position: every opener must lock the same one
             msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
     except OSError:
         return False
