@@ -27,12 +27,13 @@ from polnear import ROOT, Article, parsed, shared_dir  # noqa: E402
 
 from reader.analysis.cues import SPEECH_VERBS  # noqa: E402
 from reader.analysis.reported import NEVER_CUES, Candidate, find_candidates, is_cue_shape  # noqa: E402
-from reader.analysis.statement_model import FORMAT  # noqa: E402
+from reader.analysis.statement_model import FORMAT, accept_features  # noqa: E402
 from reader.analysis.statements import quoted_regions  # noqa: E402
 
 TRIM = "\"'“”‘’«»„‟‹›` \t\r\n\u00a0.,;:!?…—–-"
 MIN_CUE_COUNT = 2
 SEED = 13
+ACCEPT_OVERLAP = 0.5  # a cue word's chosen content must overlap its gold content this much to count
 ANY_VERB = False  # True: every verb is a candidate cue, the lexicon a feature (no better on dev, slower)
 
 
@@ -151,22 +152,31 @@ def _fit_ranker(groups: list[list[tuple[list[str], float]]], c: float, min_count
 
 
 def fit_parts(data, c: float, min_count: int) -> dict:
-    cue_rows, cue_ys, con_groups = [], [], []
+    """The content ranker first; then the cue scorer on each cue word with the content the
+    ranker picks, positive when the word is a gold cue and that content overlaps its gold
+    content at ``ACCEPT_OVERLAP`` or more."""
+    con_groups = []
     for _, _, groups, cues in data:
         for i, group in groups.items():
-            cue_rows.append(group[0][0].cue_features)
-            cue_ys.append(int(cues[i]))
             if cues[i] and len(group) > 1 and max(best for _, best in group) >= 0.8:
                 con_groups.append([(cand.features, best) for cand, best in group])
-    return {"cue": _fit(cue_rows, cue_ys, c, min_count), "content": _fit_ranker(con_groups, c, min_count),
+    content = _fit_ranker(con_groups, c, min_count)
+    cue_rows, cue_ys = [], []
+    for _, _, groups, cues in data:
+        for i, group in groups.items():
+            cand, best = max(group, key=lambda cb: _prob(content, cb[0].features))
+            cue_rows.append(accept_features(cand.cue_features, cand.features))
+            cue_ys.append(int(cues[i] and best >= ACCEPT_OVERLAP))
+    return {"cue": _fit(cue_rows, cue_ys, c, min_count), "content": content,
             "cues": len(cue_ys), "gold_cues": sum(cue_ys), "contents": sum(len(g) for g in con_groups)}
 
 
 def choose(parts: dict, groups: dict, threshold: float) -> list:
     out = []
     for group in groups.values():
-        if _prob(parts["cue"], group[0][0].cue_features) >= threshold:
-            out.append(max(group, key=lambda cb: _prob(parts["content"], cb[0].features))[0])
+        cand = max(group, key=lambda cb: _prob(parts["content"], cb[0].features))[0]
+        if _prob(parts["cue"], accept_features(cand.cue_features, cand.features)) >= threshold:
+            out.append(cand)
     return out
 
 

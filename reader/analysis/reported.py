@@ -283,6 +283,30 @@ def _cuts(head: Any, tokens: list[Any]) -> list[tuple[str, list[Any]]]:
     return out[:_MAX_CUTS]
 
 
+def _word_class(tok: Any | None) -> str:
+    if tok is None:
+        return "$"
+    return tok.lower_ if tok.is_stop or tok.is_punct else tok.pos_
+
+
+def _extension(cue: Any, tokens: list[Any]) -> tuple[str, list[Any]] | None:
+    """A longer version of a content after its cue: on to the sentence's end (", but ...",
+    "..., cementing ...": PolNeAR's contents often run past the clause the parse gives)."""
+    if not tokens or tokens[0].i <= cue.i:
+        return None
+    last = tokens[-1].i
+    end = cue.sent.end
+    if last + 1 >= end:
+        return None
+    doc = cue.doc
+    rest = [t for t in doc[last + 1:end] if not t.is_space]
+    if not rest or all(t.is_punct for t in rest):
+        return None
+    nxt = doc[last + 1]
+    label = f"ext:{_word_class(nxt)}|{_word_class(doc[last + 2] if last + 2 < end else None)}"
+    return label, tokens + rest
+
+
 def candidates_for(d: _Doc, cue: Any) -> list[Candidate]:
     """Every content the parse offers for one cue word."""
     out: list[Candidate] = []
@@ -307,7 +331,8 @@ def candidates_for(d: _Doc, cue: Any) -> list[Candidate]:
     src_excl = _excluded(source) if source is not None and source.head.i == cue.i else set()
 
     def add(rel: str, head: Any, toks: list[Any], form: str = low, extra: Any | None = None) -> None:
-        for cut, kept in [("none", toks)] + _cuts(head, toks):
+        ext = _extension(cue, toks)
+        for cut, kept in [("none", toks)] + _cuts(head, toks) + ([ext] if ext else []):
             cand = _candidate(d, cue, rel, head, kept, source, form, extra, cue_feats, cut)
             if cand is not None and not any(c.segments == cand.segments for c in out):
                 out.append(cand)

@@ -16,7 +16,7 @@ from pathlib import Path
 from reader.paths import resource_path
 
 MODEL_FILE = "statements.json"
-FORMAT = "parallax.statements/2"
+FORMAT = "parallax.statements/3"
 _lock = threading.Lock()
 _cache: dict[Path, "StatementModel"] = {}
 
@@ -37,13 +37,23 @@ class _Linear:
 
 @dataclass(frozen=True)
 class StatementModel:
-    """Two scorers: is a word a cue at all, and which of its candidate contents it reports."""
+    """Two scorers: which of a cue word's candidate contents it reports (a ranker), and
+    whether the word, with that content, is a statement PolNeAR would mark (``cue``)."""
 
     lexicon: frozenset[str]
     cue: _Linear
     content: _Linear
     threshold: float  # on the cue's probability
     any_verb: bool = False  # every verb is a candidate cue, not only the lexicon's
+
+    def accept_probability(self, cue_features: list[str], content_features: list[str]) -> float:
+        """The cue scorer reads the cue word's features and its chosen content's, prefixed."""
+        return self.cue.probability(accept_features(cue_features, content_features))
+
+
+def accept_features(cue_features: list[str], content_features: list[str]) -> list[str]:
+    """What the acceptance scorer reads: the cue's features and the chosen content's (as ``c:``)."""
+    return cue_features + ["c:" + f for f in content_features]
 
 
 def _linear(part: dict) -> _Linear:

@@ -36,16 +36,17 @@ def quoted_regions(text: str, spans: list[QuoteSpan] | None = None) -> list[tupl
 
 
 def select(cands: list[Candidate], model: StatementModel) -> list[Candidate]:
-    """The accepted candidate of each cue word, best first where two cues claim the same words."""
+    """Each cue word's best-ranked content, when the cue scorer accepts the pair; the more
+    probable first where two cues claim the same words."""
     groups: dict[int, list[Candidate]] = {}
     for cand in cands:
         groups.setdefault(cand.cue, []).append(cand)
     chosen = []
     for group in groups.values():
-        p_cue = model.cue.probability(group[0].cue_features)
+        best = max(group, key=lambda c: model.content.probability(c.features))
+        p_cue = model.accept_probability(best.cue_features, best.features)
         if p_cue < model.threshold:
             continue
-        best = max(group, key=lambda c: model.content.probability(c.features))
         best.score = p_cue
         chosen.append(best)
     chosen.sort(key=lambda c: -c.score)
