@@ -26,12 +26,15 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from polnear import ROOT, Article, parsed, shared_dir  # noqa: E402
 
 from reader.analysis.cues import SPEECH_VERBS  # noqa: E402
-from reader.analysis.reported import NEVER_CUES, Candidate, find_candidates, is_cue_shape  # noqa: E402
+from reader.analysis.candidates import NEVER_CUES, find_candidates  # noqa: E402
+from reader.analysis.reported import Candidate, is_cue_shape  # noqa: E402
 from reader.analysis.statement_model import FORMAT, accept_features  # noqa: E402
 from reader.analysis.statements import quoted_regions  # noqa: E402
 
 TRIM = "\"'“”‘’«»„‟‹›` \t\r\n\u00a0.,;:!?…—–-"
 MIN_CUE_COUNT = 2
+MIN_NOUN_COUNT = 3  # a noun must head this many gold cues of train to be a candidate cue
+COLONS = True  # a line's short label and colon is a candidate cue
 SEED = 13
 ACCEPT_OVERLAP = 0.5  # a cue word's chosen content must overlap its gold content this much to count
 ANY_VERB = False  # True: every verb is a candidate cue, the lexicon a feature (no better on dev, slower)
@@ -66,6 +69,20 @@ def cue_words(art: Article, doc) -> list[str]:
     return out
 
 
+def cue_nouns(art: Article, doc) -> list[str]:
+    """The noun heading each gold cue that has no verb ("claims", "questions about"), lower case."""
+    from bisect import bisect_left
+
+    starts = [t.idx for t in doc]
+    out = []
+    for rel in art.relations:
+        for a, b in rel.cue[:1]:
+            toks = [t for t in doc[bisect_left(starts, a):bisect_left(starts, b)] if not t.is_space]
+            if not any(is_cue_shape(t) for t in toks):
+                out += [t.lower_ for t in toks if t.pos_ == "NOUN"][:1]
+    return out
+
+
 def label(art: Article, doc, cand: Candidate) -> float:
     """The best overlap of a candidate's segment with a gold content segment whose cue holds the cue word.
 
@@ -87,11 +104,16 @@ def build_lexicon(pairs) -> frozenset[str]:
                      | SPEECH_VERBS)
 
 
-def examples(pairs, lexicon):
+def build_nouns(pairs) -> frozenset[str]:
+    counts = Counter(w for art, doc in pairs for w in cue_nouns(art, doc))
+    return frozenset(w for w, n in counts.items() if n >= MIN_NOUN_COUNT and w.isalpha())
+
+
+def examples(pairs, lexicon, nouns=frozenset()):
     """Per article: (article, doc, {cue token: [(candidate, best overlap)]}, {cue token: is a gold cue})."""
     for art, doc in pairs:
         groups: dict[int, list] = {}
-        for cand in find_candidates(doc, art.text, quoted_regions(art.text), lexicon, ANY_VERB):
+        for cand in find_candidates(doc, art.text, quoted_regions(art.text), lexicon, ANY_VERB, nouns, COLONS):
             groups.setdefault(cand.cue, []).append((cand, label(art, doc, cand)))
         cues = {i: any(a <= doc[i].idx < b for rel in art.relations for a, b in rel.cue) for i in groups}
         yield art, doc, groups, cues
@@ -210,8 +232,8 @@ def main() -> int:
     args = ap.parse_args()
 
     pairs = list(parsed(shared_dir() / "data" / "polnear" / "train", args.parses))
-    lexicon = build_lexicon(pairs)
-    data = list(examples(pairs, lexicon))
+    lexicon, nouns = build_lexicon(pairs), build_nouns(pairs)
+    data = list(examples(pairs, lexicon, nouns))
     folds = [data[k::args.folds] for k in range(args.folds)]
     held = [(fit_parts([x for j, f in enumerate(folds) if j != k for x in f], args.c, args.min_count), folds[k])
             for k in range(args.folds)]
@@ -222,7 +244,7 @@ def main() -> int:
     out = {"format": FORMAT, "trained_on": "PolNeAR train (first annotator's file of each article)",
            "seed": SEED, "any_verb": ANY_VERB, "c": args.c, "min_count": args.min_count, "threshold": threshold,
            "cv_strict_f1": round(scores[threshold], 4), "cues": parts["cues"], "gold_cues": parts["gold_cues"],
-           "contents": parts["contents"], "lexicon": sorted(lexicon), "cue": parts["cue"], "content": parts["content"]}
+           "contents": parts["contents"], "lexicon": sorted(lexicon), "nouns": sorted(nouns), "colons": COLONS, "cue": parts["cue"], "content": parts["content"]}
     args.out.write_text(json.dumps(out, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
     print(f"{parts['cues']} cue words ({parts['gold_cues']} gold), {parts['contents']} contents, "
           f"{len(parts['cue']['weights']) + len(parts['content']['weights'])} weights -> {args.out}")

@@ -307,6 +307,16 @@ def _extension(cue: Any, tokens: list[Any]) -> tuple[str, list[Any]] | None:
     return label, tokens + rest
 
 
+def add_versions(out: list[Candidate], d: _Doc, cue: Any, rel: str, head: Any, toks: list[Any],
+                 source: Any | None, form: str, extra: Any | None, cue_feats: list[str]) -> None:
+    """A content as the parse gives it, its shorter cuts and its run to the sentence's end."""
+    ext = _extension(cue, toks)
+    for cut, kept in [("none", toks)] + _cuts(head, toks) + ([ext] if ext else []):
+        cand = _candidate(d, cue, rel, head, kept, source, form, extra, cue_feats, cut)
+        if cand is not None and not any(c.segments == cand.segments for c in out):
+            out.append(cand)
+
+
 def candidates_for(d: _Doc, cue: Any) -> list[Candidate]:
     """Every content the parse offers for one cue word."""
     out: list[Candidate] = []
@@ -320,22 +330,14 @@ def candidates_for(d: _Doc, cue: Any) -> list[Candidate]:
         if head.i == cue.i:
             return out
         feats = cue_features(d, cue, obj, "according to")
-        toks = _subtree(head, _excluded(cue))
-        for cut, kept in [("none", toks)] + _cuts(head, toks):
-            cand = _candidate(d, cue, "according", head, kept, obj, "according to", to, feats, cut)
-            if cand is not None and not any(c.segments == cand.segments for c in out):
-                out.append(cand)
+        add_versions(out, d, cue, "according", head, _subtree(head, _excluded(cue)), obj, "according to", to, feats)
         return out
     source = subject_of(cue)
     cue_feats = cue_features(d, cue, source, low)
     src_excl = _excluded(source) if source is not None and source.head.i == cue.i else set()
 
     def add(rel: str, head: Any, toks: list[Any], form: str = low, extra: Any | None = None) -> None:
-        ext = _extension(cue, toks)
-        for cut, kept in [("none", toks)] + _cuts(head, toks) + ([ext] if ext else []):
-            cand = _candidate(d, cue, rel, head, kept, source, form, extra, cue_feats, cut)
-            if cand is not None and not any(c.segments == cand.segments for c in out):
-                out.append(cand)
+        add_versions(out, d, cue, rel, head, toks, source, form, extra, cue_feats)
 
     for child in cue.children:
         dep = child.dep_
@@ -361,29 +363,4 @@ def candidates_for(d: _Doc, cue: Any) -> list[Candidate]:
         excl = _excluded(cue)
         toks = _subtree(head, excl)
         add(f"inverse:{cue.dep_}", head, toks)
-    return out
-
-
-# auxiliaries and copulas: a cue they seem to head ("is expected", "has said") has its real head beside them
-NEVER_CUES = frozenset({"is", "was", "are", "were", "be", "been", "being", "am", "'s", "’s", "'re", "’re", "'m",
-                         "’m", "do", "does", "did", "have", "has", "had", "will", "would", "can", "could", "may",
-                         "might", "must", "shall", "should"})
-
-
-def find_candidates(doc: Any, text: str, quoted: list[tuple[int, int]], lexicon: frozenset[str],
-                    any_verb: bool = False) -> list[Candidate]:
-    """Candidates for every cue word in the parse: the lexicon's (cue forms, lower case), or every
-    verb when ``any_verb`` (the model then weighs whether the verb is one it knows)."""
-    d = _Doc(doc, text, quoted)
-    out: list[Candidate] = []
-    for tok in doc:
-        low = tok.lower_
-        if low == "according":
-            out.extend(candidates_for(d, tok))
-        elif is_cue_shape(tok) and (low in lexicon or (any_verb and low not in NEVER_CUES and tok.pos_ == "VERB")):
-            found = candidates_for(d, tok)
-            if low not in lexicon:
-                for cand in found:
-                    cand.cue_features = cand.cue_features + ["unknown_cue"]
-            out.extend(found)
     return out

@@ -45,6 +45,8 @@ class StatementModel:
     content: _Linear
     threshold: float  # on the cue's probability
     any_verb: bool = False  # every verb is a candidate cue, not only the lexicon's
+    nouns: frozenset[str] = frozenset()  # noun cues: "claims that ...", "questions about ..."
+    colons: bool = False  # a line's short label and colon is a candidate cue ("Poll: ...")
 
     def accept_probability(self, cue_features: list[str], content_features: list[str]) -> float:
         """The cue scorer reads the cue word's features and its chosen content's, prefixed."""
@@ -75,7 +77,8 @@ def load_model(path: Path | None = None) -> StatementModel:
             raise ModelFileError(f"{path} is not a {FORMAT} file")
         try:
             model = StatementModel(frozenset(data["lexicon"]), _linear(data["cue"]), _linear(data["content"]),
-                                   float(data["threshold"]), bool(data.get("any_verb", False)))
+                                   float(data["threshold"]), bool(data.get("any_verb", False)),
+                                   frozenset(data.get("nouns", ())), bool(data.get("colons", False)))
         except (KeyError, TypeError, ValueError) as exc:
             raise ModelFileError(f"{path} is damaged: {exc}") from exc
         _cache[path] = model

@@ -21,7 +21,8 @@ from dataclasses import dataclass
 from typing import Any, Callable
 
 from reader.analysis.quote_spans import QuoteSpan, find_quote_spans
-from reader.analysis.reported import MAX_CHARS, Candidate, find_candidates
+from reader.analysis.candidates import find_candidates
+from reader.analysis.reported import MAX_CHARS, Candidate
 from reader.analysis.coref import Memory
 from reader.analysis.record import Quote
 from reader.analysis.cues import FIRST_PERSON, PLURAL_PRONOUNS, SUBJECT_PRONOUNS
@@ -76,7 +77,8 @@ def _clash(a: Candidate, b: Candidate) -> bool:
 
 def find_statements(text: str, doc: Any, spans: list[QuoteSpan], model: StatementModel) -> list[Candidate]:
     """The reported clauses of the parse, selected."""
-    return select(find_candidates(doc, text, quoted_regions(text, spans), model.lexicon, model.any_verb), model)
+    return select(find_candidates(doc, text, quoted_regions(text, spans), model.lexicon, model.any_verb,
+                                  model.nouns, model.colons), model)
 
 
 @dataclass

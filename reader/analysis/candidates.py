@@ -1,0 +1,103 @@
+"""Every candidate statement of a parse: reporting verbs, "according to", noun cues
+("claims that ...", "questions about ...", "Trump's criticism of ...") and the
+label colon of a headline or transcript line ("Poll: Wealthy voters abandon ...").
+
+``reported`` holds how one verb's contents are read from the parse; this module
+walks the document and adds the two cue shapes that are not verbs. Which of them
+are statements is for ``statement_model``'s weights to say, learned on PolNeAR train.
+"""
+from __future__ import annotations
+
+from bisect import bisect_left
+from typing import Any
+
+from reader.analysis.reported import (Candidate, _bucket, _Doc, _subtree, _word_class, add_versions,
+                                      candidates_for, cue_features, is_cue_shape, subject_of)
+
+# auxiliaries and copulas: a cue they seem to head ("is expected", "has said") has its real head beside them
+NEVER_CUES = frozenset({"is", "was", "are", "were", "be", "been", "being", "am", "'s", "’s", "'re", "’re", "'m",
+                         "’m", "do", "does", "did", "have", "has", "had", "will", "would", "can", "could", "may",
+                         "might", "must", "shall", "should"})
+_SOURCE_PREPS = ("by", "from")
+_MAX_LABEL = 6  # tokens before a label colon
+
+
+def noun_source(noun: Any) -> Any | None:
+    """Who made the claim: "Trump's claim", "criticism by X", "X raised questions about"."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return child
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in _SOURCE_PREPS:
+            obj = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if obj is not None:
+                return obj
+    if noun.dep_ in ("dobj", "attr") and noun.head.i != noun.i:
+        return subject_of(noun.head)
+    return None
+
+
+def noun_candidates(d: _Doc, noun: Any) -> list[Candidate]:
+    """A noun cue's contents: its "that" clause, or what its preposition is about."""
+    out: list[Candidate] = []
+    source = noun_source(noun)
+    low = noun.lower_
+    feats = cue_features(d, noun, source, low) + ["noun_cue"]
+    for child in noun.children:
+        if child.i < noun.i:
+            continue
+        if child.dep_ in ("acl", "ccomp"):
+            add_versions(out, d, noun, f"noun:{child.dep_}", child, _subtree(child), source, low, None, feats)
+        elif child.dep_ == "prep" and (child.lower_ not in _SOURCE_PREPS or source is None):
+            obj = next((g for g in child.children if g.dep_ in ("pobj", "pcomp")), None)
+            if obj is not None and obj.i > child.i:
+                add_versions(out, d, noun, f"noun:prep:{child.lower_}", obj, _subtree(obj), source,
+                             f"{low} {child.lower_}", child, feats)
+    return out
+
+
+def colon_candidates(d: _Doc, colon: Any) -> list[Candidate]:
+    """A short label at a line's start, then a colon: the label speaks the rest of the line."""
+    text, doc = d.text, d.doc
+    line = text.rfind("\n", 0, colon.idx) + 1
+    left = [t for t in doc[bisect_left(d.idx, line):colon.i] if not t.is_space]
+    if not 1 <= len(left) <= _MAX_LABEL or any(t.pos_ in ("VERB", "AUX") or t.is_punct for t in left):
+        return []
+    stop = text.find("\n", colon.idx)
+    stop = len(text) if stop == -1 else stop
+    right = [t for t in doc[colon.i + 1:bisect_left(d.idx, stop)] if not t.is_space]
+    if not right:
+        return []
+    source = next((t for t in reversed(left) if t.pos_ in ("PROPN", "NOUN", "PRON")), left[-1])
+    end_mark = text[line:stop].rstrip().rstrip("\"”’'")[-1:]
+    feats = cue_features(d, colon, source, ":") + [
+        "colon", f"colon_left={_bucket(len(left))}", f"colon_caps={int(all(t.is_upper for t in left))}",
+        f"colon_first={_word_class(right[0])}", f"colon_line_end={end_mark if end_mark in '.!?' else 'other'}"]
+    out: list[Candidate] = []
+    add_versions(out, d, colon, "colon", right[0], right, source, ":", None, feats)
+    return out
+
+
+def find_candidates(doc: Any, text: str, quoted: list[tuple[int, int]], lexicon: frozenset[str],
+                    any_verb: bool = False, nouns: frozenset[str] = frozenset(),
+                    colons: bool = False) -> list[Candidate]:
+    """Candidates for every cue word in the parse: the lexicon's verbs (cue forms, lower case),
+    or every verb when ``any_verb`` (the model then weighs whether the verb is one it knows);
+    the noun lexicon's nouns; label colons when ``colons``."""
+    d = _Doc(doc, text, quoted)
+    out: list[Candidate] = []
+    for tok in doc:
+        low = tok.lower_
+        if low == "according":
+            out.extend(candidates_for(d, tok))
+        elif is_cue_shape(tok) and (low in lexicon or (any_verb and low not in NEVER_CUES and tok.pos_ == "VERB")):
+            found = candidates_for(d, tok)
+            if low not in lexicon:
+                for cand in found:
+                    cand.cue_features = cand.cue_features + ["unknown_cue"]
+            out.extend(found)
+        elif tok.pos_ == "NOUN" and low in nouns:
+            out.extend(noun_candidates(d, tok))
+        elif colons and tok.text == ":":
+            out.extend(colon_candidates(d, tok))
+    return out
