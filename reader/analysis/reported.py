@@ -296,14 +296,18 @@ def _extension(cue: Any, tokens: list[Any]) -> tuple[str, list[Any]] | None:
         return None
     last = tokens[-1].i
     end = cue.sent.end
+    doc = cue.doc
+    for c in cue.rights:  # "urged X to act but has said ...": the cue's own next verb is not its content
+        if c.dep_ == "conj" and c.i > last and not any(g.dep_ in SUBJ_DEPS for g in c.children):
+            end = min(end, c.left_edge.i)
     if last + 1 >= end:
         return None
-    doc = cue.doc
     rest = [t for t in doc[last + 1:end] if not t.is_space]
     if not rest or all(t.is_punct for t in rest):
         return None
     nxt = doc[last + 1]
-    label = f"ext:{_word_class(nxt)}|{_word_class(doc[last + 2] if last + 2 < end else None)}"
+    clause = int(any(t.dep_ in SUBJ_DEPS for t in rest))
+    label = f"ext:{_word_class(nxt)}|{_word_class(doc[last + 2] if last + 2 < end else None)}|{clause}"
     return label, tokens + rest
 
 
