@@ -312,10 +312,11 @@ def _extension(cue: Any, tokens: list[Any]) -> tuple[str, list[Any]] | None:
 
 
 def add_versions(out: list[Candidate], d: _Doc, cue: Any, rel: str, head: Any, toks: list[Any],
-                 source: Any | None, form: str, extra: Any | None, cue_feats: list[str]) -> None:
-    """A content as the parse gives it, its shorter cuts and its run to the sentence's end."""
+                 source: Any | None, form: str, extra: Any | None, cue_feats: list[str], base: str = "none") -> None:
+    """A content as the parse gives it (``base`` says how it was read), its shorter cuts and
+    its run to the sentence's end."""
     ext = _extension(cue, toks)
-    for cut, kept in [("none", toks)] + _cuts(head, toks) + ([ext] if ext else []):
+    for cut, kept in [(base, toks)] + _cuts(head, toks) + ([ext] if ext else []):
         cand = _candidate(d, cue, rel, head, kept, source, form, extra, cue_feats, cut)
         if cand is not None and not any(c.segments == cand.segments for c in out):
             out.append(cand)
@@ -367,4 +368,11 @@ def candidates_for(d: _Doc, cue: Any) -> list[Candidate]:
         excl = _excluded(cue)
         toks = _subtree(head, excl)
         add(f"inverse:{cue.dep_}", head, toks)
+        # "A, but B, another source said.": the parse hangs the cue on B; the content is all before it
+        start, stop = cue.sent.start, cue.left_edge.i
+        if toks and start < toks[0].i and toks[-1].i < stop:
+            left = [t for t in cue.doc[start:stop] if t.i not in excl]
+            clause = int(sum(1 for t in left if t.dep_ in SUBJ_DEPS) > 1)
+            add_versions(out, d, cue, f"inverse:{cue.dep_}", head, left, source, low, None, cue_feats,
+                         f"left:{_word_class(left[0])}|{clause}")
     return out
