@@ -36,7 +36,7 @@ MIN_CUE_COUNT = 2
 MIN_NOUN_COUNT = 3  # a noun must head this many gold cues of train to be a candidate cue
 COLONS = True  # a line's short label and colon is a candidate cue
 SEED = 13
-ACCEPT_OVERLAP = 0.5  # a cue word's chosen content must overlap its gold content this much to count
+ACCEPT_OVERLAP = 0.8  # a cue word's chosen content must overlap its gold content this much to count
 ANY_VERB = False  # True: every verb is a candidate cue, the lexicon a feature (no better on dev, slower)
 
 
