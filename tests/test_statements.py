@@ -152,3 +152,44 @@ def test_a_single_capitalised_label_is_not_a_transcript():
     text, found = statements("UPDATE: The council met again on Monday.\n\n"
                              "“We will vote today,” said Jane Roe, the council leader.\n")
     assert all(q.speaker != "Update" for q in found)
+
+
+def test_a_content_runs_on_past_but_to_the_end_of_its_sentence():
+    _, q = one("Maria Lopez said the road was supposed to open in May, but the state withheld the money.", "road")
+    assert q.kind == "indirect" and q.speaker == "Maria Lopez"
+    assert q.text == "the road was supposed to open in May, but the state withheld the money"
+
+
+def test_a_noun_cue_reports_what_its_preposition_is_about():
+    text, q = one("Residents raised questions about the cost of the new road.", "cost")
+    assert q.kind == "indirect" and q.text == "the cost of the new road"
+    assert text[q.cue_start:q.cue_end] == "questions about" and q.speaker == "Residents"
+
+
+def test_a_noun_cue_with_a_that_clause_takes_the_possessor_as_source():
+    text, q = one("Maria Lopez's claim that the council had hidden the costs was repeated on Monday.", "hidden")
+    assert q.text.startswith("that the council had hidden the costs")
+    assert text[q.cue_start:q.cue_end] == "claim" and q.speaker == "Maria Lopez"
+
+
+def test_a_headline_label_and_colon_is_a_statement_of_the_label():
+    text = "Poll: Voters Turn Against the Road Plan\n\nMaria Lopez said the council would vote next week.\n"
+    q = next(q for q in analyze_text(text).quotes if q.cue == ":")
+    assert q.kind == "indirect" and q.text == "Voters Turn Against the Road Plan"
+    assert text[q.source_start:q.source_end] == "Poll"
+
+
+def test_only_a_short_label_at_a_line_start_makes_a_colon_cue():
+    from reader.analysis.candidates import find_candidates
+    from reader.analysis.pipeline import parse
+
+    text = "Poll: Voters turn against the plan\n\nThe council discussed three things on Monday: roads, schools and taxes.\n"
+    colons = [c for c in find_candidates(parse(text), text, [], frozenset(), colons=True) if c.relation == "colon"]
+    assert colons and {text[c.cue_span[0]:c.cue_span[1]] for c in colons} == {":"}
+    assert all(c.start < text.index("\n") for c in colons)  # the headline's, not the body's
+    assert not [c for c in find_candidates(parse(text), text, [], frozenset()) if c.relation == "colon"]
+
+
+def test_the_shipped_model_knows_noun_cues_and_colons():
+    model = load_model()
+    assert {"claim", "questions", "criticism"} <= model.nouns and model.colons
