@@ -5,14 +5,21 @@ Run from the project root (needs the ``train`` extra: ``pip install -e '.[train]
 
     python tools/train_statements.py [--parses .cache/polnear-train.spacy] [--out resources/statements.json]
 
-Every cue word of the parse gets its candidate contents (``reader.analysis.reported``);
-a candidate is positive when PolNeAR train has an attribution whose cue holds
-that word and whose content covers the candidate's span at >= 80% of the longer
-of the two. A logistic regression over the candidates' string features is fitted
-(fixed seed, deterministic solver) and written as plain weights, so the app
-scores candidates without scikit-learn. The cue lexicon is the set of cue words
-seen at least twice in train plus the general reporting verbs of ``cues.py``.
-PolNeAR dev is never read here; score it with ``tools/eval_polnear.py``.
+Every cue word of the parse gets its candidate contents (``reader.analysis.candidates``:
+reporting verbs, "according to", noun cues, line-label colons), each as the parse gives it,
+cut shorter, or run on to its sentence's end. A candidate's label is its best overlap with
+a gold content segment of an attribution whose cue holds the cue word. Two scorers are fitted
+(fixed seed, deterministic solver) and written as plain weights, so the app scores candidates
+without scikit-learn:
+
+- a pairwise ranker that puts the candidate nearest the gold content first;
+- the cue scorer, on each cue word with the content the ranker picks: positive when the
+  word is a gold cue and that content matches its gold at ``ACCEPT_OVERLAP``.
+
+The threshold on the cue scorer is chosen by cross-validation on train. The verb lexicon is
+the set of cue words seen at least twice in train plus the general reporting verbs of
+``cues.py``; the noun lexicon, the nouns heading at least three verbless gold cues of train.
+PolNeAR dev is never read here; score it with ``tools/eval_statements.py``.
 """
 from __future__ import annotations
 
@@ -54,32 +61,32 @@ def overlap_ratio(text: str, s: tuple[int, int], g: tuple[int, int]) -> float:
     return ov / max(s[1] - s[0], g[1] - g[0], 1) if ov > 0 else 0.0
 
 
-def cue_words(art: Article, doc) -> list[str]:
-    """The head word of each gold cue, lower case (the verb when the cue has one)."""
+def gold_cue_tokens(art: Article, doc):
+    """The tokens of each gold cue's first piece."""
     from bisect import bisect_left
 
     starts = [t.idx for t in doc]
-    out = []
     for rel in art.relations:
         for a, b in rel.cue[:1]:
-            toks = [t for t in doc[bisect_left(starts, a):bisect_left(starts, b)] if not t.is_space]
-            verbs = [t for t in toks if is_cue_shape(t)]
-            if verbs:
-                out.append(verbs[-1].lower_ if len(verbs) > 1 and verbs[0].lower_ in ("has", "have", "had", "is", "was", "will", "would") else verbs[0].lower_)
+            yield [t for t in doc[bisect_left(starts, a):bisect_left(starts, b)] if not t.is_space]
+
+
+def cue_words(art: Article, doc) -> list[str]:
+    """The head word of each gold cue, lower case (the verb when the cue has one)."""
+    out = []
+    for toks in gold_cue_tokens(art, doc):
+        verbs = [t for t in toks if is_cue_shape(t)]
+        if verbs:
+            out.append(verbs[-1].lower_ if len(verbs) > 1 and verbs[0].lower_ in ("has", "have", "had", "is", "was", "will", "would") else verbs[0].lower_)
     return out
 
 
 def cue_nouns(art: Article, doc) -> list[str]:
     """The noun heading each gold cue that has no verb ("claims", "questions about"), lower case."""
-    from bisect import bisect_left
-
-    starts = [t.idx for t in doc]
     out = []
-    for rel in art.relations:
-        for a, b in rel.cue[:1]:
-            toks = [t for t in doc[bisect_left(starts, a):bisect_left(starts, b)] if not t.is_space]
-            if not any(is_cue_shape(t) for t in toks):
-                out += [t.lower_ for t in toks if t.pos_ == "NOUN"][:1]
+    for toks in gold_cue_tokens(art, doc):
+        if not any(is_cue_shape(t) for t in toks):
+            out += [t.lower_ for t in toks if t.pos_ == "NOUN"][:1]
     return out
 
 
@@ -226,7 +233,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--parses", type=Path, default=ROOT / ".cache" / "polnear-train.spacy")
     ap.add_argument("--out", type=Path, default=ROOT / "resources" / "statements.json")
-    ap.add_argument("--c", type=float, default=0.5, help="inverse regularisation strength")
+    ap.add_argument("--c", type=float, default=0.25, help="inverse regularisation strength")
     ap.add_argument("--min-count", type=int, default=3, help="features seen fewer times are dropped")
     ap.add_argument("--folds", type=int, default=4, help="cross-validation folds that choose the threshold")
     args = ap.parse_args()

@@ -3,8 +3,9 @@
 A statement is a cue (said, told, warned, believes, according to, ...), its
 content (the reported clause, PolNeAR/PARC style: "that" included, the
 source and the cue left out) and its source (the cue's subject, the agent of
-a passive, the object of "according to"). This module proposes candidates
-from the dependency parse; ``statement_model`` scores them with weights
+a passive, the object of "according to"). This module reads one cue's candidate
+contents from the dependency parse (``candidates`` walks the document and adds
+noun and colon cues); ``statement_model`` scores them with weights
 learned from PolNeAR train, and ``statements`` turns the winners into records.
 
 Every candidate carries string features describing the construction (the
