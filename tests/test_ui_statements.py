@@ -20,6 +20,7 @@ from reader.analysis.record import Quote
 from reader.render.article_html import HtmlTheme
 from reader.render.article_html import article_html
 from reader.render.highlights import speaker_colours
+from reader.render.legend import is_named
 from reader.search.articles import StoredArticle
 from reader.search.articles import load_articles
 from reader.search.query import search
@@ -116,7 +117,8 @@ def _indirect_speakers(location: Path) -> tuple[str, str]:
     where: dict[str, str] = {}
     for art in articles:
         for q in art.record.quotes:
-            if q.kind != "scare" and q.speaker and q.speaker_type == "person" and len(q.speaker.split()) >= 2:
+            if (q.kind != "scare" and q.speaker and q.speaker_type == "person" and len(q.speaker.split()) >= 2
+                    and is_named(q.speaker)):  # shown by name in the legend, not folded into "unnamed sources"
                 kinds.setdefault(q.speaker, set()).add(q.kind)
                 where.setdefault(q.speaker, art.path)
     reported_only = sorted(s for s, k in kinds.items() if k == {"indirect"})

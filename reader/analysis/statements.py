@@ -116,6 +116,7 @@ def merge(text: str, spans: list[QuoteSpan], atts: list[Attribution], clauses: l
     top = sorted((r, i) for i, r in top_outer.items())
     starts = [r[0] for r, _ in top]
     out = Merged([], set(), {})
+    holds: dict[int, frozenset[int]] = {}  # the quotations each mixed clause holds
     for cand in clauses:
         a, b = cand.start, cand.end
         k = bisect_right(starts, a)
@@ -148,6 +149,12 @@ def merge(text: str, spans: list[QuoteSpan], atts: list[Attribution], clauses: l
             continue
         out.clauses.append((cand, "mixed"))
         out.absorbed.update(i for i in held if atts[i].kind in ("direct", "fragment"))
+        holds[id(cand)] = frozenset(held)
+    # a mixed clause holding another with the same quotations ("published an article saying that
+    # X should “...”"): the quoted words are the inner cue's, not two speakers' words
+    mixed = sorted((c.start, -c.end, id(c)) for c, k in out.clauses if k == "mixed")
+    outer = {i for (_, e, i), (_, e2, j) in zip(mixed, mixed[1:]) if -e2 <= -e and holds[i] == holds[j]}
+    out.clauses = [(c, k) for c, k in out.clauses if id(c) not in outer]
     return out
 
 
