@@ -196,6 +196,46 @@ def test_only_a_short_label_at_a_line_start_makes_a_colon_cue():
     assert not [c for c in find_candidates(parse(text), text, [], frozenset()) if c.relation == "colon"]
 
 
+class _CountingText(str):
+    """A text that counts the characters its line searches may scan."""
+
+    scanned = 0
+
+    def find(self, sub, start=None, end=None):
+        _CountingText.scanned += (len(self) if end is None else end) - (start or 0)
+        return super().find(sub, start, end)
+
+    def rfind(self, sub, start=None, end=None):
+        _CountingText.scanned += (len(self) if end is None else end) - (start or 0)
+        return super().rfind(sub, start, end)
+
+
+def _colon_line_cost(items: int) -> tuple[int, int]:
+    """(characters scanned, colons) for candidates of one huge line of "name: value" items."""
+    from reader.analysis.candidates import find_candidates
+    from reader.analysis.nlp import load_nlp
+
+    text = "Poll: " + " ".join(f"item{i}: value{i}," for i in range(items)) + "\n"
+    from spacy.tokens import Doc
+
+    toks = load_nlp().make_doc(text)  # tokens alone, one sentence: the colon search needs no parse
+    doc = Doc(toks.vocab, words=[t.text for t in toks], spaces=[bool(t.whitespace_) for t in toks],
+              sent_starts=[t.i == 0 for t in toks])
+    counting = _CountingText(text)
+    _CountingText.scanned = 0
+    find_candidates(doc, counting, [], frozenset(), colons=True)
+    return _CountingText.scanned, text.count(":")
+
+
+def test_a_huge_line_with_many_colons_costs_linear_work():
+    small, small_colons = _colon_line_cost(2_000)
+    large, large_colons = _colon_line_cost(8_000)
+    # four times the line: about four times the scanning (searching back to the line's start for
+    # every colon would be sixteen times); and a bounded amount per colon
+    assert large / small < 5.0, (small, large)
+    assert large < 400 * large_colons + 2 * 8_000 * len("item0000: value0000,")
+
+
 def test_the_shipped_model_knows_noun_cues_and_colons():
     model = load_model()
     assert {"claim", "questions", "criticism"} <= model.nouns and model.colons

@@ -20,6 +20,9 @@ NEVER_CUES = frozenset({"is", "was", "are", "were", "be", "been", "being", "am",
                          "might", "must", "shall", "should"})
 _SOURCE_PREPS = ("by", "from")
 _MAX_LABEL = 6  # tokens before a label colon
+# characters searched back from a colon for its line's start: a label of six tokens fits in far
+# fewer, and a bounded search keeps a hostile single line with thousands of colons linear
+_LABEL_REACH = 300
 
 
 def noun_source(noun: Any) -> Any | None:
@@ -59,7 +62,10 @@ def noun_candidates(d: _Doc, noun: Any) -> list[Candidate]:
 def colon_candidates(d: _Doc, colon: Any) -> list[Candidate]:
     """A short label at a line's start, then a colon: the label speaks the rest of the line."""
     text, doc = d.text, d.doc
-    line = text.rfind("\n", 0, colon.idx) + 1
+    floor = max(0, colon.idx - _LABEL_REACH)
+    line = text.rfind("\n", floor, colon.idx) + 1
+    if not line and floor:
+        return []  # the line starts further back than any short label reaches
     left = [t for t in doc[bisect_left(d.idx, line):colon.i] if not t.is_space]
     if not 1 <= len(left) <= _MAX_LABEL or any(t.pos_ in ("VERB", "AUX") or t.is_punct for t in left):
         return []

@@ -32,6 +32,7 @@ MODEL_FILE = "speakers.json"
 FORMAT = "parallax.speakers/1"
 _lock = threading.Lock()
 _cache: dict[Path, "SpeakerModel | None"] = {}
+_HEADING_REACH = 1000  # characters
 _LABELS = {"PERSON": "person", "ORG": "organisation", "NORP": "organisation", "GPE": "organisation"}
 
 
@@ -107,6 +108,18 @@ def _kind_of(tok: Any, stype: str) -> str:
     return f"{tok.pos_.lower()}_{stype}"
 
 
+def _heading_line(text: str, pos: int) -> bool:
+    """The line holding ``pos`` ends without a full stop; a line running on past ``_HEADING_REACH``
+    characters is no heading (and a single huge line is not searched again for every candidate)."""
+    end = text.find("\n", pos, pos + _HEADING_REACH)
+    if end == -1:
+        if pos + _HEADING_REACH < len(text):
+            return False
+        end = len(text)
+    line = text[pos:end].rstrip(" \"”’'")
+    return bool(line) and line[-1] not in ".!?:;,…"
+
+
 def _features(d: _Doc, cand: Candidate, head: Any | None, cue: Any | None, quote: Quote, rule: Candidate | None,
               rule_kind: str) -> list[str]:
     f = [f"origin={cand.origin}", f"type={cand.stype}"]
@@ -124,10 +137,7 @@ def _features(d: _Doc, cand: Candidate, head: Any | None, cue: Any | None, quote
             elif any(a.i == head.i for a in cue.ancestors):
                 f.append("above_cue")
             f.append(f"cue={cue.lemma_.lower()}|kind={kind}")
-        line_start = d.text.rfind("\n", 0, head.idx) + 1
-        line_end = d.text.find("\n", head.idx)
-        line = d.text[line_start:len(d.text) if line_end == -1 else line_end].rstrip(" \"”’'")
-        if line and line[-1] not in ".!?:;,…":
+        if _heading_line(d.text, head.idx):
             f.append("heading_line")  # a headline or caption: title case fools the recogniser
     else:
         f.append("no_head")
