@@ -103,6 +103,10 @@ class NameResolver:
             words = [w.lower() for w in n.split()]
             self._by_last.setdefault(words[-1], {}).setdefault(n, (words, []))[1].append(p)
 
+    def knows(self, word: str) -> bool:
+        """Some full name of the article ends with this word ("Lopez" for Maria Lopez)."""
+        return word.lower() in self._by_last
+
     def canonical(self, name: str, pos: int | None = None) -> str:
         """The fullest earlier (else later) name ending with this one's words."""
         base = strip_titles(name.strip())

@@ -136,7 +136,7 @@ def _features(d: _Doc, cand: Candidate, head: Any | None, cue: Any | None, quote
                 f.append("below_cue")
             elif any(a.i == head.i for a in cue.ancestors):
                 f.append("above_cue")
-            f.append(f"cue={cue.lemma_.lower()}|kind={kind}")
+            f.append(f"cue={cue.lower_}|kind={kind}")  # the form: the lemmatizer is off
         if _heading_line(d.text, head.idx):
             f.append("heading_line")  # a headline or caption: title case fools the recogniser
     else:
@@ -158,9 +158,29 @@ def _modifier(tok: Any, cue: Any | None) -> bool:
     return tok.dep_ == "poss" and (cue is None or tok.head.i != cue.i)
 
 
+def _cue_token(d: _Doc, quote: Quote) -> Any | None:
+    """The cue's word: its verb ("remind" of "to remind", "endorsed" of "has been endorsed by"), else its
+    noun, else its first token."""
+    if quote.cue_start is None:
+        return None
+    first = d.token_at(quote.cue_start)
+    words = [t for t in d.doc[first.i:bisect_left(d.starts, quote.cue_end or quote.cue_start + 1)] if not t.is_space]
+    for pos in ("VERB", "NOUN"):
+        tok = next((t for t in words if t.pos_ == pos), None)
+        if tok is not None:
+            return tok
+    return first
+
+
+def _unrecognised_name(tok: Any, resolver: NameResolver) -> bool:
+    """A proper noun the recogniser missed that ends a full name of the article ("gives Lopez ...")."""
+    return (tok.pos_ == "PROPN" and not tok.ent_type_ and tok.dep_ not in ("compound", "flat")
+            and tok.text[:1].isupper() and resolver.knows(tok.text))
+
+
 def candidates(d: _Doc, text: str, quote: Quote, previous: Quote | None, resolver: NameResolver) -> list[Candidate]:
     """The rules' choice first, then the named mentions and people-noun phrases of the cue's sentence."""
-    cue = d.token_at(quote.cue_start) if quote.cue_start is not None else None
+    cue = _cue_token(d, quote)
     anchor = cue if cue is not None else d.token_at(quote.start)
     sent = anchor.sent
     out: list[Candidate] = []
@@ -201,9 +221,16 @@ def candidates(d: _Doc, text: str, quote: Quote, previous: Quote | None, resolve
         heads.append(d.doc[root])
         taken.add((a, b))
     for tok in sent:
-        if tok.pos_ != "NOUN" or not (tok.lower_ in PERSON_NOUNS or tok.lemma_.lower() in PERSON_NOUNS):
-            continue
         if quote.start <= tok.idx < quote.end or _modifier(tok, cue):
+            continue
+        if _unrecognised_name(tok, resolver):
+            if not any(s[0] <= tok.idx < s[1] for s in taken):
+                span = (tok.idx, tok.idx + len(tok.text))
+                out.append(Candidate(resolver.canonical(tok.text, tok.idx), "person", span, "mention"))
+                heads.append(tok)
+                taken.add(span)
+            continue
+        if tok.pos_ != "NOUN" or not (tok.lower_ in PERSON_NOUNS or tok.lemma_.lower() in PERSON_NOUNS):
             continue
         a, b = _np_span(tok, text)
         if any(s[0] <= tok.idx < s[1] for s in taken):
@@ -220,6 +247,8 @@ def candidates(d: _Doc, text: str, quote: Quote, previous: Quote | None, resolve
         cand.features = _features(d, cand, head, cue, quote, rule, rule_kind)
         if previous is not None and previous.speaker == cand.speaker:
             cand.features.append("was_previous")
+        if head is not None and cand.origin == "mention" and not head.ent_type_ and head.pos_ == "PROPN":
+            cand.features.append("unrecognised_name")
     return out
 
 
