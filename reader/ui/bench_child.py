@@ -84,9 +84,10 @@ class FirstPaint(QObject):
 
     _NUDGE = QEvent.Type(QEvent.registerEventType())
 
-    def __init__(self, target: QWidget, wanted: Callable[[], bool] = lambda: True) -> None:
+    def __init__(self, target: QWidget, wanted: Callable[[], bool] = lambda: True,
+                 done: Callable[[], None] | None = None) -> None:
         super().__init__()
-        self._target, self._wanted = target, wanted
+        self._target, self._wanted, self._done = target, wanted, done
         self._painting = False
         self.line = ""  # "READY <seconds> <MiB>" once measured
         target.installEventFilter(self)
@@ -101,6 +102,8 @@ class FirstPaint(QObject):
 
     def event(self, event: QEvent) -> bool:
         if event.type() == self._NUDGE:
+            if self._done is not None:  # a later paint timed by its caller (``bench_waits``)
+                self._done()
             self.line = f"READY {_since_start():.3f} {peak_rss_mib():.1f}"
             return True
         return super().event(event)
