@@ -3,7 +3,11 @@
 Opening a Whoosh searcher and its column readers costs tens of milliseconds
 on 10k articles, more than the query itself, so a view keeps them: each
 thread gets its own searcher (Whoosh readers share file positions and are not
-thread-safe), and all of them read the same generation, so a document number
+thread-safe), kept by the thread's id for as long as the view lives (a
+``threading.local`` is not: Qt's pool threads get a fresh Python thread state
+for each task, which empties it, so every search, snippet and panels task
+opened a searcher and read every column again, ~10–30 ms at 10k articles and
+more at 100k), and all of them read the same generation, so a document number
 found on a worker thread names the same article when the GUI thread paints
 its row. When a writer has moved on and a thread's searcher would see another
 generation, the view raises ``StaleView``; the owner opens a new view.
@@ -46,13 +50,25 @@ class Columns:
         return hit_from_columns(self._cols, docnum, score, snippet)
 
 
+class _ThreadReads:
+    """One thread's searcher on the view's generation, its column readers and query parser."""
+
+    __slots__ = ("searcher", "columns", "parser")
+
+    def __init__(self, searcher) -> None:
+        self.searcher = searcher
+        self.columns = Columns(searcher)
+        self.parser = None
+
+
 @guard_reads
 class IndexView:
     """A pinned generation of ``ix`` with one searcher per thread."""
 
     def __init__(self, ix: Index) -> None:
         self.ix = ix
-        self._local = threading.local()
+        self._threads: dict[int, _ThreadReads] = {}  # thread id -> its searcher (a dead thread's
+        # id, reused by a new thread, gets its searcher: never two threads at once)
         self._lock = threading.Lock()
         self._opened: list[Any] = []  # every thread's searcher, closed together
         self._closed = False
@@ -64,37 +80,39 @@ class IndexView:
         self._memo: OrderedDict[Hashable, Any] = OrderedDict()
 
     def _open(self):
-        searcher = self.ix.searcher()
-        self._local.searcher = searcher
-        self._local.columns = Columns(searcher)
-        self._local.parser = None
+        reads = _ThreadReads(self.ix.searcher())
         with self._lock:
-            self._opened.append(searcher)
-        return searcher
+            self._threads[threading.get_ident()] = reads
+            self._opened.append(reads.searcher)
+        return reads.searcher
 
-    def searcher(self):
-        """This thread's searcher on the view's generation."""
+    def _reads(self) -> _ThreadReads:
+        """This thread's searcher and what goes with it, opened on the thread's first read."""
         if self._closed:
             raise StaleView("the view was closed")
-        searcher = getattr(self._local, "searcher", None)
-        if searcher is None:
+        reads = self._threads.get(threading.get_ident())
+        if reads is None:
             searcher = self._open()
             if searcher.reader().generation() != self.generation:
                 raise StaleView("the index changed since the view was opened")
-        return searcher
+            reads = self._threads[threading.get_ident()]
+        return reads
+
+    def searcher(self):
+        """This thread's searcher on the view's generation."""
+        return self._reads().searcher
 
     def columns(self) -> Columns:
-        self.searcher()
-        return self._local.columns
+        return self._reads().columns
 
     def parser(self):
         """This thread's query parser (building one costs more than most queries)."""
-        self.searcher()
-        if self._local.parser is None:
+        reads = self._reads()
+        if reads.parser is None:
             from reader.search.query import make_parser
 
-            self._local.parser = make_parser(self.searcher().schema)
-        return self._local.parser
+            reads.parser = make_parser(reads.searcher.schema)
+        return reads.parser
 
     def is_current(self) -> bool:
         """False once a writer has committed a newer generation."""
@@ -188,6 +206,7 @@ class IndexView:
         self._closed = True
         with self._lock:
             opened, self._opened = self._opened, []
+            self._threads = {}
         for searcher in opened:
             try:
                 searcher.close()
