@@ -50,9 +50,10 @@ class ResultAnswers:
 
     @Slot(object)
     def _on_listed(self, request: SearchRequest) -> None:
-        """A worker's list for the current request: show it, then count its panels."""
+        """A worker's list for the current request: show it, then count its panels on a worker
+        once the list is painted (first in line: the article rendered after the paint waits too)."""
+        self.requests.panels_after_list(request)
         self._present(request)
-        self.requests.fill_panels(request)
 
     def _present(self, request: SearchRequest) -> None:
         previous, self.result = self.result, request.result

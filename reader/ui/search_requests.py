@@ -81,6 +81,9 @@ class SearchRequests(QObject):
         self._closed = False  # the window closed: answers still on their way are dropped
         self.current: SearchRequest | None = None
         self._panels_due: SearchRequest | None = None  # its panels wait for the list's paint
+        # an object in the window whose paint of a new list the later steps wait for (set by
+        # the window; without one they run as soon as the event loop is free)
+        self.paint_context: QObject | None = None
 
     def _supersede(self, request: SearchRequest) -> SearchRequest:
         if self.current is not None and self.current is not request:
@@ -140,11 +143,17 @@ class SearchRequests(QObject):
 
         self._run(Step.PANELS, request, work, result.view if result is not None else None)
 
+    def panels_after_list(self, request: SearchRequest) -> None:
+        """Count the current request's panels once its list has been painted. Counting them at
+        once would hold the interpreter lock while the GUI thread paints the rows: every Python
+        call of that paint (each cell's ``data()``, the delegates) waits for the worker to let go."""
+        self.after_listed(self.paint_context or self, lambda: self.fill_panels(request))
+
     def panels_after_paint(self) -> None:
         """Fill the current request's panels once the window has painted its list (if it is
         still current then; the deferred call holds no request, so no old index view)."""
         self._panels_due = self.current
-        after_paint(self, self._fill_due_panels)
+        after_paint(self.paint_context or self, self._fill_due_panels)
 
     def _fill_due_panels(self) -> None:
         due, self._panels_due = self._panels_due, None

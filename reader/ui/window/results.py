@@ -25,6 +25,8 @@ class ShownResults(QObject):
         super().__init__(window)
         self.window = window
         self._selecting_best = False  # the list's first row is being made current (not a click)
+        # the panels and the article of a new list wait for this window's paint of it
+        window.controller.requests.paint_context = self
 
     @Slot()
     def show(self) -> None:
@@ -36,11 +38,7 @@ class ShownResults(QObject):
         if result is not None:
             w.library_model.set_rows(result.docnums, result.hit, c.docnum, result.value,
                                      total=result.total, members=result.members, more=c.rank_more)
-        w.query_message.setText(c.message)
-        w.query_message.setVisible(bool(c.message))
-        w.query_message.setStyleSheet("color: palette(link);" if not c.message else
-                                      "QLabel { color: #b3261e; }" if w.palette().base().color().lightness() > 127
-                                      else "QLabel { color: #ffb4ab; }")
+        self._show_message(c.message)
         n = w.library_model.total()
         total = c.article_count()
         w.result_label.setText(w.tr("%1 of %2 articles").replace("%1", str(n)).replace("%2", str(total))
@@ -65,6 +63,18 @@ class ShownResults(QObject):
                 self._selecting_best = False
         else:
             w.reading_view.show_placeholder(w.tr("No article matches the search and filters."))
+
+    def _show_message(self, message: str) -> None:
+        """The query's message (a problem in red). The style sheet is set only when it changes:
+        setting one, even the same, re-polishes the label and repaints the whole window."""
+        label = self.window.query_message
+        label.setText(message)
+        label.setVisible(bool(message))
+        sheet = ("color: palette(link);" if not message else
+                 "QLabel { color: #b3261e; }" if self.window.palette().base().color().lightness() > 127
+                 else "QLabel { color: #ffb4ab; }")
+        if label.styleSheet() != sheet:
+            label.setStyleSheet(sheet)
 
     def _reselect(self, paths: list[str], current: str) -> None:
         """Select again the rows that were selected before the list was reloaded."""
