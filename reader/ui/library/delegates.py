@@ -1,7 +1,18 @@
-"""Painting helpers for the library table: title with its snippet, outlet with bias chip."""
+"""Painting helpers for the library table: title with its snippet, outlet with bias chip.
+
+A keystroke repaints every visible row right after the new list arrives, and the
+user waits for that paint. So what a row's paint works out from its text — the
+title wrapped and elided, the snippet's rich-text document, the outlet name and
+chips measured — is kept per delegate, keyed by everything it depends on (the
+row's text, the width, the font, the colours): a row whose data changes (its
+snippet arrives, the outlet is relabelled) or a resized column gets a new entry,
+never a stale one. Painting a row again only draws.
+"""
 from __future__ import annotations
 
 import html
+from collections import OrderedDict
+from typing import Any, Callable, Hashable
 
 from PySide6.QtCore import QModelIndex
 from PySide6.QtCore import QRect
@@ -42,6 +53,34 @@ def _ink(option: QStyleOptionViewItem) -> QColor:
     """The text colour for the row's state (selected rows use the highlight's)."""
     selected = bool(option.state & QStyle.StateFlag.State_Selected)
     return option.palette.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
+
+
+class _Kept:
+    """A bounded memo (least recently used goes first): a screenful or two of rows, and the
+    rows they become once selected, without growing as the list scrolls."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self._items: OrderedDict[Hashable, Any] = OrderedDict()
+
+    def get(self, key: Hashable, make: Callable[[], Any]) -> Any:
+        try:
+            self._items.move_to_end(key)
+            return self._items[key]
+        except KeyError:
+            value = self._items[key] = make()
+            if len(self._items) > self.size:
+                self._items.popitem(last=False)
+            return value
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def clear(self) -> None:
+        self._items.clear()
+
+
+KEPT_ROWS = 256  # rows' layouts kept per delegate
 
 
 def _fit_lines(text: str, font: QFont, width: int, lines: int) -> str:
@@ -86,36 +125,45 @@ class TitleDelegate(QStyledItemDelegate):
     SNIPPET_LINES = 2
     compact = False  # one line per row: the title alone (the snippet is in the tooltip)
 
-    def _document(self, option: QStyleOptionViewItem, index: QModelIndex, width: int) -> QTextDocument:
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.kept_titles = _Kept(KEPT_ROWS)  # (title, font, width, lines) -> the text drawn
+        self.kept_documents = _Kept(KEPT_ROWS)  # (title, snippet, width, font, colours) -> document
+
+    def _document(self, option: QStyleOptionViewItem, title: str, snippet: str, width: int) -> QTextDocument:
         theme = html_theme(option.palette)
         colour = _ink(option).name()
-        fm = QFontMetrics(option.font)
-        title = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
-        bold = QFont(option.font)
+        font = option.font
+        key = (title, snippet, width, font.key(), colour, theme.hit_bg, theme.hit_fg)
+        return self.kept_documents.get(key, lambda: self._make_document(font, title, snippet, width, colour, theme))
+
+    def _make_document(self, font: QFont, title: str, snippet: str, width: int, colour: str, theme) -> QTextDocument:
+        fm = QFontMetrics(font)
+        bold = QFont(font)
         bold.setBold(True)
         title = html.escape(_fit_lines(title, bold, width - 8, self.TITLE_LINES))
-        snippet = _cut_snippet(index.data(LibraryModel.SnippetRole) or "",
-                               int(width / max(1, fm.averageCharWidth()) * 1.15 * self.SNIPPET_LINES))
+        snippet = _cut_snippet(snippet, int(width / max(1, fm.averageCharWidth()) * 1.15 * self.SNIPPET_LINES))
         body = f'<div style="color:{colour}"><b>{title}</b>'
         if snippet:
             marked = render_marks(html.escape(snippet), f'<span style="background-color:{theme.hit_bg}; '
                                   f'color:{theme.hit_fg}; font-weight:600">', "</span>")
             body += f'<br><span style="font-size:small">{marked}</span>'
         doc = QTextDocument()
-        doc.setDefaultFont(option.font)
+        doc.setDefaultFont(font)
         doc.setDocumentMargin(2)
         doc.setHtml(body + "</div>")
+        doc.setTextWidth(width)
         return doc
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
-        self.initStyleOption(option, index)
         _background(painter, option, index)
         rect = option.rect.adjusted(4, 2, -4, -2)
-        if self.compact or not index.data(LibraryModel.SnippetRole):
-            self._paint_title(painter, option, index, rect)  # most rows: no rich text needed
+        title = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        snippet = "" if self.compact else index.data(LibraryModel.SnippetRole) or ""
+        if not snippet:
+            self._paint_title(painter, option, title, rect)  # most rows: no rich text needed
             return
-        doc = self._document(option, index, rect.width())
-        doc.setTextWidth(rect.width())
+        doc = self._document(option, title, snippet, rect.width())
         painter.save()
         painter.setClipRect(rect)
         painter.translate(rect.topLeft())
@@ -123,16 +171,17 @@ class TitleDelegate(QStyledItemDelegate):
         doc.documentLayout().draw(painter, ctx)
         painter.restore()
 
-    def _paint_title(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex,
-                     rect: QRect) -> None:
+    def _paint_title(self, painter: QPainter, option: QStyleOptionViewItem, title: str, rect: QRect) -> None:
         """The bold title alone, drawn as plain text (a QTextDocument per row costs more)."""
         bold = QFont(option.font)
         bold.setBold(True)
         inner = rect.adjusted(2, 2, -2, -2)  # the document margin the rich rows have
         if self.compact:
             inner = rect.adjusted(2, 0, -2, 0)
-        title = _fit_lines(str(index.data(Qt.ItemDataRole.DisplayRole) or ""), bold, inner.width(),
-                           1 if self.compact else self.TITLE_LINES)
+        lines = 1 if self.compact else self.TITLE_LINES
+        width = inner.width()
+        title = self.kept_titles.get((title, bold.key(), width, lines),
+                                     lambda: _fit_lines(title, bold, width, lines))
         painter.save()
         painter.setClipRect(rect)
         painter.setFont(bold)
@@ -154,6 +203,11 @@ class BiasChipDelegate(QStyledItemDelegate):
 
     GAP = 6
 
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        # (the cell's texts and tokens, width, font, palette) -> what is drawn where
+        self.kept_layouts = _Kept(KEPT_ROWS)
+
     @staticmethod
     def _chip_font(option: QStyleOptionViewItem) -> QFont:
         font = QApplication.font()
@@ -164,23 +218,24 @@ class BiasChipDelegate(QStyledItemDelegate):
     @staticmethod
     def _chips(index: QModelIndex, palette: QPalette) -> list[tuple[str, QColor, QColor]]:
         """(text, background, ink) of each chip, left to right."""
-        bias = index.data(LibraryModel.BiasRole) or "unknown"
-        chips = [(str(index.data(LibraryModel.BiasLabelRole) or ""), *bias_colours(bias, palette))]
-        owner = str(index.data(LibraryModel.OwnershipLabelRole) or "")
-        if owner:
-            chips.append((owner, *ownership_colours(index.data(LibraryModel.OwnershipRole) or "", palette)))
+        cell = index.data(LibraryModel.OutletCellRole)
+        return BiasChipDelegate._chips_of(cell, palette) if cell else []
+
+    @staticmethod
+    def _chips_of(cell: tuple, palette: QPalette) -> list[tuple[str, QColor, QColor]]:
+        _outlet, _short, bias, bias_text, owner, owner_text = cell
+        chips = [(bias_text, *bias_colours(bias or "unknown", palette))]
+        if owner_text:
+            chips.append((owner_text, *ownership_colours(owner or "", palette)))
         return chips
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
-        self.initStyleOption(option, index)
-        _background(painter, option, index)
-        outlet = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
-        rect = option.rect.adjusted(6, 0, -4, 0)
-        painter.save()
+    def _layout(self, option: QStyleOptionViewItem, cell: tuple, rect: QRect):
+        """(outlet text, its rect, [(chip rect, text, background, ink)], chip font) for the cell."""
+        outlet, short = cell[0], cell[1]
         fm = QFontMetrics(option.font)
         chip_font = self._chip_font(option)
         cfm = QFontMetrics(chip_font)
-        chips = self._chips(index, option.palette)
+        chips = self._chips_of(cell, option.palette)
         widths = [cfm.horizontalAdvance(text) + 12 for text, _bg, _fg in chips]
         chips_w = sum(widths) + self.GAP * len(widths)
         keep = min(fm.horizontalAdvance(outlet) + 2, fm.averageCharWidth() * 10)  # the name stays readable
@@ -188,28 +243,42 @@ class BiasChipDelegate(QStyledItemDelegate):
             chips, widths = chips[:1], widths[:1]
             chips_w = widths[0] + self.GAP
         name_w = min(fm.horizontalAdvance(outlet) + 2, max(0, rect.width() - chips_w - 2))
-        painter.setFont(option.font)
-        painter.setPen(_ink(option))
         room = max(0, rect.width() - chips_w - 2)
         if fm.horizontalAdvance(outlet) + 2 > room:  # the registry's short name, when it fits
-            short = str(index.data(LibraryModel.ShortOutletRole) or "")
             if short and fm.horizontalAdvance(short) + 2 <= room:
                 outlet = short
                 name_w = fm.horizontalAdvance(outlet) + 2
-        painter.drawText(QRect(rect.left(), rect.top(), name_w, rect.height()),
-                         int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
-                         fm.elidedText(outlet, Qt.TextElideMode.ElideRight, name_w))
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setFont(chip_font)
+        name = (fm.elidedText(outlet, Qt.TextElideMode.ElideRight, name_w),
+                QRect(rect.left(), rect.top(), name_w, rect.height()))
         chip_h = cfm.height() + 4
         x = rect.left() + name_w + self.GAP
+        drawn = []
         for (text, bg, fg), width in zip(chips, widths):
-            chip = QRectF(x, rect.center().y() - chip_h / 2 + 1, width, chip_h)
+            drawn.append((QRectF(x, rect.center().y() - chip_h / 2 + 1, width, chip_h), text, bg, fg))
+            x += width + self.GAP
+        return name, drawn, chip_font
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        _background(painter, option, index)
+        cell = index.data(LibraryModel.OutletCellRole)
+        if not cell:
+            return
+        rect = option.rect.adjusted(6, 0, -4, 0)
+        key = (cell, rect.width(), rect.height(), option.font.key(), option.palette.cacheKey())
+        (name, name_rect), chips, chip_font = self.kept_layouts.get(key, lambda: self._layout(option, cell, rect))
+        dx, dy = rect.left() - name_rect.left(), rect.top() - name_rect.top()  # kept at another row's place
+        painter.save()
+        painter.translate(dx, dy)
+        painter.setFont(option.font)
+        painter.setPen(_ink(option))
+        painter.drawText(name_rect, int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft), name)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setFont(chip_font)
+        for chip, text, bg, fg in chips:
             painter.setPen(fg)
             painter.setBrush(bg)
-            painter.drawRoundedRect(chip, chip_h / 2, chip_h / 2)
+            painter.drawRoundedRect(chip, chip.height() / 2, chip.height() / 2)
             painter.drawText(chip, int(Qt.AlignmentFlag.AlignCenter), text)
-            x += width + self.GAP
         painter.restore()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:

@@ -64,12 +64,16 @@ class LibraryModel(QAbstractTableModel):
     OwnershipRole = Qt.ItemDataRole.UserRole + 7  # an ownership token
     OwnershipLabelRole = Qt.ItemDataRole.UserRole + 8
     ShortOutletRole = Qt.ItemDataRole.UserRole + 9  # the registry's short name ("" when none)
+    # everything the outlet cell paints, in one call: (outlet, short name, bias token,
+    # bias label, ownership token, ownership label)
+    OutletCellRole = Qt.ItemDataRole.UserRole + 10
 
     # what each column shows: the index column it sorts by, and the Hit attribute holding it
     COLUMN_FIELDS = (F.TITLE, F.OUTLET_NAME, F.AUTHOR, F.PUBLISHED, F.KIND, F.QUOTE_COUNT)
     HIT_ATTRS = ("title", "outlet", "author", "published", "kind", "quote_count")
 
     CACHE_SIZE = 2000
+    SCANS_BEFORE_MAP = 4  # row lookups by scanning before the docnum -> row map is built
     MORE_ROWS = 200  # rows asked for each time the list is scrolled to its end
 
     def __init__(self, parent=None) -> None:
@@ -82,7 +86,8 @@ class LibraryModel(QAbstractTableModel):
         self._asked_more = False  # a request for more rows is on its way
         self._every_row = False  # the unranked matches are listed too (after a column sort)
         self._sort: tuple[int, Qt.SortOrder] = (-1, Qt.SortOrder.AscendingOrder)
-        self._rows: dict[int, int] = {}  # docnum -> row, built on first row_of()
+        self._rows: dict[int, int] = {}  # docnum -> row, built after a few row_of()
+        self._scans = 0  # row lookups answered by scanning since the rows last changed
         self._fetch: RowFetcher = lambda _docnum: None
         self._locate: Locator = lambda _path: None
         self._read: ValueReader = self._read_from_row
@@ -107,7 +112,7 @@ class LibraryModel(QAbstractTableModel):
         self._members = members or (lambda: self._rank)
         self._more, self._asked_more = more, False
         self._every_row = len(self._rank) >= self._total
-        self._rows = {}
+        self._rows, self._scans = {}, 0
         self._fetch, self._locate = fetch, locate
         self._read = read or self._read_from_row
         self._cache.clear()
@@ -160,7 +165,7 @@ class LibraryModel(QAbstractTableModel):
         self.beginInsertRows(QModelIndex(), first, len(ids) - 1)
         self._rank = ids
         self._ids = list(ids)
-        self._rows = {}
+        self._rows, self._scans = {}, 0
         self.endInsertRows()
 
     def _read_from_row(self, field: str, docnum: int) -> Any:
@@ -172,7 +177,16 @@ class LibraryModel(QAbstractTableModel):
         return -1 if docnum is None else self._row_of_docnum(docnum)
 
     def _row_of_docnum(self, docnum: int) -> int:
+        """A row by document number. The first few after a change scan the list (at C speed:
+        a new list keeps the article being read, then selects it); only many lookups (the
+        snippets of a screenful) build the map, ~10 ms for 100k rows on the GUI thread."""
         if not self._rows and self._ids:
+            if self._scans < self.SCANS_BEFORE_MAP:
+                self._scans += 1
+                try:
+                    return self._ids.index(docnum)
+                except ValueError:
+                    return -1
             self._rows = {n: row for row, n in enumerate(self._ids)}
         return self._rows.get(docnum, -1)
 
@@ -251,10 +265,17 @@ class LibraryModel(QAbstractTableModel):
         if role == self.OwnershipLabelRole:
             return ownership_label(hit.ownership) if hit.ownership != "unknown" else ""
         if role == self.ShortOutletRole:
-            return one_line(self.short_outlet(hit.outlet or "")) if self.short_outlet and hit.outlet else ""
+            return self._short(hit)
+        if role == self.OutletCellRole:
+            return (one_line(self._display(hit, self.COL_OUTLET)), self._short(hit), (hit.bias or "unknown").lower(),
+                    self._chip(hit), hit.ownership,
+                    ownership_label(hit.ownership) if hit.ownership != "unknown" else "")
         if role == Qt.ItemDataRole.TextAlignmentRole and col == self.COL_QUOTES:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
+
+    def _short(self, hit: Hit) -> str:
+        return one_line(self.short_outlet(hit.outlet or "")) if self.short_outlet and hit.outlet else ""
 
     @staticmethod
     def _chip(hit: Hit) -> str:
@@ -320,7 +341,7 @@ class LibraryModel(QAbstractTableModel):
         before = self._ids
         self._sort = (column, order)
         self._ids = self._sorted_ids()
-        self._rows = {}
+        self._rows, self._scans = {}, 0
         move_persistent_rows(self, before, self._ids)
         self.layoutChanged.emit()
 
@@ -334,7 +355,7 @@ class LibraryModel(QAbstractTableModel):
             first = len(self._ids)
             self.beginInsertRows(QModelIndex(), first, first + len(rest) - 1)
             self._ids = self._ids + rest
-            self._rows = {}
+            self._rows, self._scans = {}, 0
             self.endInsertRows()
 
 
