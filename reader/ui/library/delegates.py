@@ -41,6 +41,14 @@ from reader.ui.palette import ownership_colours
 from reader.ui.palette import html_theme
 
 
+# Qt's flags are Python enums: combined once, not in every row's paint
+_TOP_WRAP = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap)
+_MIDDLE_WRAP = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap)
+_MIDDLE_LEFT = int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft)
+_CENTER = int(Qt.AlignmentFlag.AlignCenter)
+_SELECTED = QStyle.StateFlag.State_Selected
+
+
 def _background(painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
     """Let the style paint selection/hover backgrounds, without any text."""
     opt = QStyleOptionViewItem(option)
@@ -51,7 +59,7 @@ def _background(painter: QPainter, option: QStyleOptionViewItem, index: QModelIn
 
 def _ink(option: QStyleOptionViewItem) -> QColor:
     """The text colour for the row's state (selected rows use the highlight's)."""
-    selected = bool(option.state & QStyle.StateFlag.State_Selected)
+    selected = bool(option.state & _SELECTED)
     return option.palette.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
 
 
@@ -186,8 +194,7 @@ class TitleDelegate(QStyledItemDelegate):
         painter.setClipRect(rect)
         painter.setFont(bold)
         painter.setPen(_ink(option))
-        align = Qt.AlignmentFlag.AlignVCenter if self.compact else Qt.AlignmentFlag.AlignTop
-        painter.drawText(inner, int(Qt.AlignmentFlag.AlignLeft | align | Qt.TextFlag.TextWordWrap), title)
+        painter.drawText(inner, _MIDDLE_WRAP if self.compact else _TOP_WRAP, title)
         painter.restore()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
@@ -271,14 +278,14 @@ class BiasChipDelegate(QStyledItemDelegate):
         painter.translate(dx, dy)
         painter.setFont(option.font)
         painter.setPen(_ink(option))
-        painter.drawText(name_rect, int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft), name)
+        painter.drawText(name_rect, _MIDDLE_LEFT, name)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setFont(chip_font)
         for chip, text, bg, fg in chips:
             painter.setPen(fg)
             painter.setBrush(bg)
             painter.drawRoundedRect(chip, chip.height() / 2, chip.height() / 2)
-            painter.drawText(chip, int(Qt.AlignmentFlag.AlignCenter), text)
+            painter.drawText(chip, _CENTER, text)
         painter.restore()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
