@@ -80,10 +80,19 @@ def test_a_superseded_list_starts_no_panels(qtbot, main_window, monkeypatch):
     asked = []
     fill = requests.fill_panels
     monkeypatch.setattr(requests, "fill_panels", lambda r: (asked.append(r.query), fill(r)))
+    listed = []
+
+    def supersede() -> None:
+        # in the list's own signal, so no paint (and so no deferred panels) can come between
+        listed.append(w.controller.result.query)
+        if listed == ["pipeline"]:
+            w.set_query("Khan")
+
+    w.controller.results_changed.connect(supersede)
     w.set_query("pipeline")
-    qtbot.waitUntil(lambda: w.controller.result is not None and w.controller.result.query == "pipeline")
-    w.set_query("Khan")  # before the deferred panels of "pipeline" could run
+    qtbot.waitUntil(lambda: listed[-1:] == ["Khan"], timeout=10000)
     settle(qtbot, w)
+    w.controller.results_changed.disconnect(supersede)
     assert asked[-1] == "Khan" and "pipeline" not in asked
 
 
