@@ -6,6 +6,9 @@ article); the table must give the same entities, names, types, aliases and
 counts, and ``fill_panels`` the same outlets and coverage, on real articles:
 the seeds (analysed by spaCy) and Article-Bias-Prediction and BBC texts (real
 outlets and texts, analysed by the stand-in; skipped without ../shared/data).
+The rows it makes when read must sort and filter as the eager list of
+``EntityCount`` did in the entities model (the window's side:
+``tests/test_ui_entities_lazy.py``).
 """
 from __future__ import annotations
 
@@ -16,11 +19,14 @@ import pytest
 
 from reader.bench.corpus import real_articles, shared_data_dir
 from reader.bench.quick_records import quick_analyzer
+from reader.names.normalise import fold
 from reader.search import fields as F
 from reader.search.articles import EntityCount, entity_counts
 from reader.search.documents import entity_key
+from reader.search.entity_rows import EntityCounts, EntityRows
 from reader.search.panel_table import panel_table
 from reader.search.query import find
+from reader.search.quotes import QuoteSource
 from reader.search.results import compute_matches, fill_panels
 from reader.search.store import open_index
 from reader.search.view import IndexView
@@ -155,3 +161,64 @@ def test_the_panels_count_statement_kinds_off_the_gui_thread(real_library):
         direct = sum(r.kind in ("direct", "mixed") for r in rows)
         assert quotes.kinds == (direct, len(rows) - direct) and len(rows) > 0
         assert quotes.reordered(list(reversed(quotes.docnums))).kinds == quotes.kinds
+
+
+# -- the rows made when read (reader.search.entity_rows) sort and filter as the eager list did --------
+NEEDLES = ["", "a", "us", "new", "trump", "minister", "s", "zz-none"]
+TYPES = ["", "person", "organisation", "place"]
+
+
+def eager_sort_key(e: EntityCount, column: int):
+    """The entities model's key when it sorted a list of EntityCounts."""
+    return e.name.casefold() if column == 0 else (e.type if column == 1 else e.count)
+
+
+def eager_accepts(e: EntityCount, needle: str, etype: str) -> bool:
+    """The entities model's filter when it asked each EntityCount."""
+    if etype and e.type != etype:
+        return False
+    return not needle or any(f.startswith(needle) or f" {needle}" in f" {f}"
+                             for f in (fold(form) for form in (e.name, *e.aliases)))
+
+
+def assert_rows_arrange_alike(rows, eager: list[EntityCount]) -> None:
+    assert rows == eager and len(rows) == len(eager)
+    for column in range(3):
+        for descending in (False, True):
+            expected = sorted(eager, key=lambda e: eager_sort_key(e, column), reverse=descending)
+            assert [rows[i] for i in rows.order(column, descending).tolist()] == expected, (column, descending)
+    for needle in NEEDLES:
+        for etype in TYPES:
+            mask = rows.matching(fold(needle), etype).tolist()
+            assert mask == [eager_accepts(e, fold(needle), etype) for e in eager], (needle, etype)
+
+
+@pytest.mark.parametrize("library", ["seeds", "real"])
+def test_lazy_rows_sort_and_filter_as_the_eager_list(library, seed_index, request):
+    view = IndexView(open_index(seed_index)) if library == "seeds" else request.getfixturevalue("real_library")
+    tried = 0
+    for docnums in _result_sets(view):
+        rows = entity_counts(view, docnums)
+        assert isinstance(rows, EntityCounts)
+        eager = reference_counts(view, docnums)
+        assert_rows_arrange_alike(rows, eager)
+        assert_rows_arrange_alike(EntityRows(eager), eager)  # the list wrapper the model takes
+        tried += len(eager) > 0
+    assert tried >= 3
+    rows = entity_counts(view)
+    assert rows[0] == rows[:1][0] == list(rows)[0] and rows[-1] == list(rows)[-1]
+    assert any(rows.matching("", "person")) and not all(rows.matching(fold("zz-none")))
+
+
+def test_statement_kinds_per_article_equal_the_rows(real_library):
+    """The panel table's kept per-article counts give what reading every row gave."""
+    view = real_library
+    table = panel_table(view)
+    for text in ["", "government", "said", "oil prices"]:
+        result = compute_matches(view, text, ())
+        quotes = QuoteSource(view, result.members())
+        rows = quotes.rows()
+        direct = sum(r.kind in ("direct", "mixed") for r in rows)
+        assert table.quote_kinds(view, result.members()) == (direct, len(rows) - direct)
+        assert table.quote_kinds(view, result.members()) == (direct, len(rows) - direct)  # kept, same
+        assert len(QuoteSource(view, result.members(), counts=table.quote_counts)) == len(rows)

@@ -154,8 +154,17 @@ def _entity(keys: list[str], surfaces: list[Surface], curated: tuple[str, str] |
 
 def own_form(s: Surface) -> str:
     """The surface's most used spelling of its own name ("U.S.", not the alias "America")."""
-    mine = [f for f in s.forms if fold(f) == fold(s.name)]
-    return max(mine, key=lambda f: (s.forms[f], f)) if mine else s.best_form()
+    return own_spelling(s.name, s.forms)
+
+
+def own_spelling(name: str, forms: Mapping[str, int]) -> str:
+    """``own_form`` of a key's name and its spellings (articles per spelling): the most
+    used spelling that folds like the name, else the most used one, else the name."""
+    if len(forms) == 1:  # most keys: that spelling either way, without folding it
+        return next(iter(forms))
+    own = fold(name)
+    pool = [f for f in forms if fold(f) == own] or list(forms)
+    return max(pool, key=lambda f: (forms[f], f)) if pool else name
 
 
 def display_name(surfaces: list[Surface], etype: str) -> str:

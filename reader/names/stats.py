@@ -44,6 +44,12 @@ class Surface:
         return [self.key, self.type, self.docs, self.mentions, self.speaker_docs, self.first_name_docs,
                 dict(self.outlets), dict(self.forms), dict(self.expands)]
 
+    @staticmethod
+    def spellings_of(row: list) -> tuple[str, dict[str, int]]:
+        """The key and spellings (articles per spelling) of a stored row, without making a
+        Surface: all a display name reads, and the panels name every entity of a library."""
+        return row[0], row[7]
+
     @classmethod
     def from_row(cls, row: list) -> "Surface":
         key, etype, docs, mentions, speaker_docs, first, outlets, forms, expands = row

@@ -210,13 +210,15 @@ def _decide_blocks(con: sqlite3.Connection, blocks: set[str], curated: CuratedAl
 
 def display_names(ix: Any, keys: list[str]) -> dict[str, str]:
     """How the library writes each of these keys (for entities no rule joined)."""
-    from reader.names.build import own_form
+    from reader.names.build import own_spelling
 
     path = names_path(_folder_of(ix))
     try:
         if path.exists():
             with closing(_connect(path, write=False)) as con:
-                return {s.key: own_form(s) for s in _surfaces(con, keys)}
+                rows = _where_in(con, "SELECT row FROM surface WHERE key IN ({})", keys)
+                spelled = (Surface.spellings_of(json.loads(r)) for (r,) in rows)
+                return {key: own_spelling(key.partition(":")[2], forms) for key, forms in spelled}
     except sqlite3.Error:
         pass
     return {}

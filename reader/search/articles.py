@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Sequence
 
 from reader.analysis.record import ArticleRecord
 from reader.search import fields as F
@@ -149,13 +149,14 @@ def article_count(source: Index | IndexView) -> int:
     return as_view(source).doc_count()
 
 
-def entity_counts(source: Index | IndexView, docnums: Iterable[int] | None = None) -> list[EntityCount]:
+def entity_counts(source: Index | IndexView, docnums: Iterable[int] | None = None) -> Sequence[EntityCount]:
     """Entities of the given documents (all when None), most mentioned first.
 
     Each article's entities are mapped through the library's name table, so
     "Trump" and "Donald Trump" count once per article, as one entity; a count is
     exactly what that entity's filter finds. Counted on the generation's
-    ``PanelTable`` (read once, then a gather and a bincount per result set).
+    ``PanelTable`` (read once, then a gather and a bincount per result set); the rows
+    are made as they are read (``reader.search.entity_rows.EntityCounts``).
     """
     from reader.search.panel_table import as_docs, panel_table
 

@@ -8,15 +8,19 @@ matches, and grew with the result set. A generation never changes, nor does
 the name table it was read with, so the first panels of a generation read the
 columns once into a ``PanelTable``: for each document the canonical entity ids
 it mentions (each once, as ``entity_counts`` counts an article once per
-entity) and the first line naming each of its per-article keys, plus its
-outlet, lean and ownership. A result set's entity counts are then a gather and
-a ``bincount``.
+entity), its outlet, lean, ownership and number of statements, and each
+entity's name, type and spellings (``EntityAttributes``). A result set's
+entity counts are then a gather and a ``bincount``, ordered with numpy and
+made into rows only when read (``reader.search.entity_rows.EntityCounts``).
 
-``entity_counts`` answers exactly as the per-document loop did: the same
-entities, names, types, aliases and counts, most mentioned first, then by
-name (then, where the loop left ties in a set's order, by id); an entity no
-rule joined is named as the library writes it (``LibraryNames.displays``),
-else by the first line naming its key in the result's order.
+``entity_counts`` answers as the per-document loop did: the same entities,
+names, types, aliases and counts, most mentioned first, then by name (then,
+where the loop left ties in a set's order, by id). An entity no rule joined is
+named as the library writes it (``LibraryNames.displays``), else as the first
+line naming its key in the library writes it, and typed by that line (the loop
+took the first such line in the result's order: the same line's type, unless
+one key were written with types differing in case, which the analysis never
+writes).
 """
 from __future__ import annotations
 
@@ -24,15 +28,16 @@ import threading
 import weakref
 from array import array
 from collections import Counter
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING, Iterable, Sequence
 
 import numpy as np
 
 from reader.search import fields as F
 from reader.search.documents import entity_key
+from reader.search.entity_rows import EntityAttributes, EntityCounts
+from reader.search.quotes import statement_kinds
 
 if TYPE_CHECKING:
-    from reader.search.articles import EntityCount
     from reader.search.view import IndexView
 
 
@@ -59,55 +64,50 @@ class PanelTable:
     """One generation's entity, outlet, lean and ownership columns under one name table."""
 
     def __init__(self, view: IndexView, names) -> None:
-        self._names = weakref.ref(names)  # the table is kept for its names, not the other way
         table = names.table
         columns = view.columns()
         docnums = view.all_docnums()
         size = (max(docnums) + 1) if docnums else 0
         contextual = {k for k, _o in table.context}
-        line_id: dict[bytes, int] = {}
-        line_key: list[int] = []  # line id -> key id (-1: no entity on that line)
-        self.line_names: list[tuple[str, str]] = []  # line id -> (type, name) as written
+        line_key: dict[bytes, int] = {}  # entity line -> key id (-1: no entity on that line)
         key_id: dict[str, int] = {}
-        self.keys: list[str] = []
+        keys: list[str] = []
+        key_line: list[tuple[str, str]] = []  # key id -> (type, name) of the library's first line naming it
         key_home: list[int] = []  # key id -> entity id outside any context (-1: contextual key)
         self._entity_id: dict[str, int] = {}
         self.entity_ids: list[str] = []
-        ids, firsts = array("i"), array("i")
+        ids = array("i")
         id_lengths = np.zeros(size, dtype=np.int64)
-        first_lengths = np.zeros(size, dtype=np.int64)
         pair_of: dict[tuple[str, str], int] = {}
         self.pairs: list[tuple[str, str]] = []  # (outlet, bias) of a pair id
         owner_of: dict[str, int] = {}
         self.owners: list[str] = []
         doc_pair = np.zeros(size, dtype=np.int32)
         doc_owner = np.zeros(size, dtype=np.int32)
+        quote_counts = np.zeros(size, dtype=np.int64)
         for docnum in docnums:
             outlet = columns.get(F.OUTLET_NAME, docnum) or ""
-            first_line: dict[int, int] = {}  # key id -> its first line here, in the article's order
+            mentioned: dict[int, None] = {}  # key ids named here, in the article's order
             for line in (columns.get(F.ENTITY_LIST, docnum) or b"").split(b"\n"):
-                lid = line_id.get(line)
-                if lid is None:
-                    lid = line_id[line] = len(line_key)
+                kid = line_key.get(line)
+                if kid is None:
                     etype, _, name = line.decode("utf-8", "replace").partition(":")
                     kid = -1
                     if name:
                         key = entity_key(etype, name)
                         kid = key_id.get(key, -1)
                         if kid < 0:
-                            kid = key_id[key] = len(self.keys)
-                            self.keys.append(key)
+                            kid = key_id[key] = len(keys)
+                            keys.append(key)
+                            key_line.append((etype, name))
                             key_home.append(-1 if key in contextual else self._id(table.canonical(key)))
-                    line_key.append(kid)
-                    self.line_names.append((etype, name))
-                kid = line_key[lid]
-                if kid >= 0 and kid not in first_line:
-                    first_line[kid] = lid
-            seen = {key_home[k] if key_home[k] >= 0 else self._id(table.canonical(self.keys[k], outlet))
-                    for k in first_line}
+                    line_key[line] = kid
+                if kid >= 0:
+                    mentioned[kid] = None
+            seen = {key_home[k] if key_home[k] >= 0 else self._id(table.canonical(keys[k], outlet))
+                    for k in mentioned}
             ids.extend(seen)
-            firsts.extend(first_line.values())
-            id_lengths[docnum], first_lengths[docnum] = len(seen), len(first_line)
+            id_lengths[docnum] = len(seen)
             pair = (outlet, (columns.get(F.BIAS, docnum) or "unknown").lower())
             doc_pair[docnum] = pair_of.setdefault(pair, len(pair_of))
             if doc_pair[docnum] == len(self.pairs):
@@ -116,11 +116,12 @@ class PanelTable:
             doc_owner[docnum] = owner_of.setdefault(owner, len(owner_of))
             if doc_owner[docnum] == len(self.owners):
                 self.owners.append(owner)
+            quote_counts[docnum] = int(columns.get(F.QUOTE_COUNT, docnum) or 0)
         self._ids = _Ragged(ids, id_lengths)
-        self._firsts = _Ragged(firsts, first_lengths)
-        self._line_key = np.asarray(line_key, dtype=np.int32)
-        self._key_of_id = np.asarray([key_id.get(i, -1) for i in self.entity_ids], dtype=np.int64)
         self._doc_pair, self._doc_owner = doc_pair, doc_owner
+        self.quote_counts = quote_counts  # statements per document (what the quotes panel lists)
+        self._kinds = np.full((size, 2), -1, dtype=np.int32)  # (quoted, reported) per document, once read
+        self.entities = _attributes(names, self.entity_ids, key_id, key_line)
 
     def _id(self, entity_id: str) -> int:
         n = self._entity_id.get(entity_id)
@@ -144,47 +145,44 @@ class PanelTable:
         owners = np.bincount(self._doc_owner[docs], minlength=len(self.owners)).tolist()
         return {"bias": bias, "ownership": Counter({o: n for o, n in zip(self.owners, owners) if n})}
 
-    def entity_counts(self, docs: np.ndarray) -> list[EntityCount]:
-        """The entities of ``docs`` (in the result's order), most mentioned first."""
-        from reader.search.articles import EntityCount
+    def quote_kinds(self, view: IndexView, docnums: Sequence[int]) -> tuple[int, int]:
+        """Statements with quoted words and reported ones in these documents; each
+        document's pair is read once (its ``quote_list``), then kept."""
+        docs = np.asarray(docnums, dtype=np.int64)
+        kinds = self._kinds
+        for docnum in docs[kinds[docs, 0] < 0].tolist():
+            kinds[docnum] = statement_kinds(view, docnum, int(self.quote_counts[docnum]))
+        quoted, reported = kinds[docs].sum(axis=0).tolist() if len(docs) else (0, 0)
+        return int(quoted), int(reported)
 
+    def entity_counts(self, docs: np.ndarray) -> EntityCounts:
+        """The entities of ``docs``, most mentioned first (rows made when read)."""
         counts = np.bincount(self._ids.gather(docs), minlength=len(self.entity_ids))
-        present = np.flatnonzero(counts).tolist()
-        names = self._names()
-        table = names.table
-        loose = [i for i in present if self.entity_ids[i] not in table.entities]
-        shown = self._first_lines(docs, loose)  # entity number -> (type, name) as first written
-        written = names.displays([self.entity_ids[i] for i in loose],
-                                      {self.entity_ids[i]: name for i, (_t, name) in shown.items()})
-        out = []
-        for i in present:
-            entity_id, n = self.entity_ids[i], int(counts[i])
-            ent = table.entities.get(entity_id)
-            if ent is not None:
-                out.append(EntityCount(entity_id, ent.name, ent.type, n, tuple(ent.aliases)))
-            else:
-                etype = shown[i][0] if i in shown else ""
-                name = written[entity_id]
-                out.append(EntityCount(entity_id, name, etype, n, (name,)))
-        out.sort(key=lambda e: (-e.count, e.name.lower(), e.key))
-        return out
+        return EntityCounts.counted(self.entities, counts)
 
-    def _first_lines(self, docs: np.ndarray, wanted: list[int]) -> dict[int, tuple[str, str]]:
-        """For entities that are a key of their own: the first line naming that key in
-        ``docs``' order (an entity only a context maps to may have none)."""
-        keys = self._key_of_id[wanted] if wanted else np.zeros(0, dtype=np.int64)
-        keys = keys[keys >= 0]
-        if not len(keys):
-            return {}
-        needed = np.zeros(len(self.keys), dtype=bool)
-        needed[keys] = True
-        lines = self._firsts.gather(docs)
-        lines = lines[needed[self._line_key[lines]]]
-        line_keys = self._line_key[lines]
-        unique, at = np.unique(line_keys, return_index=True)
-        first = dict(zip(unique.tolist(), lines[at].tolist()))
-        return {i: self.line_names[first[int(self._key_of_id[i])]] for i in wanted
-                if int(self._key_of_id[i]) in first}
+
+def _attributes(names, entity_ids: list[str], key_id: dict[str, int],
+                key_line: list[tuple[str, str]]) -> EntityAttributes:
+    """Name, type and spellings of each entity: the table's for an entry; for a key no
+    rule joined, its type as the library's first line naming it writes it, and its name as
+    the library writes it (``LibraryNames.displays``, else that first line's)."""
+    table = names.table
+    first = [key_line[k] if (k := key_id.get(e, -1)) >= 0 else None for e in entity_ids]
+    loose = [n for n, e in enumerate(entity_ids) if e not in table.entities]
+    written = names.displays([entity_ids[n] for n in loose],
+                             {entity_ids[n]: first[n][1] for n in loose if first[n] is not None})
+    shown, types, aliases = [], [], []
+    for n, entity_id in enumerate(entity_ids):
+        ent = table.entities.get(entity_id)
+        if ent is not None:
+            shown.append(ent.name)
+            types.append(ent.type)
+            aliases.append(ent.aliases)
+        else:
+            shown.append(written[entity_id])
+            types.append(first[n][0] if first[n] is not None else "")
+            aliases.append(None)
+    return EntityAttributes(entity_ids, shown, types, aliases)
 
 
 _tables: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # LibraryNames -> PanelTable

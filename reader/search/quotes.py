@@ -15,8 +15,9 @@ import threading
 from bisect import bisect_right
 from collections import OrderedDict
 from dataclasses import dataclass
-from itertools import accumulate
 from typing import Callable, Sequence
+
+import numpy as np
 
 from reader.names.normalise import fold
 from reader.search import fields as F
@@ -46,7 +47,10 @@ class SpeakerMatch:
 class QuoteSource:
     """Rows of (article, statement) for ``docnums`` in that order; lazily read."""
 
-    def __init__(self, view: IndexView, docnums: Sequence[int], match: SpeakerMatch | None = None) -> None:
+    def __init__(self, view: IndexView, docnums: Sequence[int], match: SpeakerMatch | None = None,
+                 counts: np.ndarray | None = None) -> None:
+        """``counts``: statements per document number (the panel table's), else read from
+        the ``quote_count`` column for each of ``docnums``."""
         self.view = view
         self.docnums = list(docnums)
         self.match = match
@@ -54,10 +58,14 @@ class QuoteSource:
         self._lock = threading.Lock()  # the window reads rows while a worker sorts them
         self._positions: list[tuple[int, int]] | None = None  # (docnum, row in its list) when restricted
         self._matched: dict[int, list[int]] = {}  # restricted: docnum -> its matching rows
-        self._counts: dict[int, int] = {}
+        self._counts: np.ndarray | None = None  # unrestricted: statements per document number
         self.kinds: tuple[int, int] | None = None  # (with quoted words, reported) once counted
         if match is None:
-            self._counts = {n: int(view.value(F.QUOTE_COUNT, n) or 0) for n in self.docnums}
+            if counts is None:
+                counts = np.zeros(max(self.docnums, default=-1) + 1, dtype=np.int64)
+                for n in self.docnums:
+                    counts[n] = int(view.value(F.QUOTE_COUNT, n) or 0)
+            self._counts = counts
         else:
             for n in self.docnums:
                 rows = [i for i, q in enumerate(self.article_rows(n))
@@ -67,8 +75,9 @@ class QuoteSource:
         self._index()
 
     def _index(self) -> None:
-        if self.match is None:
-            self._starts = [0, *accumulate(self._counts.get(n, 0) for n in self.docnums)]
+        if self._counts is not None:
+            per_doc = self._counts[np.asarray(self.docnums, dtype=np.int64)]
+            self._starts = [0, *np.cumsum(per_doc).tolist()]  # a list: bisect per row beats numpy's call
         else:
             self._positions = [(n, i) for n in self.docnums for i in self._matched.get(n, ())]
 
@@ -101,13 +110,20 @@ class QuoteSource:
         rows = self.article_rows(docnum)
         return rows[k] if k < len(rows) else None
 
-    def count_kinds(self, limit: int = KIND_COUNT_ROWS) -> None:
-        """Count the statements with quoted words and the reported ones (``kinds``), reading
-        every row: done with the panels, on their worker, for a result set of ``limit`` or fewer."""
-        if len(self) <= limit:
-            rows = self.rows()
-            direct = sum(r.kind in ("direct", "mixed") for r in rows)
-            self.kinds = (direct, len(rows) - direct)
+    def count_kinds(self, limit: int = KIND_COUNT_ROWS,
+                    per_article: Callable[[Sequence[int]], tuple[int, int]] | None = None) -> None:
+        """Count the statements with quoted words and the reported ones (``kinds``): done
+        with the panels, on their worker, for a result set of ``limit`` or fewer. Every row
+        is read, unless ``per_article`` counts them for the articles (the panel table's
+        ``quote_kinds``, which keeps each article's counts; not for a speaker restriction)."""
+        if len(self) > limit:
+            return
+        if per_article is not None and self.match is None:
+            self.kinds = per_article(self.docnums)
+            return
+        rows = self.rows()
+        direct = sum(r.kind in ("direct", "mixed") for r in rows)
+        self.kinds = (direct, len(rows) - direct)
 
     def rows(self) -> list[QuoteRow]:
         """Every row, read now (the CLI, sorting, tests)."""
@@ -177,6 +193,17 @@ class ArrangedQuotes:
 
     def articles(self) -> int:
         return len({r.path for r in self._rows}) if self._rows else 0
+
+
+def statement_kinds(view: IndexView, docnum: int, count: int) -> tuple[int, int]:
+    """(with quoted words, reported) among an article's first ``count`` statements, as
+    ``read_quotes`` gives their kinds, without naming the speakers."""
+    try:
+        quotes = json.loads(view.value(F.QUOTE_LIST, docnum) or b"[]")[:count]
+    except (ValueError, TypeError):
+        return 0, 0
+    direct = sum((item[6] if len(item) > 6 else "direct") in ("direct", "mixed", "partial") for item in quotes)
+    return direct, len(quotes) - direct
 
 
 def read_quotes(view: IndexView, docnum: int) -> list[QuoteRow]:

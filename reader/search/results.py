@@ -30,7 +30,7 @@ SNIPPET_LIMIT = 12  # snippets made with the list: a first screenful; the rows s
 
 @dataclass
 class Panels:
-    entities: list[EntityCount] = field(default_factory=list)  # of every match, through the name table
+    entities: Sequence[EntityCount] = field(default_factory=list)  # of every match, through the name table
     quotes: QuoteSource | None = None  # every match's statements, in the list's order, read lazily
     outlets: list[tuple[str, str]] = field(default_factory=list)  # (outlet, bias) per match
     folder: str = ""  # the folder the whole library shares ("" when none)
@@ -125,8 +125,8 @@ def fill_panels(result: ResultSet) -> ResultSet:
         raise ValueError("panels need the open index, not a listing snapshot")
     table = panel_table(view)
     docs = as_docs(result.members(), view)
-    quotes = QuoteSource(view, _list_order(result), speaker_match(view, result.query))
-    quotes.count_kinds()  # here, not on the GUI thread that titles the quotes panel
+    quotes = QuoteSource(view, _list_order(result), speaker_match(view, result.query), counts=table.quote_counts)
+    quotes.count_kinds(per_article=lambda docnums: table.quote_kinds(view, docnums))  # not on the GUI thread
     result.panels = Panels(entities=table.entity_counts(docs), quotes=quotes, outlets=table.outlets(docs),
                            folder=view.shared_folder(), coverage=table.coverage(docs))
     if not result.matches.nothing_searchable:

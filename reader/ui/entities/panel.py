@@ -27,7 +27,7 @@ from PySide6.QtWidgets import QWidget
 
 from reader.names.normalise import fold
 from reader.search.articles import EntityCount
-from reader.ui.table_model import ListTableModel
+from reader.ui.table_model import HeaderedTableModel
 from reader.ui.table_model import SourceSortProxy
 from reader.safe_text import one_line
 from reader.ui.plain_text import tooltip
@@ -37,8 +37,16 @@ Index = QModelIndex | QPersistentModelIndex
 TYPE_LABELS = {"person": "Person", "organisation": "Org.", "place": "Place"}
 
 
-class EntitiesModel(ListTableModel):
-    COL_NAME = 0
+class EntitiesModel(HeaderedTableModel):
+    """The result's entities, read from an ``EntityRows`` as they are painted.
+
+    A whole 10k library has ~40,000 entities; they arrive in the panel's order (most
+    mentioned first), which the default sort (articles, descending) keeps as it is. Other
+    sorts and the filters are orders and masks the rows compute with numpy
+    (``EntityRows.order``/``matching``), so no row is made until it is shown. (Those
+    modules load with the first entities: numpy is not needed for the first paint.)"""
+
+    COL_NAME = 0  # as reader.search.entity_rows numbers them
     COL_TYPE = 1
     COL_COUNT = 2
     HEADERS = ("Entity", "Type", "Articles")
@@ -49,57 +57,93 @@ class EntitiesModel(ListTableModel):
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
+        self._all: Sequence[EntityCount] = ()  # an EntityRows once entities are given
+        self._shown: Sequence[int] = range(0)  # row -> position in ``_all``
+        self._sort: tuple[int, Qt.SortOrder] = (-1, Qt.SortOrder.AscendingOrder)
         self._active: set[str] = set()
         self._text = ""  # case-folded name filter
         self._type = ""
 
     def set_entities(self, rows: Sequence[EntityCount]) -> None:
-        self.set_rows(rows)
+        """Show these entities (an ``EntityRows`` is kept as given; a list is wrapped)."""
+        from reader.search.entity_rows import EntityRows
+
+        self.beginResetModel()
+        self._all = rows if isinstance(rows, EntityRows) else EntityRows(rows)
+        self._shown = self._arranged()
+        self.endResetModel()
+
+    set_rows = set_entities
 
     def set_filter(self, text: str | None = None, etype: str | None = None) -> None:
         """Show only entities with a spelling that has a word starting with ``text``, of
         type ``etype`` ("" = all)."""
         self._text = self._text if text is None else fold(text)
         self._type = self._type if etype is None else etype
-        self.refilter()
+        self.beginResetModel()
+        self._shown = self._arranged()
+        self.endResetModel()
 
     def filtering(self) -> bool:
         return bool(self._text or self._type)
 
-    def accepts(self, item: EntityCount) -> bool:
-        if self._type and item.type != self._type:
-            return False
-        return not self._text or any(_starts_a_word(fold(form), self._text) for form in (item.name, *item.aliases))
+    def _arranged(self) -> Sequence[int]:
+        column, order = self._sort
+        if not len(self._all):
+            return range(0)
+        if 0 <= column < len(self.HEADERS):
+            positions = self._all.order(column, order == Qt.SortOrder.DescendingOrder)
+        else:
+            positions = range(len(self._all))
+        if self.filtering():
+            import numpy as np
 
-    def sort_key(self, item: EntityCount, column: int) -> Any:
-        if column == 0:  # only the column asked for: 40,000 entities are keyed per new result
-            return item.name.casefold()
-        return item.type if column == 1 else item.count
+            positions = np.asarray(positions, dtype=np.int64)
+            positions = positions[self._all.matching(self._text, self._type)[positions]]
+        return positions
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort by a column (-1: the given order); selections follow their rows."""
+        self.layoutAboutToBeChanged.emit()
+        before = self._shown
+        self._sort = (column, order)
+        self._shown = self._arranged()
+        persistent = self.persistentIndexList()
+        if persistent:
+            shown = self._shown.tolist() if hasattr(self._shown, "tolist") else list(self._shown)
+            where = {p: row for row, p in enumerate(shown)}
+            self.changePersistentIndexList(persistent, [self.index(where[int(before[i.row()])], i.column())
+                                                        for i in persistent])
+        self.layoutChanged.emit()
 
     def set_active(self, keys: Collection[str]) -> None:
         """Entities already used as filters are shown in bold."""
         self._active = set(keys)
-        if self._rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, self.COL_NAME),
+        if len(self._shown):
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._shown) - 1, self.COL_NAME),
                                   [Qt.ItemDataRole.FontRole])
 
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._shown)
+
     def entity(self, row: int) -> EntityCount | None:
-        return self.row_at(row)
+        return self._all.row(int(self._shown[row])) if 0 <= row < len(self._shown) else None
 
     def rows(self) -> list[EntityCount]:
-        """Every entity given, shown or filtered out."""
+        """Every entity given, shown or filtered out (every row made: a menu's, not a paint's)."""
         return list(self._all)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        cell = self.cell(index)
-        if cell is None:
+        if not index.isValid() or index.parent().isValid():
             return None
-        e, col = cell
+        e, col = self.entity(index.row()), index.column()
+        if e is None or not 0 <= col < len(self.HEADERS):
+            return None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole) and not (
                 role == Qt.ItemDataRole.AccessibleTextRole and col == self.COL_TYPE):
             return one_line((e.name, TYPE_LABELS.get(e.type, e.type.title()), str(e.count))[col])
         if role == self.SortRole:
-            return self.sort_key(e, col)
+            return _sort_key(e, col)
         if role == self.KeyRole:
             return e.key
         if role == Qt.ItemDataRole.FontRole and col == self.COL_NAME and e.key in self._active:
@@ -118,10 +162,6 @@ class EntitiesModel(ListTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and col == self.COL_COUNT:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
-
-
-def _starts_a_word(folded: str, needle: str) -> bool:
-    return folded.startswith(needle) or f" {needle}" in f" {folded}"
 
 
 class EntitiesProxy(SourceSortProxy):

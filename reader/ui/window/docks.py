@@ -61,7 +61,7 @@ class Docks(QObject):
         """Entities and quotes of the result set, which follow the list."""
         w = self.window
         panels = w.controller.panels()
-        entities = list(panels.entities)
+        entities = panels.entities  # rows made as the dock paints them (``EntityCounts``)
         w.entities_panel.set_entities(entities)
         w.entities_dock.setWindowTitle(w.tr("Entities (%1)").replace("%1", str(len(entities))))
         quotes = panels.quotes  # every match's statements, read as they are shown
