@@ -132,8 +132,8 @@ def test_a_snapshot_overtaken_by_a_commit_is_replaced_by_the_index(qtbot, tmp_pa
 
 def test_the_first_paint_comes_before_whoosh_and_the_first_article(tmp_path):
     """In a fresh process started as ``parallax`` starts (``gui_main``): the list is
-    painted from the snapshot before Whoosh, the job machinery or the first article
-    are loaded, with garbage collection paused until that paint. The chips are the
+    painted from the snapshot before Whoosh, numpy (the panels'), the job machinery or
+    the first article are loaded, with garbage collection paused until that paint. The chips are the
     indexed bias tokens: the outlet registry is not built either, on any start."""
     location = _library(tmp_path)
     _snapshot(location)
@@ -155,7 +155,7 @@ def watch(window):
     from reader.ui.bench_child import FirstPaint
 
     def state():
-        seen.setdefault("loaded", sorted(m for m in ("whoosh", "reader.search.query", "reader.index_jobs",
+        seen.setdefault("loaded", sorted(m for m in ("whoosh", "numpy", "reader.search.query", "reader.index_jobs",
                                                      "multiprocessing", "logging.handlers", "markdown",
                                                      "reader.ui.library.outlet_dialog", "reader.ui.report_dialog")
                                          if m in sys.modules))

@@ -15,14 +15,15 @@ import threading
 from bisect import bisect_right
 from collections import OrderedDict
 from dataclasses import dataclass
-from typing import Callable, Sequence
-
-import numpy as np
+from typing import TYPE_CHECKING, Callable, Sequence
 
 from reader.names.normalise import fold
 from reader.search import fields as F
 from reader.search.articles import QuoteRow
 from reader.search.view import IndexView
+
+if TYPE_CHECKING:
+    import numpy as np
 
 CACHE_ARTICLES = 512  # decoded quote lists kept for scrolling back and forth
 KIND_COUNT_ROWS = 4000  # statements of a result set counted by kind with its panels (on their worker)
@@ -61,6 +62,8 @@ class QuoteSource:
         self._counts: np.ndarray | None = None  # unrestricted: statements per document number
         self.kinds: tuple[int, int] | None = None  # (with quoted words, reported) once counted
         if match is None:
+            import numpy as np  # not at import: the window's first paint needs no numpy
+
             if counts is None:
                 counts = np.zeros(max(self.docnums, default=-1) + 1, dtype=np.int64)
                 for n in self.docnums:
@@ -76,6 +79,8 @@ class QuoteSource:
 
     def _index(self) -> None:
         if self._counts is not None:
+            import numpy as np
+
             per_doc = self._counts[np.asarray(self.docnums, dtype=np.int64)]
             self._starts = [0, *np.cumsum(per_doc).tolist()]  # a list: bisect per row beats numpy's call
         else:
