@@ -15,6 +15,7 @@ from __future__ import annotations
 import random
 from collections import Counter
 
+import numpy as np
 import pytest
 
 from reader.bench.corpus import real_articles, shared_data_dir
@@ -222,3 +223,29 @@ def test_statement_kinds_per_article_equal_the_rows(real_library):
         assert table.quote_kinds(view, result.members()) == (direct, len(rows) - direct)
         assert table.quote_kinds(view, result.members()) == (direct, len(rows) - direct)  # kept, same
         assert len(QuoteSource(view, result.members(), counts=table.quote_counts)) == len(rows)
+
+
+def test_a_library_with_a_removed_article_is_counted_without_it(seed_index, tmp_path):
+    """The table reads whole columns in document order: a deleted document's values are
+    skipped, as the loop over the live documents never read them."""
+    import shutil
+
+    from reader.search.indexer import remove_articles
+
+    location = tmp_path / "library"
+    shutil.copytree(seed_index, location)
+    first = IndexView(open_index(location))
+    victim = first.path(first.all_docnums()[1])
+    first.close()
+    assert remove_articles(location, [victim]) == 1
+    view = IndexView(open_index(location))
+    live = view.all_docnums()
+    assert len(live) == 4 and max(live) + 1 > len(live)  # a hole in the document numbers
+    assert entity_counts(view) == reference_counts(view, live)
+    table = panel_table(view)
+    quotes = QuoteSource(view, live)
+    assert len(QuoteSource(view, live, counts=table.quote_counts)) == len(quotes) == len(quotes.rows())
+    assert table.outlets(np.asarray(live)) == reference_coverage(view, live)[0]
+    import os
+
+    assert view.shared_folder() == os.path.commonpath([os.path.dirname(view.path(n)) for n in live])

@@ -85,10 +85,16 @@ class PanelTable:
         doc_pair = np.zeros(size, dtype=np.int32)
         doc_owner = np.zeros(size, dtype=np.int32)
         quote_counts = np.zeros(size, dtype=np.int64)
-        for docnum in docnums:
-            outlet = columns.get(F.OUTLET_NAME, docnum) or ""
+        gone = set(range(size)).difference(docnums) if len(docnums) < size else set()  # deleted
+        # whole columns read in document order (half the time of a lookup per document)
+        rows = zip(range(size), *(columns.each(name) for name in (F.OUTLET_NAME, F.ENTITY_LIST, F.BIAS,
+                                                                   F.OWNERSHIP, F.QUOTE_COUNT)))
+        for docnum, outlet, entity_list, bias, owner, quotes in rows:
+            if docnum in gone:
+                continue
+            outlet = outlet or ""
             mentioned: dict[int, None] = {}  # key ids named here, in the article's order
-            for line in (columns.get(F.ENTITY_LIST, docnum) or b"").split(b"\n"):
+            for line in (entity_list or b"").split(b"\n"):
                 kid = line_key.get(line)
                 if kid is None:
                     etype, _, name = line.decode("utf-8", "replace").partition(":")
@@ -108,15 +114,15 @@ class PanelTable:
                     for k in mentioned}
             ids.extend(seen)
             id_lengths[docnum] = len(seen)
-            pair = (outlet, (columns.get(F.BIAS, docnum) or "unknown").lower())
+            pair = (outlet, (bias or "unknown").lower())
             doc_pair[docnum] = pair_of.setdefault(pair, len(pair_of))
             if doc_pair[docnum] == len(self.pairs):
                 self.pairs.append(pair)
-            owner = (columns.get(F.OWNERSHIP, docnum) or "unknown").lower()
+            owner = (owner or "unknown").lower()
             doc_owner[docnum] = owner_of.setdefault(owner, len(owner_of))
             if doc_owner[docnum] == len(self.owners):
                 self.owners.append(owner)
-            quote_counts[docnum] = int(columns.get(F.QUOTE_COUNT, docnum) or 0)
+            quote_counts[docnum] = int(quotes or 0)
         self._ids = _Ragged(ids, id_lengths)
         self._doc_pair, self._doc_owner = doc_pair, doc_owner
         self.quote_counts = quote_counts  # statements per document (what the quotes panel lists)

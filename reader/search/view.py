@@ -17,7 +17,7 @@ from __future__ import annotations
 import os
 import threading
 from collections import OrderedDict
-from typing import TYPE_CHECKING, Any, Callable, Hashable
+from typing import TYPE_CHECKING, Any, Callable, Hashable, Iterator
 
 from reader.search import fields as F
 from reader.search.hits import Hit
@@ -48,6 +48,11 @@ class Columns:
 
     def hit(self, docnum: int, score: float = 0.0, snippet: str = "") -> Hit:
         return hit_from_columns(self._cols, docnum, score, snippet)
+
+    def each(self, name: str) -> Iterator[Any]:
+        """Every document's value of a column, in document-number order (deleted ones
+        too): read in order, a whole column takes half the time of a lookup per document."""
+        yield from self._cols[name]
 
 
 class _ThreadReads:
@@ -155,7 +160,8 @@ class IndexView:
         Computed once per generation, on whichever thread asks first.
         """
         if self._folder is None:
-            self._folder = common_folder([self.path(n) for n in self.all_docnums()])
+            live = set(self.all_docnums())
+            self._folder = common_folder([p for n, p in enumerate(self.columns().each(F.PATH)) if n in live])
         return self._folder
 
     def names(self):
@@ -218,8 +224,8 @@ def common_folder(paths: list[str]) -> str:
     """The deepest folder holding every path, or "" when there is none."""
     if not paths:
         return ""
-    try:
-        return os.path.commonpath([os.path.dirname(p) for p in paths])
+    try:  # each folder once: 100k articles sit in a few folders
+        return os.path.commonpath(list(dict.fromkeys(os.path.dirname(p) for p in paths)))
     except ValueError:  # different drives on Windows, or relative and absolute paths
         return ""
 
