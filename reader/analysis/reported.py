@@ -217,7 +217,12 @@ def content_features(d: _Doc, cue: Any, rel: str, head: Any, segments: list[tupl
     last_w = last.lower_ if last.is_stop or last.is_punct else last.pos_
     next_w = "$" if nxt is None else nxt.lower_ if nxt.is_stop or nxt.is_punct else nxt.pos_
     verbs = sum(1 for t in doc[bisect_left(d.idx, a):i_last + 1] if t.pos_ == "VERB")
-    return ["bias", f"rel={rel}", f"hpos={head.pos_}", f"htag={head.tag_}", f"len={length}", f"pos={after}",
+    # where the content stops against its sentence, and whether it cuts a quotation in half
+    sent_end = int(nxt is None or nxt.i >= last.sent.end or all(t.is_punct or t.is_space
+                                                                 for t in doc[nxt.i:last.sent.end]))
+    split = f"{int(d.in_quote(a) and text[a:a + 1] not in _QUOTE_CHARS)}{int(d.in_quote(b - 1) and text[b - 1:b] not in _QUOTE_CHARS)}"
+    extra = [f"sent_end={sent_end}", f"rel|sent_end={rel}|{sent_end}", f"split_quote={split}"]
+    return extra + ["bias", f"rel={rel}", f"hpos={head.pos_}", f"htag={head.tag_}", f"len={length}", f"pos={after}",
             f"first={first_w}", f"stem|rel={stem}|{rel}", f"rel|htag={rel}|{head.tag_}", f"rel|first={rel}|{first_w}",
             f"rel|len={rel}|{length}", f"rel|pos={rel}|{after}", f"segs={min(len(segments), 3)}",
             f"quoted={int(quoted)}{int(whole_quote)}", f"stem|first={stem}|{first_w}", f"stem|len={stem}|{length}",
