@@ -180,7 +180,7 @@ def _fit_ranker(groups: list[list[tuple[list[str], float]]], c: float, min_count
     return {"intercept": 0.0, "weights": dict(sorted(weights.items()))}
 
 
-def fit_parts(data, c: float, min_count: int) -> dict:
+def fit_parts(data, c: float, min_count: int, ranker_c: float | None = None) -> dict:
     """The content ranker first; then the cue scorer on each cue word with the content the
     ranker picks, positive when the word is a gold cue and that content overlaps its gold
     content at ``ACCEPT_OVERLAP`` or more."""
@@ -189,7 +189,7 @@ def fit_parts(data, c: float, min_count: int) -> dict:
         for i, group in groups.items():
             if cues[i] and len(group) > 1 and max(best for _, best in group) >= 0.8:
                 con_groups.append([(cand.features, best) for cand, best in group])
-    content = _fit_ranker(con_groups, c, min_count)
+    content = _fit_ranker(con_groups, c if ranker_c is None else ranker_c, min_count)
     cue_rows, cue_ys = [], []
     for _, _, groups, cues in data:
         for i, group in groups.items():
@@ -234,6 +234,7 @@ def main() -> int:
     ap.add_argument("--parses", type=Path, default=ROOT / ".cache" / "polnear-train.spacy")
     ap.add_argument("--out", type=Path, default=ROOT / "resources" / "statements.json")
     ap.add_argument("--c", type=float, default=0.25, help="inverse regularisation strength")
+    ap.add_argument("--ranker-c", type=float, default=None, help="the content ranker's own C (default: --c)")
     ap.add_argument("--min-count", type=int, default=3, help="features seen fewer times are dropped")
     ap.add_argument("--folds", type=int, default=4, help="cross-validation folds that choose the threshold")
     args = ap.parse_args()
@@ -242,14 +243,16 @@ def main() -> int:
     lexicon, nouns = build_lexicon(pairs), build_nouns(pairs)
     data = list(examples(pairs, lexicon, nouns))
     folds = [data[k::args.folds] for k in range(args.folds)]
-    held = [(fit_parts([x for j, f in enumerate(folds) if j != k for x in f], args.c, args.min_count), folds[k])
+    held = [(fit_parts([x for j, f in enumerate(folds) if j != k for x in f], args.c, args.min_count, args.ranker_c),
+             folds[k])
             for k in range(args.folds)]
     scores = {t: segment_f1(held, t) for t in (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55)}
     threshold = max(scores, key=scores.get)
     print("cross-validated strict F1 by threshold:", {t: round(v, 3) for t, v in scores.items()})
-    parts = fit_parts(data, args.c, args.min_count)
+    parts = fit_parts(data, args.c, args.min_count, args.ranker_c)
     out = {"format": FORMAT, "trained_on": "PolNeAR train (first annotator's file of each article)",
-           "seed": SEED, "any_verb": ANY_VERB, "c": args.c, "min_count": args.min_count, "threshold": threshold,
+           "seed": SEED, "any_verb": ANY_VERB, "c": args.c, **({"ranker_c": args.ranker_c} if args.ranker_c else {}),
+           "min_count": args.min_count, "threshold": threshold,
            "cv_strict_f1": round(scores[threshold], 4), "cues": parts["cues"], "gold_cues": parts["gold_cues"],
            "contents": parts["contents"], "lexicon": sorted(lexicon), "nouns": sorted(nouns), "colons": COLONS, "cue": parts["cue"], "content": parts["content"]}
     args.out.write_text(json.dumps(out, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
