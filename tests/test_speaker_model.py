@@ -70,3 +70,21 @@ def test_candidates_are_heads_outside_the_statement(nlp):
         if c.span:
             assert not (q.start <= c.span[0] < q.end)
     assert analyze_doc(text, doc).quotes[0].speaker == "Imran Khan"
+
+
+def test_an_unrecognised_surname_is_a_candidate_and_the_cue_is_its_verb(nlp):
+    text = ("Senator Maria Lopez spoke in Ohio on Monday.\n\n"
+            "The debate gives Lopez an opportunity to remind voters that she opposed the war.")
+    doc = parse(text, nlp)
+    rec = analyze_doc(text, doc, rank_speakers=False)
+    q = next(q for q in rec.quotes if q.text == "that she opposed the war")
+    assert text[q.cue_start:q.cue_end] == "to remind"
+    resolver = NameResolver(collect_mentions(doc, text))
+    assert resolver.knows("Lopez") and not resolver.knows("Ohio")
+    cands = candidates(_Doc(doc, text), text, q, None, resolver)
+    second = text.index("Lopez", text.index("debate"))
+    lopez = next(c for c in cands if c.span == (second, second + len("Lopez")))
+    assert lopez.speaker == "Maria Lopez" and "unrecognised_name" in lopez.features
+    # the cue's features name its verb, not the infinitive's "to"
+    assert all(f.startswith("cue=remind|") for c in cands for f in c.features if f.startswith("cue="))
+    assert any(f.startswith("cue=remind|") for f in lopez.features)
