@@ -207,6 +207,11 @@ class IndexView:
     def stored(self, docnum: int) -> dict:
         return self.searcher().stored_fields(docnum)
 
+    def open_searchers(self) -> int:
+        """How many threads hold a searcher of this view (each keeps the segment files open)."""
+        with self._lock:
+            return len(self._opened)
+
     def close(self) -> None:
         """Close every thread's searcher (call when no thread still reads this view)."""
         self._closed = True
