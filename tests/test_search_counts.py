@@ -165,3 +165,36 @@ def test_whooshs_collector_ranks_the_same_where_the_fast_scorer_does_not_apply(v
     slow = search(view, "oil prices", limit=12)
     assert [(view.docnum(h.path), round(h.score, 6)) for h in slow.hits] == fast
     assert slow.total == unlimited_count(view, "oil prices")
+
+
+def test_deleted_articles_never_rank_and_the_rest_rank_as_whoosh_ranks(tmp_path, bbc_index):
+    """A word's postings are decoded once for its documents and its scores, deleted documents
+    included (they are masked by the live set): the best matches, once removed, are gone from
+    the list and the count, and the others keep Whoosh's own order and scores."""
+    import shutil
+
+    from whoosh import qparser
+
+    from reader.search.indexer import remove_articles
+
+    location = tmp_path / "index"
+    shutil.copytree(bbc_index, location)
+    before = IndexView(open_index(location))
+    best = [h.path for h in search(before, "government", limit=3, snippets=False).hits]
+    total = search(before, "government", limit=3).total
+    before.close()
+    assert remove_articles(location, best) == 3
+    view = IndexView(open_index(location))
+    try:
+        assert view.searcher().reader().has_deletions()
+        for text in ("government", "oil prices", '"prime minister"'):
+            parser = qparser.MultifieldParser(["title", "body"], view.searcher().schema)
+            theirs = [(h.docnum, h.score) for h in view.searcher().search(parser.parse(text), limit=15)]
+            ours = search(view, text, limit=15, snippets=False)
+            assert [view.docnum(h.path) for h in ours.hits] == [d for d, _s in theirs]
+            assert all(abs(h.score - s) < 1e-6 for h, (_d, s) in zip(ours.hits, theirs))
+            assert ours.total == unlimited_count(view, text)
+            assert not set(best) & {view.path(d) for d in find(view, text).all_docnums()}
+        assert search(view, "government", limit=3).total == total - 3
+    finally:
+        view.close()

@@ -23,6 +23,7 @@ from whoosh.scoring import BM25F
 from whoosh.util.numeric import byte_to_length
 
 from reader.search.docsets import DocSet
+from reader.search.docsets import term_postings
 
 if TYPE_CHECKING:
     from reader.search.view import IndexView
@@ -86,20 +87,9 @@ class Scorer:
         return self.view.memo(("scores", fieldname, btext), lambda: self._term_scores(fieldname, btext))
 
     def _term_scores(self, fieldname: str, btext: bytes) -> tuple[np.ndarray, np.ndarray]:
-        ids: list[int] = []
-        weights: list[float] = []
-        for sub, offset in self.searcher.leaf_searchers():
-            reader = sub.reader()
-            if (fieldname, btext) not in reader:
-                continue
-            before = len(ids)
-            _postings(reader.postings(fieldname, btext), ids, weights)
-            if offset:
-                ids[before:] = [d + offset for d in ids[before:]]
-        if not ids:
+        docs, tf = term_postings(self.view, fieldname, btext)  # deleted ones too: ranked among members
+        if not len(docs):
             return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float64)
-        docs = np.array(ids, dtype=np.int64)
-        tf = np.array(weights, dtype=np.float64)
         n = self.searcher.doc_frequency(fieldname, btext)
         idf = log(self.searcher.doc_count_all() / (n + 1)) + 1
         avgfl = self.searcher.avg_field_length(fieldname) or 1
@@ -131,27 +121,6 @@ class Scorer:
         order = np.lexsort((scored, -total[scored]))[:upto]
         best = scored[order]
         return [(int(d), float(total[d])) for d in best]
-
-
-def _postings(matcher, ids: list[int], weights: list[float]) -> None:
-    """A fresh matcher's ids and weights, a block at a time where the codec allows."""
-    m = getattr(matcher, "child", None) if type(matcher).__name__ == "FilterMatcher" else matcher
-    if m is not None and type(m).__name__ == "W3LeafMatcher" and matcher is m:
-        while m.is_active():
-            if m._ids is None:
-                m._read_ids()
-            if m._weights is None:
-                m._read_weights()
-            ids.extend(m._ids[m._i:])
-            weights.extend(m._weights[m._i:])
-            if m._lastblock:
-                break
-            m._goto(m._nextoffset)
-        return
-    while matcher.is_active():  # deletions or another codec: one posting at a time
-        ids.append(matcher.id())
-        weights.append(matcher.weight())
-        matcher.next()
 
 
 def _mask(members: DocSet, size: int) -> np.ndarray:
