@@ -15,7 +15,6 @@ making rows. ``EntityRows`` is the same interface over a plain list of rows
 """
 from __future__ import annotations
 
-import threading
 from typing import Any, Callable, Iterator, Sequence, overload
 
 import numpy as np
@@ -114,7 +113,6 @@ class EntityAttributes:
         self._aliases = aliases  # None: the name alone
         # the panel's own order: by name (lowercase), then by id
         self.name_rank = _ranks(sorted(range(len(ids)), key=lambda i: (names[i].lower(), ids[i])), len(ids))
-        self._lock = threading.Lock()
         self._fold_rank: np.ndarray | None = None
         self._type_rank: np.ndarray | None = None
         self._type_code: np.ndarray | None = None
