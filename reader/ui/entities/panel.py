@@ -68,24 +68,23 @@ class EntitiesModel(HeaderedTableModel):
         """Show these entities (an ``EntityRows`` is kept as given; a list is wrapped)."""
         from reader.search.entity_rows import EntityRows
 
-        self.beginResetModel()
         self._all = rows if isinstance(rows, EntityRows) else EntityRows(rows)
-        self._shown = self._arranged()
-        self.endResetModel()
-
-    set_rows = set_entities
+        self._reset()
 
     def set_filter(self, text: str | None = None, etype: str | None = None) -> None:
         """Show only entities with a spelling that has a word starting with ``text``, of
         type ``etype`` ("" = all)."""
         self._text = self._text if text is None else fold(text)
         self._type = self._type if etype is None else etype
-        self.beginResetModel()
-        self._shown = self._arranged()
-        self.endResetModel()
+        self._reset()
 
     def filtering(self) -> bool:
         return bool(self._text or self._type)
+
+    def _reset(self) -> None:
+        self.beginResetModel()
+        self._shown = self._arranged()
+        self.endResetModel()
 
     def _arranged(self) -> Sequence[int]:
         column, order = self._sort
