@@ -17,6 +17,7 @@ from reader.analysis.quote_spans import QuoteSpan
 from reader.analysis.record import Quote
 from reader.analysis.speaker_syntax import _is_named, _np_span, _speaker
 from reader.analysis.speakers import Attribution, attribute
+from reader.analysis.split_quotes import promote_split_fragments
 from reader.analysis.statement_model import StatementModel
 from reader.analysis.statements import find_statements, merge, statement_speaker
 from reader.analysis.transcript import transcript_turns
@@ -126,6 +127,7 @@ def finish_quotes(text: str, doc: Any, spans: list[QuoteSpan], resolver: NameRes
             _fix_missing_opening(text, doc, q, starts)
     atts, ctx, memory = attribute(text, doc, spans, resolver, title_span[1] if title_span else 0)
     _retitle(text, spans, atts, title_span)
+    promote_split_fragments(text, doc, spans, atts)
     clauses = find_statements(text, doc, spans, model) if model is not None else []
     merged = merge(text, spans, atts, clauses, _same_cue)
     quotes: list[Quote] = []

@@ -27,6 +27,7 @@ from reader.analysis.coref import Memory
 from reader.analysis.record import Quote
 from reader.analysis.cues import FIRST_PERSON, PLURAL_PRONOUNS, SUBJECT_PRONOUNS
 from reader.analysis.speaker_syntax import _ORG_LABELS, Attribution, _clean_np, _Ctx, _np_span, _outer, _speaker
+from reader.analysis.split_quotes import whole_quote_segments
 from reader.analysis.statement_model import StatementModel
 
 
@@ -144,6 +145,13 @@ def merge(text: str, spans: list[QuoteSpan], atts: list[Attribution], clauses: l
                 if is_cue_of_quote(atts[held[0]], cand):
                     out.cue_of[held[0]] = cand
                 continue
+        whole = whole_quote_segments(text, cand.segments, cand.cue, held, spans, atts)
+        if whole:  # “A,” she said, “B.”: the quotation's parts are direct quotes with this cue
+            out.cue_of.update((i, cand) for i in whole.values())
+            held = [i for i in held if i not in whole.values()]
+            if not held:
+                continue
+            cand.segments = [seg for k, seg in enumerate(cand.segments) if k not in whole]
         own = [i for i in held if atts[i].kind == "direct" and not is_cue_of_quote(atts[i], cand)]
         if own:  # the clause runs over a quote that has its own cue: a parse gone too far
             continue

@@ -1,0 +1,74 @@
+"""Quotations their cue interrupts: “A,” she said, “B.”
+
+The commonest form of a direct quote in news puts the cue inside the quotation.
+Its two parts are two direct records with the same speaker and cue (the record
+contract, ``record.py``), however the parse joins them:
+
+- the speaker rules may read the parts as quoted words inside the writer's own
+  sentence (“My hope,” he said, “is that ...” is one sentence to the parser) and
+  call them fragments;
+- the reported-speech parse may return the whole quotation as one clause of the
+  cue, with a segment on each side of it, which would make it a mixed statement.
+
+Both are repaired here, with the quote spans and the parse's cue words only.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from reader.analysis.quote_spans import QuoteSpan
+from reader.analysis.speaker_syntax import Attribution, _outer
+
+_TRIM = "\"'“”‘’«»„‟‹›` \t\r\n\u00a0.,;:!?…—–-"
+MAX_CUE_WORDS = 10  # “A,” said the president's chief of staff, John Kelly, “B.”
+
+
+def _ends_with_comma(text: str, q: QuoteSpan) -> bool:
+    """The first part of a split quote ends on a comma, inside or just outside its mark."""
+    if q.close_mark < 0:
+        return False
+    inside = text[q.start:q.end].rstrip()
+    after = text[q.close_mark + 1:q.close_mark + 3].lstrip(" ")
+    return inside.endswith((",", "—", "–", "--")) or after.startswith(",")
+
+
+def promote_split_fragments(text: str, doc: Any, spans: list[QuoteSpan], atts: list[Attribution]) -> None:
+    """Two quoted parts on either side of their shared cue (“A,” he said, “B”) are direct quotes.
+
+    Only pairs the speaker rules gave one cue word and a speaker are changed, and only when the
+    words between the parts are that cue's short clause, on the same line."""
+    top = [i for i, q in enumerate(spans) if q.nested_in is None]
+    for i, j in zip(top, top[1:]):
+        a, b = atts[i], atts[j]
+        if "fragment" not in (a.kind, b.kind) or a.kind not in ("direct", "fragment") or b.kind not in ("direct", "fragment"):
+            continue
+        if a.cue_token is None or a.cue_token != b.cue_token or not a.speaker or a.speaker != b.speaker:
+            continue
+        first, second = spans[i], spans[j]
+        gap_a, gap_b = _outer(first, text)[1], _outer(second, text)[0]
+        if second.open_mark < 0 or gap_a > gap_b or "\n" in text[gap_a:gap_b] or not _ends_with_comma(text, first):
+            continue
+        gap = text[gap_a:gap_b].strip()
+        cue = doc[a.cue_token]
+        if not gap.endswith((",", ":", "—", "–")) or not gap_a <= cue.idx < gap_b or len(gap.split()) > MAX_CUE_WORDS:
+            continue
+        for att in (a, b):
+            att.kind, att.integrated = "direct", False
+
+
+def whole_quote_segments(text: str, segments: list[tuple[int, int]], cue: int, held: list[int],
+                         spans: list[QuoteSpan], atts: list[Attribution]) -> dict[int, int]:
+    """{segment index: quote index} for each segment of a clause that lies within one held direct
+    quotation (marks and end punctuation aside) which the speaker rules gave the clause's own cue
+    word ``cue``: the clause is then that quotation, not a statement holding quoted words."""
+    out: dict[int, int] = {}
+    for k, (sa, sb) in enumerate(segments):
+        if not text[sa:sb].strip(_TRIM):
+            continue
+        for i in held:
+            qa, qb = _outer(spans[i], text)
+            if qa - 1 <= sa and sb <= qb + 1:
+                if atts[i].kind == "direct" and atts[i].cue_token == cue:
+                    out[k] = i
+                break
+    return out

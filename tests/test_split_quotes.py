@@ -1,0 +1,90 @@
+"""Quotations their cue interrupts (“A,” she said, “B.”) are direct quotes, on real spaCy.
+
+The record contract (``reader/analysis/record.py``) makes such a quote two direct records
+with one speaker and cue. The parse may read the pair as one sentence of the writer's
+(fragments) or as one clause of the cue (a mixed statement); neither holds here.
+"""
+from __future__ import annotations
+
+import pytest
+
+from reader.analysis.pipeline import analyze_text
+from reader.analysis.record import Quote
+
+HEADLINE = "Senate Weighs Climate Bill\n\n"
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _nlp_once():
+    from reader.analysis.nlp import load_nlp
+
+    load_nlp()
+
+
+def quotes(body: str) -> tuple[str, list[Quote]]:
+    text = HEADLINE + body
+    rec = analyze_text(text)
+    for q in rec.quotes:
+        assert text[q.start:q.end] == q.text
+    return text, [q for q in rec.quotes if q.start >= len(HEADLINE)]
+
+
+def holding(found: list[Quote], words: str) -> list[Quote]:
+    return [q for q in found if words in q.text]
+
+
+@pytest.mark.parametrize("body, first, second, speaker", [
+    # one sentence across the cue: the parser reads the parts as the writer's own words
+    ("Former President Barack Obama spoke to reporters on Monday.\n\n"
+     "\"My hope,\" he said, \"is that maybe as ex-president I can have a little more influence on some of "
+     "my Republican friends, who I think up until now have been resistant to the science.\"\n",
+     "My hope", "is that maybe as ex-president", "Barack Obama"),
+    # the cue with its subject after the verb and a possessive source
+    ("The Clinton campaign released a new television advertisement on Monday.\n\n"
+     "“If he thinks that makes him smart,” the ad’s narrator says, “what does he think of you?”\n",
+     "If he thinks that makes him smart", "what does he think of you", None),
+    # the reported-speech parse takes both parts and the words after the cue as one clause
+    ("Senator Maria Lopez addressed the chamber on Tuesday.\n\n"
+     "“If you have even a portion of those billion people displaced,” Lopez said, “you now have the sorts "
+     "of refugee crises and potential conflicts that we haven't seen in our lifetimes.”\n",
+     "even a portion of those billion people", "refugee crises", "Maria Lopez"),
+])
+def test_a_quote_split_by_its_cue_is_two_direct_quotes(body, first, second, speaker):
+    text, found = quotes(body)
+    a, b = holding(found, first), holding(found, second)
+    assert [q.kind for q in a] == ["direct"] and [q.kind for q in b] == ["direct"], [(q.kind, q.text) for q in found]
+    assert not any(q.kind == "mixed" for q in found), [(q.kind, q.text) for q in found]
+    a, b = a[0], b[0]
+    assert text[a.start - 1] in "\"“" and text[b.start - 1] in "\"“"  # the words inside the marks
+    assert a.cue == b.cue and a.cue_start == b.cue_start and a.cue_start is not None
+    assert text[a.cue_start:a.cue_end] in ("said", "says")
+    assert a.speaker == b.speaker
+    if speaker is not None:
+        assert a.speaker == speaker
+
+
+def test_a_clause_after_the_cue_does_not_join_the_quote():
+    text, found = quotes(
+        "The Security Council met in emergency session on Friday.\n\n"
+        "\"In line with this commitment and the gravity of this violation, the members of the Security Council "
+        "will begin to work immediately on appropriate measures,\" they said, under Article 21 in the U.N. "
+        "Charter that allows for sanctions.\n")
+    q = holding(found, "In line with this commitment")
+    assert [x.kind for x in q] == ["direct"], [(x.kind, x.text) for x in found]
+    assert not holding(found, "under Article 21")  # the parse's reach past the cue is nobody's statement
+
+
+def test_quoted_words_inside_a_reported_clause_stay_mixed():
+    text, found = quotes("Senator Maria Lopez spoke on Tuesday.\n\n"
+                         "Lopez said the plan was “a disaster for working families” and would not pass.\n")
+    mixed = [q for q in found if q.kind == "mixed"]
+    assert mixed and "a disaster for working families" in mixed[0].text and "the plan was" in mixed[0].text
+    assert not any(q.kind == "direct" for q in found)
+
+
+def test_a_fragment_then_the_writers_words_is_not_a_split_quote():
+    # the gap between the quoted parts is the writer's sentence, not a cue: the parts are terms
+    text, found = quotes("Senator Maria Lopez spoke on Tuesday.\n\n"
+                         "Lopez called the bill “reckless,” a word her staff repeated on Wednesday when the "
+                         "committee voted, and “unworkable.”\n")
+    assert not any(q.kind == "direct" and q.text.startswith(("reckless", "unworkable")) for q in found)
