@@ -13,8 +13,10 @@ from typing import Any
 # The statement kinds (PolNeAR/PARC conventions: the content span is the reported
 # clause, not the whole sentence; the cue and the source are never part of it):
 # direct: quoted words standing on their own ("A," she said; she said: "A."; "A." — a
-#   quote paragraph continuing her turn), the span inside the marks. A quote the cue
-#   interrupts ("A," she said, "B.") is two direct records with the same speaker.
+#   quote paragraph continuing her turn; protesters chanted "What curfew?"; she described it
+#   as "an intentional act." — a quotation that is its cue's whole complement), the span inside
+#   the marks. A quote the cue interrupts ("A," she said, "B.") is two direct records with the
+#   same speaker and cue, however the parse joins its parts.
 # mixed: a reported clause that contains quoted words (he said the plan was "a disaster";
 #   she told DW that "..."), the span is the whole clause, quotation marks included; the
 #   quoted words inside are part of it, not records of their own. Quoted words in someone's

@@ -12,12 +12,12 @@ from bisect import bisect_left
 from typing import Any
 
 from reader.analysis.cues import SPEECH_VERBS
+from reader.analysis.direct_quotes import promote_complement_fragments, promote_split_fragments
 from reader.analysis.entities import NameResolver
 from reader.analysis.quote_spans import QuoteSpan
 from reader.analysis.record import Quote
 from reader.analysis.speaker_syntax import _is_named, _np_span, _speaker
 from reader.analysis.speakers import Attribution, attribute
-from reader.analysis.split_quotes import promote_split_fragments
 from reader.analysis.statement_model import StatementModel
 from reader.analysis.statements import find_statements, merge, statement_speaker
 from reader.analysis.transcript import transcript_turns
@@ -128,6 +128,7 @@ def finish_quotes(text: str, doc: Any, spans: list[QuoteSpan], resolver: NameRes
     atts, ctx, memory = attribute(text, doc, spans, resolver, title_span[1] if title_span else 0)
     _retitle(text, spans, atts, title_span)
     promote_split_fragments(text, doc, spans, atts)
+    promote_complement_fragments(text, doc, spans, atts, lambda pos: _is_heading_line(text, pos, title_span))
     clauses = find_statements(text, doc, spans, model) if model is not None else []
     merged = merge(text, spans, atts, clauses, _same_cue)
     quotes: list[Quote] = []

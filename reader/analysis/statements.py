@@ -27,7 +27,7 @@ from reader.analysis.coref import Memory
 from reader.analysis.record import Quote
 from reader.analysis.cues import FIRST_PERSON, PLURAL_PRONOUNS, SUBJECT_PRONOUNS
 from reader.analysis.speaker_syntax import _ORG_LABELS, Attribution, _clean_np, _Ctx, _np_span, _outer, _speaker
-from reader.analysis.split_quotes import whole_quote_segments
+from reader.analysis.direct_quotes import whole_quote_segments
 from reader.analysis.statement_model import StatementModel
 
 

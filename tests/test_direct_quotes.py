@@ -88,3 +88,34 @@ def test_a_fragment_then_the_writers_words_is_not_a_split_quote():
                          "Lopez called the bill “reckless,” a word her staff repeated on Wednesday when the "
                          "committee voted, and “unworkable.”\n")
     assert not any(q.kind == "direct" and q.text.startswith(("reckless", "unworkable")) for q in found)
+
+
+@pytest.mark.parametrize("body, words, speaker", [
+    ("Hundreds of people gathered downtown on Friday night.\n\n"
+     "Protesters marching through the streets chanted \"What curfew?\" Police kept their distance.\n",
+     "What curfew?", "Protesters"),
+    ("A device exploded in Chelsea on Saturday night.\n\n"
+     "Investigators are examining the explosion, which Mayor Bill de Blasio described as “an intentional act.”\n",
+     "an intentional act.", "Bill de Blasio"),
+    ("Donald Trump has questioned the alliance before.\n\n"
+     "In a Bloomberg interview Trump declared “I think NATO may be obsolete. Things are different now.”\n",
+     "I think NATO may be obsolete", "Donald Trump"),
+])
+def test_a_quotation_that_is_its_cues_whole_complement_is_direct(body, words, speaker):
+    text, found = quotes(body)
+    hits = [q for q in found if q.text.startswith(words)]
+    assert [q.kind for q in hits] == ["direct"], [(q.kind, q.text) for q in found]
+    assert hits[0].speaker == speaker
+    assert text[hits[0].start - 1] in "\"“"
+
+
+@pytest.mark.parametrize("body, words", [
+    # the sentence goes on after the quotation: the quoted words are part of the writer's clause
+    ("Senator Maria Lopez spoke on Tuesday.\n\nLopez called the plan “a disaster” for the city.\n", "a disaster"),
+    # a copula describes, it does not report
+    ("The letter was ridiculed.\n\nIts hyperbolic prediction was that Trump would be “the healthiest "
+     "individual ever elected to the presidency.”\n", "the healthiest individual"),
+])
+def test_quoted_words_in_the_writers_clause_are_not_direct(body, words):
+    text, found = quotes(body)
+    assert not [q for q in found if q.kind == "direct" and q.text.startswith(words)], [(q.kind, q.text) for q in found]

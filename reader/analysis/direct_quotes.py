@@ -1,8 +1,12 @@
-"""Quotations their cue interrupts: “A,” she said, “B.”
+"""Which quoted words are direct quotes, where the parse misleads the speaker rules.
 
-The commonest form of a direct quote in news puts the cue inside the quotation.
-Its two parts are two direct records with the same speaker and cue (the record
-contract, ``record.py``), however the parse joins them:
+A content entirely in quotation marks is a direct quote (PARC, PolNeAR). Two forms
+are repaired here, with the quote spans and the parse's cue words only.
+
+**Quotations their cue interrupts**: “A,” she said, “B.” The commonest form of a
+direct quote in news puts the cue inside the quotation. Its two parts are two
+direct records with the same speaker and cue (the record contract, ``record.py``),
+however the parse joins them:
 
 - the speaker rules may read the parts as quoted words inside the writer's own
   sentence (“My hope,” he said, “is that ...” is one sentence to the parser) and
@@ -10,12 +14,18 @@ contract, ``record.py``), however the parse joins them:
 - the reported-speech parse may return the whole quotation as one clause of the
   cue, with a segment on each side of it, which would make it a mixed statement.
 
-Both are repaired here, with the quote spans and the parse's cue words only.
+**A quotation that is its cue's whole complement**: protesters chanted “What
+curfew?”; the mayor described it as “an intentional act.”; Trump declared “I think
+NATO may be obsolete.” The quoted words follow the cue word and end the sentence
+with their own end mark, so they are not words inside the writer's own clause (a
+partial quote, “a disaster” in “he called the plan ‘a disaster’ for the city”).
 """
 from __future__ import annotations
 
-from typing import Any
+from bisect import bisect_left
+from typing import Any, Callable
 
+from reader.analysis.cues import is_speech_verb
 from reader.analysis.quote_spans import QuoteSpan
 from reader.analysis.speaker_syntax import Attribution, _outer
 
@@ -72,3 +82,44 @@ def whole_quote_segments(text: str, segments: list[tuple[int, int]], cue: int, h
                     out[k] = i
                 break
     return out
+
+
+_SENTENCE_END = ".!?…"
+
+
+def _ends_sentence(text: str, q: QuoteSpan) -> bool:
+    """The quoted words end on their own end mark and nothing of the sentence follows the quote."""
+    if q.close_mark < 0 or not text[q.start:q.end].rstrip(" \"'”’").endswith(tuple(_SENTENCE_END)):
+        return False
+    after = q.close_mark + (2 if text[q.close_mark:q.close_mark + 2] == "''" else 1)
+    line_end = text.find("\n", after)
+    rest = text[after:len(text) if line_end == -1 else line_end].lstrip(" \t\u00a0")
+    return not rest or rest[0].isupper() or rest[0] in "“\"‘(["
+
+
+def _word_before(doc: Any, starts: list[int], pos: int) -> Any | None:
+    """The token just before character ``pos``, past a colon and an "as" (described as “...”)."""
+    j = bisect_left(starts, pos) - 1
+    if j >= 0 and doc[j].text == ":":
+        j -= 1
+    if j >= 0 and doc[j].lower_ == "as":
+        j -= 1
+    return doc[j] if j >= 0 else None
+
+
+def promote_complement_fragments(text: str, doc: Any, spans: list[QuoteSpan], atts: list[Attribution],
+                                 is_heading: Callable[[int], bool]) -> None:
+    """A fragment that is its cue's whole complement (chanted “What curfew?”) is a direct quote;
+    not after a copula (“would be ‘the healthiest individual’”), which describes, not reports.
+
+    Headlines and captions are left alone: their quoted words are titles and terms as often."""
+    starts: list[int] | None = None
+    for q, att in zip(spans, atts):
+        if att.kind != "fragment" or not att.speaker or att.cue_token is None or q.nested_in is not None:
+            continue
+        if q.open_mark < 0 or not _ends_sentence(text, q) or is_heading(q.start):
+            continue
+        starts = starts if starts is not None else [t.idx for t in doc]
+        cue = _word_before(doc, starts, q.open_mark)
+        if cue is not None and cue.i == att.cue_token and (cue.pos_ == "VERB" or is_speech_verb(cue.text)):
+            att.kind, att.integrated = "direct", False
