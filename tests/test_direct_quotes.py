@@ -14,19 +14,12 @@ from reader.analysis.record import Quote
 HEADLINE = "Senate Weighs Climate Bill\n\n"
 
 
-@pytest.fixture(scope="module", autouse=True)
-def _nlp_once():
-    from reader.analysis.nlp import load_nlp
-
-    load_nlp()
-
-
 def quotes(body: str) -> tuple[str, list[Quote]]:
+    """The text (a headline, then ``body``) and its records after the headline, offsets checked."""
     text = HEADLINE + body
-    rec = analyze_text(text)
-    for q in rec.quotes:
-        assert text[q.start:q.end] == q.text
-    return text, [q for q in rec.quotes if q.start >= len(HEADLINE)]
+    found = analyze_text(text).quotes
+    assert all(text[q.start:q.end] == q.text for q in found)
+    return text, [q for q in found if q.start >= len(HEADLINE)]
 
 
 def holding(found: list[Quote], words: str) -> list[Quote]:
