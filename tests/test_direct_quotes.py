@@ -112,3 +112,14 @@ def test_a_quotation_that_is_its_cues_whole_complement_is_direct(body, words, sp
 def test_quoted_words_in_the_writers_clause_are_not_direct(body, words):
     text, found = quotes(body)
     assert not [q for q in found if q.kind == "direct" and q.text.startswith(words)], [(q.kind, q.text) for q in found]
+
+
+def test_a_subheading_in_quotation_marks_is_nobodys_quote():
+    text, found = quotes("\"If the current projections hold, it will be enormously disruptive worldwide,\" "
+                         "said Barack Obama.\n\n'All Bets Are Off.'\n\n"
+                         "\"We will keep working,\" he said.\n\n'We will not stop.'\n")
+    title = [q for q in found if q.text.startswith("All Bets")]
+    assert [(q.kind, q.speaker) for q in title] == [("scare", None)]
+    # a quote paragraph of its own that is not in title case still goes on with the turn
+    turn = [q for q in found if q.text.startswith("We will not stop")]
+    assert [(q.kind, q.speaker) for q in turn] == [("direct", "Barack Obama")]

@@ -19,6 +19,11 @@ curfew?”; the mayor described it as “an intentional act.”; Trump declared 
 NATO may be obsolete.” The quoted words follow the cue word and end the sentence
 with their own end mark, so they are not words inside the writer's own clause (a
 partial quote, “a disaster” in “he called the plan ‘a disaster’ for the city”).
+
+A third form is not a quote at all: a **subheading in quotation marks** ('All Bets Are
+Off.' on a line of its own, a phrase of the article set in title case). With no cue,
+the speaker rules would give it the previous paragraph's speaker, as if it went on
+with their turn; it is a title (a scare quote) instead.
 """
 from __future__ import annotations
 
@@ -123,3 +128,31 @@ def promote_complement_fragments(text: str, doc: Any, spans: list[QuoteSpan], at
         cue = _word_before(doc, starts, q.open_mark)
         if cue is not None and cue.i == att.cue_token and (cue.pos_ == "VERB" or is_speech_verb(cue.text)):
             att.kind, att.integrated = "direct", False
+
+
+_MINOR_WORDS = frozenset("a an the and or but nor of in on at to for by with from as is it its vs".split())
+MIN_TITLE_WORDS = 3
+MAX_TITLE_WORDS = 12
+
+
+def _title_case(words: str) -> bool:
+    """'Legend in the Coal Fields', 'Coal Isn't the Villain': every word but the small ones capitalised."""
+    tokens = [w.strip(".,;:!?…—–-()\"'“”‘’") for w in words.split()]
+    tokens = [w for w in tokens if w]
+    if not MIN_TITLE_WORDS <= len(tokens) <= MAX_TITLE_WORDS:
+        return False
+    return all(w[0].isupper() or w[0].isdigit() or (k > 0 and w.lower() in _MINOR_WORDS) for k, w in enumerate(tokens))
+
+
+def demote_title_lines(text: str, spans: list[QuoteSpan], atts: list[Attribution]) -> None:
+    """A line that is one quotation in title case, without a cue, is a subheading, nobody's quote."""
+    for q, att in zip(spans, atts):
+        if att.kind != "direct" or att.cue_token is not None or q.nested_in is not None or q.open_mark < 0:
+            continue
+        a, b = _outer(q, text)
+        line_a = text.rfind("\n", 0, a) + 1
+        line_b = text.find("\n", b)
+        line_b = len(text) if line_b == -1 else line_b
+        if text[line_a:a].strip() or text[b:line_b].strip() or not _title_case(text[q.start:q.end]):
+            continue
+        att.kind, att.speaker, att.speaker_type, att.cue, att.how, att.named = "scare", None, None, None, "none", False

@@ -12,7 +12,7 @@ from bisect import bisect_left
 from typing import Any
 
 from reader.analysis.cues import SPEECH_VERBS
-from reader.analysis.direct_quotes import promote_complement_fragments, promote_split_fragments
+from reader.analysis.direct_quotes import demote_title_lines, promote_complement_fragments, promote_split_fragments
 from reader.analysis.entities import NameResolver
 from reader.analysis.quote_spans import QuoteSpan
 from reader.analysis.record import Quote
@@ -127,6 +127,7 @@ def finish_quotes(text: str, doc: Any, spans: list[QuoteSpan], resolver: NameRes
             _fix_missing_opening(text, doc, q, starts)
     atts, ctx, memory = attribute(text, doc, spans, resolver, title_span[1] if title_span else 0)
     _retitle(text, spans, atts, title_span)
+    demote_title_lines(text, spans, atts)
     promote_split_fragments(text, doc, spans, atts)
     promote_complement_fragments(text, doc, spans, atts, lambda pos: _is_heading_line(text, pos, title_span))
     clauses = find_statements(text, doc, spans, model) if model is not None else []
