@@ -75,6 +75,24 @@ def test_quoted_words_inside_a_reported_clause_stay_mixed():
     assert not any(q.kind == "direct" for q in found)
 
 
+def test_an_adverbial_before_the_cue_does_not_make_the_quote_mixed():
+    text, found = quotes("Donald Trump gave interviews all week.\n\n"
+                         "On ABC’s “Good Morning America” Tuesday, he said, “I never said I was going to pay "
+                         "for fees.” Asked if it had appeared he was encouraging it, he said no.\n")
+    quote = [q for q in found if q.text.startswith("I never said")]
+    assert [q.kind for q in quote] == ["direct"], [(q.kind, q.text) for q in found]
+    assert not [q for q in found if q.kind == "mixed" and "I never said" in q.text]
+    assert quote[0].speaker == "Donald Trump" and quote[0].cue == "said"
+
+
+def test_a_partial_quote_in_the_writers_sentence_then_a_quote_is_not_a_split_quote():
+    text, found = quotes("Donald Trump gave an interview on Tuesday.\n\n"
+                         "Trump told Newsmax that Mitt Romney “had a crazy policy of self-deportation which was "
+                         "maniacal,” adding, “He lost all of the Latino vote.”\n")
+    assert not [q for q in found if q.kind == "direct" and q.text.startswith("had a crazy policy")]
+    assert [q.kind for q in found if q.text.startswith("He lost all")] == ["direct"]
+
+
 def test_a_fragment_then_the_writers_words_is_not_a_split_quote():
     # the gap between the quoted parts is the writer's sentence, not a cue: the parts are terms
     text, found = quotes("Senator Maria Lopez spoke on Tuesday.\n\n"
@@ -85,7 +103,7 @@ def test_a_fragment_then_the_writers_words_is_not_a_split_quote():
 
 @pytest.mark.parametrize("body, words, speaker", [
     ("Hundreds of people gathered downtown on Friday night.\n\n"
-     "Protesters marching through the streets chanted \"What curfew?\" Police kept their distance.\n",
+     "Protesters marching through the streets chanted \"What curfew?\" and kept going until nearly 2 a.m.\n",
      "What curfew?", "Protesters"),
     ("A device exploded in Chelsea on Saturday night.\n\n"
      "Investigators are examining the explosion, which Mayor Bill de Blasio described as “an intentional act.”\n",
