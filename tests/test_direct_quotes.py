@@ -82,6 +82,7 @@ def test_an_adverbial_before_the_cue_does_not_make_the_quote_mixed():
     quote = [q for q in found if q.text.startswith("I never said")]
     assert [q.kind for q in quote] == ["direct"], [(q.kind, q.text) for q in found]
     assert not [q for q in found if q.kind == "mixed" and "I never said" in q.text]
+    assert not [q for q in found if q.kind == "mixed" and q.text.startswith("On ABC")]  # the parse's reach
     assert quote[0].speaker == "Donald Trump" and quote[0].cue == "said"
 
 

@@ -86,11 +86,11 @@ def whole_quote_segments(text: str, segments: list[tuple[int, int]], cue: int, h
     quotation (marks and end punctuation aside) which the speaker rules gave the clause's own cue
     word ``cue``: the clause is then that quotation, not a statement holding quoted words.
 
-    Its other segments without quoted words are the parse's reach past the quotation (“On
-    ABC's show Tuesday, he said, “I never said ...”), and ``merge`` drops them. That loses the
-    rarer content the cue interrupts before its quoted part (``There was, she said, “an
-    implicit bargain.”``, which becomes a direct quote): on PolNeAR train, keeping such clauses
-    mixed cost more quotes than it saved."""
+    ``merge`` then drops the clause: its other segments are the parse's reach past the
+    quotation (``On ABC's show Tuesday, he said, “I never said ...”``), and quoted words in
+    them keep their own records. That loses the rarer content the cue interrupts before its
+    quoted part (``There was, she said, “an implicit bargain.”``, which becomes a direct
+    quote): on PolNeAR train, keeping such clauses mixed cost more quotes than it saved."""
     out: dict[int, int] = {}
     for k, (sa, sb) in enumerate(segments):
         if not text[sa:sb].strip(_TRIM):

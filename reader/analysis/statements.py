@@ -146,12 +146,9 @@ def merge(text: str, spans: list[QuoteSpan], atts: list[Attribution], clauses: l
                     out.cue_of[held[0]] = cand
                 continue
         whole = whole_quote_segments(text, cand.segments, cand.cue, held, spans, atts)
-        if whole:  # “A,” she said, “B.”: the quotation's parts are direct quotes with this cue
-            out.cue_of.update((i, cand) for i in whole.values())
-            held = [i for i in held if i not in whole.values()]
-            if not held:
-                continue
-            cand.segments = [seg for k, seg in enumerate(cand.segments) if k not in whole]
+        if whole:  # “A,” she said, “B.”: the quotation's parts are direct quotes with this cue, and
+            out.cue_of.update((i, cand) for i in whole.values())  # other quoted words keep their own records
+            continue
         own = [i for i in held if atts[i].kind == "direct" and not is_cue_of_quote(atts[i], cand)]
         if own:  # the clause runs over a quote that has its own cue: a parse gone too far
             continue
