@@ -1,6 +1,6 @@
 """Which quoted words are direct quotes, where the parse misleads the speaker rules.
 
-A content entirely in quotation marks is a direct quote (PARC, PolNeAR). Two forms
+A content entirely in quotation marks is a direct quote (PARC, PolNeAR). Three forms
 are repaired here, with the quote spans and the parse's cue words only.
 
 **Quotations their cue interrupts**: “A,” she said, “B.” The commonest form of a
@@ -35,6 +35,7 @@ from reader.analysis.quote_spans import QuoteSpan
 from reader.analysis.speaker_syntax import Attribution, _outer
 
 _TRIM = "\"'“”‘’«»„‟‹›` \t\r\n\u00a0.,;:!?…—–-"
+_SENTENCE_END = ".!?…"
 MAX_CUE_WORDS = 10  # “A,” said the president's chief of staff, John Kelly, “B.”
 
 
@@ -102,9 +103,6 @@ def whole_quote_segments(text: str, segments: list[tuple[int, int]], cue: int, h
                     out[k] = i
                 break
     return out
-
-
-_SENTENCE_END = ".!?…"
 
 
 def _ends_sentence(text: str, q: QuoteSpan) -> bool:
