@@ -116,8 +116,10 @@ def move_persistent_rows(model: QAbstractTableModel, before: Sequence[Any],
                          after: Sequence[Any]) -> None:
     """Point persistent indexes (selections, the current row) at their rows' new
     places after a reorder; ``before``/``after`` hold the same row keys."""
-    where = {key: row for row, key in enumerate(after)}
     old = model.persistentIndexList()
+    if not old:  # nothing selected: no map of every row
+        return
+    where = {key: row for row, key in enumerate(after)}
     model.changePersistentIndexList(old, [model.index(where[before[i.row()]], i.column()) for i in old])
 
 

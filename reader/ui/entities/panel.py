@@ -28,6 +28,7 @@ from PySide6.QtWidgets import QWidget
 from reader.names.normalise import fold
 from reader.search.articles import EntityCount
 from reader.ui.table_model import HeaderedTableModel
+from reader.ui.table_model import move_persistent_rows
 from reader.ui.table_model import SourceSortProxy
 from reader.safe_text import one_line
 from reader.ui.plain_text import tooltip
@@ -35,6 +36,11 @@ from reader.ui.views import filtered_table_layout
 
 Index = QModelIndex | QPersistentModelIndex
 TYPE_LABELS = {"person": "Person", "organisation": "Org.", "place": "Place"}
+
+
+def _plain(positions) -> list[int]:
+    """Row positions as plain ints (a numpy array's items would be numpy scalars)."""
+    return positions.tolist() if hasattr(positions, "tolist") else list(positions)
 
 
 class EntitiesModel(HeaderedTableModel):
@@ -107,12 +113,8 @@ class EntitiesModel(HeaderedTableModel):
         before = self._shown
         self._sort = (column, order)
         self._shown = self._arranged()
-        persistent = self.persistentIndexList()
-        if persistent:
-            shown = self._shown.tolist() if hasattr(self._shown, "tolist") else list(self._shown)
-            where = {p: row for row, p in enumerate(shown)}
-            self.changePersistentIndexList(persistent, [self.index(where[int(before[i.row()])], i.column())
-                                                        for i in persistent])
+        if self.persistentIndexList():  # positions, as plain ints, are the rows' keys
+            move_persistent_rows(self, _plain(before), _plain(self._shown))
         self.layoutChanged.emit()
 
     def set_active(self, keys: Collection[str]) -> None:
