@@ -105,59 +105,11 @@ class DocSet:
         return out
 
 
-def _block_ids(matcher) -> Iterable[int]:
-    """A fresh leaf matcher's ids, a posting block at a time (Whoosh's W3 codec), else one by one."""
-    if type(matcher).__name__ != "W3LeafMatcher" or not hasattr(matcher, "_goto"):
-        return matcher.all_ids()
-    ids: list[int] = []
-    while matcher.is_active():
-        if matcher._ids is None:
-            matcher._read_ids()
-        ids.extend(matcher._ids[matcher._i:])
-        if matcher._lastblock:
-            break
-        matcher._goto(matcher._nextoffset)
-    return ids
-
-
-def _leaf_matchers(searcher, fieldname: str, btext: bytes) -> Iterator[tuple[object, int]]:
-    """(a fresh matcher of the term's postings, the segment's first document number) per segment."""
-    for sub, offset in searcher.leaf_searchers():
-        reader = sub.reader()
-        if (fieldname, btext) not in reader:
-            continue
-        try:
-            matcher = reader._terms.matcher(fieldname, btext, reader.schema[fieldname].format)
-        except AttributeError:  # not a plain segment reader: Whoosh's own way
-            matcher = reader.postings(fieldname, btext)
-        yield matcher, offset
-
-
 def _term_ids(searcher, fieldname: str, btext: bytes) -> Iterator[int]:
-    for matcher, offset in _leaf_matchers(searcher, fieldname, btext):
-        for docnum in _block_ids(matcher):
-            yield docnum + offset
+    from reader.search import postings  # numpy loads with the first search, not at start
 
-
-def _block_postings(matcher, ids: list[int], weights: list[float]) -> None:
-    """A fresh matcher's ids and weights, a block at a time where the codec allows."""
-    m = getattr(matcher, "child", None) if type(matcher).__name__ == "FilterMatcher" else matcher
-    if m is not None and type(m).__name__ == "W3LeafMatcher" and matcher is m:
-        while m.is_active():
-            if m._ids is None:
-                m._read_ids()
-            if m._weights is None:
-                m._read_weights()
-            ids.extend(m._ids[m._i:])
-            weights.extend(m._weights[m._i:])
-            if m._lastblock:
-                break
-            m._goto(m._nextoffset)
-        return
-    while matcher.is_active():  # deletions or another codec: one posting at a time
-        ids.append(matcher.id())
-        weights.append(matcher.weight())
-        matcher.next()
+    for matcher, offset in postings.leaf_matchers(searcher, fieldname, btext):
+        yield from (postings.ids(matcher) + offset).tolist()
 
 
 def term_postings(view, fieldname: str, btext: bytes):
@@ -168,14 +120,16 @@ def term_postings(view, fieldname: str, btext: bytes):
     def compute():
         import numpy as np
 
-        ids: list[int] = []
-        weights: list[float] = []
-        for matcher, offset in _leaf_matchers(view.searcher(), fieldname, btext):
-            before = len(ids)
-            _block_postings(matcher, ids, weights)
-            if offset:
-                ids[before:] = [d + offset for d in ids[before:]]
-        return np.array(ids, dtype=np.int64), np.array(weights, dtype=np.float64)
+        from reader.search import postings
+
+        id_parts, weight_parts = [], []
+        for matcher, offset in postings.leaf_matchers(view.searcher(), fieldname, btext):
+            ids, weights = postings.ids_and_weights(matcher)
+            id_parts.append(ids + offset if offset else ids)
+            weight_parts.append(weights)
+        if not id_parts:
+            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float64)
+        return np.concatenate(id_parts), np.concatenate(weight_parts)
 
     return view.memo(("postings", fieldname, btext), compute)
 
@@ -258,30 +212,46 @@ def phrase_docs(view, fieldname: str, words: list[str], candidates: DocSet, budg
 
 def _phrase_scan(view, fieldname: str, words: list[str], candidates: DocSet, budget: Budget,
                  slop: int) -> tuple[DocSet, bool]:
+    """Each word's positions in the candidates, from the blocks holding them; then, for adjacent
+    words (``slop`` 1), (document, position - i) of the i-th word intersected over the words, or
+    the per-document check for a wider slop."""
+    import numpy as np
+
+    from reader.search import postings
+
     searcher = view.searcher()
     field = searcher.schema[fieldname]
-    matchers = []
+    docs = np.asarray(candidates.docnums(), dtype=np.int64)
+    per_word = []
     for word in words:
         try:
             btext = field.to_bytes(word)
         except ValueError:
             return DocSet(), True
-        if (fieldname, btext) not in searcher.reader():
+        parts = []
+        for matcher, offset in postings.leaf_matchers(searcher, fieldname, btext):
+            got = postings.positions_of(matcher, field.format, docs, offset, budget.expired)
+            if got is None:
+                return DocSet(), False  # out of time: the notice says the search stopped early
+            parts.append(got)
+        if not parts:
             return DocSet(), True
-        matchers.append(searcher.postings(fieldname, btext))
-    found: list[int] = []
-    for n, docnum in enumerate(candidates.docnums()):
-        if n % 64 == 63 and budget.expired():
-            return DocSet.from_ids(found), False  # what was found so far is shown, with the notice
-        lists = []
-        for m in matchers:
-            m.skip_to(docnum)
-            if not m.is_active() or m.id() != docnum:
-                break
-            lists.append(m.value_as("positions"))
-        else:
-            if _in_order(lists, slop):
-                found.append(docnum)
+        held, counts, positions = (np.concatenate(p) for p in zip(*parts))
+        per_word.append((held, counts, positions))
+        docs = np.intersect1d(docs, held, assume_unique=True)  # the next word reads fewer blocks
+        if not len(docs):
+            return DocSet(), True
+    if slop <= 1:
+        starts = None
+        for i, (held, counts, positions) in enumerate(per_word):
+            keys = postings.keys(held, counts, positions)
+            if i:
+                keys = keys[(keys & 0xFFFFFFFF) >= i] - i  # (document, where the phrase would start)
+            starts = keys if starts is None else np.intersect1d(starts, keys, assume_unique=True)
+        return DocSet.from_ids(starts >> 32), True  # a document once or more: the same set
+    lookup = [dict(zip(held.tolist(), (p.tolist() for p in np.split(positions, np.cumsum(counts)[:-1]))))
+              for held, counts, positions in per_word]
+    found = [d for d in docs.tolist() if _in_order([table[d] for table in lookup], slop)]
     return DocSet.from_ids(found), True
 
 
