@@ -88,3 +88,37 @@ def test_an_unrecognised_surname_is_a_candidate_and_the_cue_is_its_verb(nlp):
     # the cue's features name its verb, not the infinitive's "to"
     assert all(f.startswith("cue=remind|") for c in cands for f in c.features if f.startswith("cue="))
     assert any(f.startswith("cue=remind|") for f in lopez.features)
+
+
+def test_a_cue_without_a_subject_borrows_the_subject_of_the_verb_it_hangs_under(nlp):
+    text = "Senator Maria Lopez stopped short of calling the agreement a failure on Tuesday."
+    doc = parse(text, nlp)
+    bare = analyze_doc(text, doc, rank_speakers=False)
+    q = next(q for q in bare.quotes if text[q.cue_start:q.cue_end] == "calling")
+    assert q.speaker is None  # the premise: "calling" has no subject, so the rules find no one
+    cands = candidates(_Doc(doc, text), text, q, None, NameResolver(collect_mentions(doc, text)))
+    lopez = next(c for c in cands if c.speaker == "Maria Lopez")
+    assert "subject_of_governing_verb" in lopez.features
+    ranked = analyze_doc(text, doc)
+    assert next(r for r in ranked.quotes if r.start == q.start).speaker == "Maria Lopez"
+
+
+def test_a_cue_with_its_own_subject_borrows_nothing(nlp):
+    text = "Senator Maria Lopez insisted on Monday that Governor Tom Harris said the deal had failed."
+    doc = parse(text, nlp)
+    rec = analyze_doc(text, doc, rank_speakers=False)
+    q = next(q for q in rec.quotes if text[q.cue_start:q.cue_end] == "said")
+    cands = candidates(_Doc(doc, text), text, q, None, NameResolver(collect_mentions(doc, text)))
+    assert {c.speaker for c in cands} >= {"Maria Lopez", "Tom Harris"}
+    assert not any("subject_of_governing_verb" in c.features for c in cands)
+    assert analyze_doc(text, doc).quotes[-1].speaker == "Tom Harris"
+
+
+def test_a_description_in_apposition_to_a_named_person_is_not_a_second_candidate(nlp):
+    text = "Ann Ruiz, the city's housing director, says the plan will fail before the winter."
+    doc = parse(text, nlp)
+    rec = analyze_doc(text, doc, rank_speakers=False)
+    q = next(q for q in rec.quotes if q.text.startswith("the plan"))
+    cands = candidates(_Doc(doc, text), text, q, None, NameResolver(collect_mentions(doc, text)))
+    assert [c.speaker for c in cands] == ["Ann Ruiz"]
+    assert analyze_doc(text, doc).quotes[0].speaker == "Ann Ruiz"

@@ -136,6 +136,8 @@ def _features(d: _Doc, cand: Candidate, head: Any | None, cue: Any | None, quote
                 f.append("below_cue")
             elif any(a.i == head.i for a in cue.ancestors):
                 f.append("above_cue")
+            if rule is None and _subject_of_governing_verb(head, cue):
+                f.append("subject_of_governing_verb")  # only where the rules found no speaker
             f.append(f"cue={cue.lower_}|kind={kind}")  # the form: the lemmatizer is off
         if _heading_line(d.text, head.idx):
             f.append("heading_line")  # a headline or caption: title case fools the recogniser
@@ -148,6 +150,27 @@ def _features(d: _Doc, cand: Candidate, head: Any | None, cue: Any | None, quote
     if rule is not None and cand is not rule and cand.speaker == rule.speaker:
         f.append("same_as_rule")
     return f
+
+
+_GOVERNING = frozenset({"xcomp", "advcl", "advmod", "pcomp", "conj", "prep", "pobj", "dobj", "acomp", "ccomp"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+
+
+def _subject_of_governing_verb(head: Any, cue: Any) -> bool:
+    """``head`` is the subject of a verb the cue hangs under ("Trump stopped short of calling …",
+    "she pledged to ban …", "his support of …"): a cue with no subject of its own borrows that one.
+    At most four steps up, through complements, prepositions and conjuncts, never across a clause
+    of its own subject."""
+    tok = cue
+    for _ in range(4):
+        if tok.dep_ not in _GOVERNING or tok.head.i == tok.i:
+            return False
+        if any(c.dep_ in _SUBJECTS for c in tok.children):
+            return False
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX") and any(c.dep_ in _SUBJECTS for c in tok.children):
+            return head.head.i == tok.i and head.dep_ in _SUBJECTS
+    return False
 
 
 def _modifier(tok: Any, cue: Any | None) -> bool:
@@ -232,6 +255,8 @@ def candidates(d: _Doc, text: str, quote: Quote, previous: Quote | None, resolve
             continue
         if tok.pos_ != "NOUN" or not (tok.lower_ in PERSON_NOUNS or tok.lemma_.lower() in PERSON_NOUNS):
             continue
+        if tok.dep_ == "appos" and tok.head.ent_type_ == "PERSON":
+            continue  # "Marvin Weinbaum, the … director, says": the description is the named person
         a, b = _np_span(tok, text)
         if any(s[0] <= tok.idx < s[1] for s in taken):
             continue
