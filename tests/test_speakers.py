@@ -152,3 +152,31 @@ def test_quote_repeating_a_pronoun_inside_is_not_the_speaker():
     text = ("Khalid Farooqi is a journalist in Brussels.\n\n"
             "“He could have rescheduled his trip, but Khan went anyway,” he said.")
     assert quote(text, "rescheduled").speaker == "Khalid Farooqi"
+
+
+@pytest.mark.parametrize("text,words,speaker", [
+    ("Senator Ana Ruiz has been steadily pounding the governor as a “con artist” all week.", "con artist", "Ana Ruiz"),
+    ("Mayor Tom Berg blasted the council for its “reckless spending” on Monday.", "reckless spending", "Tom Berg"),
+])
+def test_judging_verb_gives_short_quoted_words_their_subject(text: str, words: str, speaker: str):
+    """A short quotation under a judging verb is the named subject's verdict, not a scare quote."""
+    q = quote(text, words)
+    assert q.kind == "mixed" and q.speaker == speaker
+
+
+def test_term_under_a_plain_verb_stays_a_scare_quote():
+    q = quote("Two presidents introduced the “War On Drugs” in the 1970s and 1980s.", "War On Drugs")
+    assert q.kind == "scare" and q.speaker is None
+
+
+def test_scare_quote_inside_an_attributed_clause_is_part_of_it():
+    """The quoted words inside "X accused Y of “...”" are X's words: no separate unattributed record."""
+    from reader.analysis.statements import quoted_words
+
+    text = "The Korean government accused the North's leader, Kim Jong Un, of “fanatic recklessness.” Talks ended."
+    rec = analyze_text(text)
+    inside = [q for q in rec.quotes if "fanatic" in q.text]
+    assert [q.kind for q in inside] == ["mixed"], [(q.kind, q.text) for q in inside]
+    assert inside[0].speaker and "government" in inside[0].speaker
+    words = [q for q in quoted_words(rec.quotes, text) if q.text.startswith("fanatic")]
+    assert len(words) == 1 and words[0].speaker == inside[0].speaker

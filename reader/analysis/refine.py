@@ -148,8 +148,23 @@ def finish_quotes(text: str, doc: Any, spans: list[QuoteSpan], resolver: NameRes
                 return  # "he", "the mayor": the speaker's mention, not their name (no entity mention)
             speakers.append((speaker, stype, surface[0], surface[1]))
 
+    clause_speakers = []
+    terms_taken: set[int] = set()  # scare quotes inside an attributed mixed clause: the clause's speaker's words
+    for cand, kind in merged.clauses:
+        src = doc[cand.source] if cand.source is not None else None
+        speaker, stype, surface = statement_speaker(ctx, memory, src)
+        if kind == "mixed" and (speaker is None or not _is_named(src)):
+            # the quoted words inside may know their speaker by name ("an analyst told DW that
+            # ‘...’" where the quote's own rules found the analyst's name)
+            inner = [atts[i] for i in merged.absorbed if cand.start <= spans[i].start < cand.end
+                     and atts[i].speaker and atts[i].named]
+            if inner:
+                speaker, stype = inner[0].speaker, inner[0].speaker_type
+        if kind == "mixed" and speaker:
+            terms_taken.update(i for i in merged.held.get(id(cand), ()) if atts[i].kind == "scare")
+        clause_speakers.append((speaker, stype, surface))
     for i, (q, a) in enumerate(zip(spans, atts)):
-        if i in merged.absorbed:
+        if i in merged.absorbed or i in terms_taken:
             continue
         kind = {"direct": "direct", "fragment": "mixed"}.get(a.kind, "scare")
         speaker = a.speaker if kind != "scare" else None
@@ -167,16 +182,7 @@ def finish_quotes(text: str, doc: Any, spans: list[QuoteSpan], resolver: NameRes
                             round(a.confidence * (0.7 if q.unclosed or q.opening_missing else 1.0), 2),
                             *(cue_span or (None, None)), *(source or (None, None))))
         written(speaker, stype, a.surface)
-    for cand, kind in merged.clauses:
-        src = doc[cand.source] if cand.source is not None else None
-        speaker, stype, surface = statement_speaker(ctx, memory, src)
-        if kind == "mixed" and (speaker is None or not _is_named(src)):
-            # the quoted words inside may know their speaker by name ("an analyst told DW that
-            # ‘...’" where the quote's own rules found the analyst's name)
-            inner = [atts[i] for i in merged.absorbed if cand.start <= spans[i].start < cand.end
-                     and atts[i].speaker and atts[i].named]
-            if inner:
-                speaker, stype = inner[0].speaker, inner[0].speaker_type
+    for (cand, kind), (speaker, stype, surface) in zip(merged.clauses, clause_speakers):
         source = _source_span(text, doc, cand.source, surface)
         cue = text[cand.cue_span[0]:cand.cue_span[1]]
         for a, b in cand.segments:

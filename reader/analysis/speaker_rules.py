@@ -12,7 +12,7 @@ from bisect import bisect_left
 from typing import Any
 
 from reader.analysis.coref import Memory
-from reader.analysis.cues import DOCUMENT_NOUNS, NAMING_VERBS, SPEECH_VERBS, is_cue_token
+from reader.analysis.cues import DOCUMENT_NOUNS, NAMING_VERBS, SPEECH_VERBS, _inflect, is_cue_token
 from reader.analysis.quote_spans import QuoteSpan
 from reader.analysis.speaker_syntax import (_SENT_END, _SUBJ_DEPS, Attribution, _Ctx, _cue_text, _find_cue, _frame,
                                             _governs, _is_named, _paragraph, _quote_tokens, _speaker,
@@ -66,7 +66,8 @@ def _top_level_inner(ctx: _Ctx, q: QuoteSpan, memory: Memory) -> Attribution:
             return dash
     if cue is None:
         if integrated:
-            named_label = _naming_subject(ctx, qtoks, memory) or _as_put_it(ctx, ltoks, memory)
+            named_label = (_naming_subject(ctx, qtoks, memory) or _as_put_it(ctx, ltoks, memory)
+                           or (_judging_subject(ctx, qtoks, memory) if words < 8 else None))
             if named_label is not None:
                 return named_label
             if words >= 8:
@@ -148,6 +149,39 @@ def _naming_subject(ctx: _Ctx, qtoks: list[Any], memory: Memory) -> Attribution 
     elif node.dep_ not in ("oprd", "dobj", "attr", "xcomp", "ccomp", "npadvmod", "dep", "advcl", "acomp"):
         return None
     return _named_subject_of(ctx, verb, ("nsubj",), memory)
+
+
+def _judging_subject(ctx: _Ctx, qtoks: list[Any], memory: Memory) -> Attribution | None:
+    """'Reid has been pounding Trump as a “con artist”', 'accused Kim of “fanatic recklessness”':
+    the quoted words are the verdict of the named subject of the judging verb they hang under.
+
+    The walk goes up to the first verb with a subject outside the quote (a verb whose subject
+    is inside it is the quote's own, or a dash the parser took for a verb) and stops there."""
+    if not qtoks:
+        return None
+    inside = range(qtoks[0].i, qtoks[-1].i + 1)
+    node = qtoks[0]
+    while node.head.i != node.i and node.head.i in inside:
+        node = node.head
+    for steps, verb in enumerate(node.ancestors):
+        if steps > 5 or verb.dep_ in ("relcl", "acl") and verb.i not in inside:
+            return None
+        if verb.pos_ not in ("VERB", "AUX"):
+            continue
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None or subj.i in inside:
+            continue
+        if subj.dep_ != "nsubj" or verb.lower_ not in _JUDGING:
+            return None
+        return _named_subject_of(ctx, verb, ("nsubj",), memory)
+    return None
+
+
+# verbs whose object is judged with the quoted words: praise, blame, ridicule
+_JUDGING = frozenset(f for lemma in """accuse blast slam pound criticize criticise condemn denounce dismiss deride mock ridicule
+praise laud hail applaud commend tout brand label dub describe characterize characterise portray paint cast liken
+compare decry attack lambaste chide rebuke scold thank credit blame fault castigate excoriate berate""".split()
+                     for f in _inflect(lemma)) | {"cast", "painted", "paints", "painting"}
 
 
 def _named_subject_of(ctx: _Ctx, verb: Any, deps: tuple[str, ...], memory: Memory) -> Attribution | None:

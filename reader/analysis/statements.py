@@ -17,7 +17,7 @@ two statements, PARC style). Then the clauses meet the quotation marks:
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right, insort
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Callable
 
 from reader.analysis.quote_spans import QuoteSpan, find_quote_spans
@@ -89,6 +89,7 @@ class Merged:
     clauses: list[tuple[Candidate, str]]  # (clause, "mixed" or "indirect"), in text order
     absorbed: set[int]  # indices of quoted spans that are now part of a mixed clause
     cue_of: dict[int, Candidate]  # a direct quote's clause, when the clause is the quote
+    held: dict[int, frozenset[int]] = field(default_factory=dict)  # id(mixed clause) -> the quoted spans it holds
 
 
 def _trim(text: str, a: int, b: int) -> tuple[int, int]:
@@ -160,6 +161,7 @@ def merge(text: str, spans: list[QuoteSpan], atts: list[Attribution], clauses: l
     mixed = sorted((c.start, -c.end, id(c)) for c, k in out.clauses if k == "mixed")
     outer = {i for (_, e, i), (_, e2, j) in zip(mixed, mixed[1:]) if -e2 <= -e and holds[i] == holds[j]}
     out.clauses = [(c, k) for c, k in out.clauses if id(c) not in outer]
+    out.held = {i: h for i, h in holds.items() if i not in outer}
     return out
 
 
