@@ -180,3 +180,13 @@ def test_scare_quote_inside_an_attributed_clause_is_part_of_it():
     assert inside[0].speaker and "government" in inside[0].speaker
     words = [q for q in quoted_words(rec.quotes, text) if q.text.startswith("fanatic")]
     assert len(words) == 1 and words[0].speaker == inside[0].speaker
+
+
+@pytest.mark.parametrize("text", [
+    "“The bridge will close in the spring. We have no choice,” Sen. Ana Ruiz (D-Mo.) said on Tuesday.",
+    "\"The bridge will close,\" Rep. Ana B. Ruiz (R-Fla.) told reporters.",
+])
+def test_party_and_state_in_parentheses_do_not_end_the_sentence(text: str):
+    """"(D-Mo.) said": the abbreviation's full stop closes the parenthesis, not the attribution."""
+    q = quote(text, "bridge will close")
+    assert q.kind == "direct" and q.speaker in ("Ana Ruiz", "Ana B. Ruiz"), (q.kind, q.speaker)

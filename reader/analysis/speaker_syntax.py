@@ -25,6 +25,9 @@ _ABBREV = re.compile(r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Col|Gen|Lt|Sgt|Capt
                      r"Aug|Sept?|Oct|Nov|Dec|No|Vol|Inc|Co|Corp|Ltd|vs|Mt|Ft|Ave|Blvd)|\b(?:[A-Za-z]\.){1,3}[A-Za-z])$")
 
 
+_LOWER_NEXT = re.compile(r"[ \t\u00a0]*[a-z]")
+
+
 class _SentEnds:
     """Sentence ends that are not abbreviations ("Dec. 2", "Col. Warren", "U.S. officials")."""
 
@@ -33,6 +36,8 @@ class _SentEnds:
         for m in _SENT_END_RAW.finditer(text, a, b):
             if text[m.start()] == "." and m.end() - m.start() == 1 and _ABBREV.search(text, max(a, m.start() - 8), m.start()):
                 continue
+            if text[m.end() - 1] in ")]" and _LOWER_NEXT.match(text, m.end()):
+                continue  # "Sen. Claire McCaskill (D-Mo.) said": the parenthesis ends, the sentence goes on
             yield m
 
 
