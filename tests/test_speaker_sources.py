@@ -60,3 +60,14 @@ def test_a_headline_verb_is_not_part_of_the_name():
     rec = analyze_text(text)
     assert {q.speaker for q in rec.quotes if q.speaker} == {"Obama"}
     assert not any(e.name.endswith("Says") for e in rec.entities)
+
+
+def test_a_role_with_another_party_is_not_the_last_person_named_with_that_role():
+    """'the Democratic candidate' is not the candidate the article last called 'Republican candidate'."""
+    from reader.analysis.pipeline import analyze_text
+
+    text = ("Budget vote delayed\n\nRepublican Senate candidate Tom Berg spoke in Ohio on Monday. Democratic Senate candidate "
+            "Ana Ruiz spoke in Iowa on Tuesday. Republican Senate candidate Tom Berg left early. Later, the Democratic "
+            "Senate candidate said the plan would fail.")
+    q = next(q for q in analyze_text(text).quotes if q.text == "the plan would fail")
+    assert q.speaker == "Ana Ruiz"

@@ -239,3 +239,14 @@ def test_a_huge_line_with_many_colons_costs_linear_work():
 def test_the_shipped_model_knows_noun_cues_and_colons():
     model = load_model()
     assert {"claim", "questions", "criticism"} <= model.nouns and model.colons
+
+
+def test_name_right_before_a_parenthetical_cue_is_the_source():
+    """'To understand the real Anne Frank, Professor Ana Ruiz said, …': the parse hangs the name on
+    the name before the comma; the name next to the cue is who speaks."""
+    from reader.analysis.pipeline import analyze_text
+
+    text = "To understand the real Anne Frank, Professor Ana Ruiz said, one should visit this house."
+    rec = analyze_text(text)
+    q = next(q for q in rec.quotes if q.text == "one should visit this house")
+    assert q.speaker == "Ana Ruiz" and "Ruiz" in text[q.source_start:q.source_end]

@@ -134,7 +134,7 @@ def subject_of(tok: Any, depth: int = 0) -> Any | None:
         if child.dep_ in SUBJ_DEPS:
             if child.lower_ in ("who", "that", "which") and tok.dep_ == "relcl":
                 return tok.head
-            return child
+            return _adjacent_appos(child, tok) or child
     for child in tok.children:
         if child.dep_ == "agent":
             obj = next((g for g in child.children if g.dep_ == "pobj"), None)
@@ -146,6 +146,16 @@ def subject_of(tok: Any, depth: int = 0) -> Any | None:
         if tok.dep_ == "pcomp":
             return subject_of(tok.head.head, depth + 1) if tok.head.head.i != tok.head.i else None
         return subject_of(tok.head, depth + 1)
+    return None
+
+
+def _adjacent_appos(subj: Any, cue: Any) -> Any | None:
+    """'To understand the real Dred Scott, Chief Justice Roberts said, …': the parse hangs the
+    name right before the cue on the noun before the comma; the name is the one speaking."""
+    for c in subj.children:
+        if c.dep_ == "appos" and c.right_edge.i + 1 == cue.i and c.left_edge.i > subj.i and \
+                cue.i > subj.i and c.ent_type_ == "PERSON" and cue.doc[c.left_edge.i - 1].text == ",":
+            return c
     return None
 
 

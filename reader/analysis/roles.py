@@ -45,6 +45,14 @@ def _modifiers(head: Any) -> frozenset[str]:
     return frozenset(words)
 
 
+def _proper_modifiers(head: Any) -> frozenset[str]:
+    """The capitalised words before a role noun ("Democratic", "Yellowhead"): a contradiction when the
+    person the article gave that role was described otherwise."""
+    return frozenset(t.lower_.rstrip(".") for t in head.doc[head.left_edge.i:head.i]
+                     if t.pos_ in ("ADJ", "PROPN") and t.text[:1].isupper()
+                     and not t.is_sent_start and t.lower_ not in _SKIP_MODIFIERS)
+
+
 @dataclass
 class RoleBook:
     """Role facts of one article, by position."""
@@ -66,9 +74,11 @@ class RoleBook:
         lo = bisect_left(self.people, (pos - WINDOW,))
         hi = bisect_left(self.people, (pos,))
         if _role_noun(head):
-            words = _modifiers(head)
+            words, proper = _modifiers(head), _proper_modifiers(head)
             for _, role, known, name in reversed(self.people[lo:hi]):
-                if role == low and (not words or not known or words & known or words <= known):
+                if role != low or known and proper and not proper <= known:
+                    continue  # "the Democratic nominee" is not the one the article called "Republican nominee"
+                if not words or not known or words & known or words <= known:
                     return name, "person"
             return None
         pos = min(pos, head.left_edge.idx)  # before the description itself
