@@ -190,3 +190,10 @@ def test_party_and_state_in_parentheses_do_not_end_the_sentence(text: str):
     """"(D-Mo.) said": the abbreviation's full stop closes the parenthesis, not the attribution."""
     q = quote(text, "bridge will close")
     assert q.kind == "direct" and q.speaker in ("Ana Ruiz", "Ana B. Ruiz"), (q.kind, q.speaker)
+
+
+def test_next_sentence_that_opens_another_quote_is_not_this_quotes_cue():
+    """'…an “outlaw state.” Norway insisted that Oslo “will not yield.”': the cue belongs to the second quote."""
+    text = "Denmark branded the regime an “outlaw state in the north.” Norway insisted that its government “will not yield.”"
+    first = quote(text, "outlaw state")
+    assert first.speaker == "Denmark", (first.kind, first.speaker, first.cue)

@@ -142,7 +142,10 @@ def _frame(ctx: _Ctx, q: QuoteSpan) -> tuple[int, int, int, int]:
         after = text[ob:right].strip()
         words = after.split()
         # "...end.” Khan said." is still an attribution; "...end.” Then he left." is not
-        if not after or after[0].islower() or (len(words) <= 7 and any(w.lower().strip(".,") in SPEECH_VERBS for w in words)):
+        opens_next = nxt is not None and right == nxt[0] and after[-1:] not in (",", ":")
+        if opens_next and not after[:1].islower():
+            right = ob  # "…neighborhood.” Russia insisted that Pyongyang “stop …”": the next quote's cue
+        elif not after or after[0].islower() or (len(words) <= 7 and any(w.lower().strip(".,") in SPEECH_VERBS for w in words)):
             pass
         else:
             right = ob
