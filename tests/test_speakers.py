@@ -197,3 +197,12 @@ def test_next_sentence_that_opens_another_quote_is_not_this_quotes_cue():
     text = "Denmark branded the regime an “outlaw state in the north.” Norway insisted that its government “will not yield.”"
     first = quote(text, "outlaw state")
     assert first.speaker == "Denmark", (first.kind, first.speaker, first.cue)
+
+
+def test_name_between_commas_before_a_naming_verb_is_its_subject():
+    """'…, which the bank's chief executive, Ana Ruiz, called “utter nonsense” …': not a scare quote;
+    'a dog called “Rex”' still is one (no comma: the verb describes the noun)."""
+    text = ("The plan drew fire, which the bank's chief executive, Ana Ruiz, called “utter nonsense” on Monday. "
+            "She owns a dog called “Rex” and a cat.")
+    assert quote(text, "utter nonsense").speaker == "Ana Ruiz"
+    assert quote(text, "Rex").kind == "scare"

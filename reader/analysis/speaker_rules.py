@@ -148,6 +148,12 @@ def _naming_subject(ctx: _Ctx, qtoks: list[Any], memory: Memory) -> Attribution 
         return None
     elif node.dep_ not in ("oprd", "dobj", "attr", "xcomp", "ccomp", "npadvmod", "dep", "advcl", "acomp"):
         return None
+    if verb.dep_ == "acl" and (verb.head.ent_type_ == "PERSON" or _named_in_apposition(verb.head)) \
+            and verb.i > 0 and verb.doc[verb.i - 1].text == "," \
+            and not any(c.dep_ in _SUBJ_DEPS for c in verb.children):
+        # "which Apple's chief executive, Tim Cook, called “…”": the parse made the verb describe the name
+        name, stype, how, surface = _speaker(ctx, verb.head, memory)
+        return Attribution("fragment", name, stype, verb.text, 0.5, how, surface, True).at(verb, verb.head) if name else None
     return _named_subject_of(ctx, verb, ("nsubj",), memory)
 
 
