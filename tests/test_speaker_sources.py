@@ -71,3 +71,12 @@ def test_a_role_with_another_party_is_not_the_last_person_named_with_that_role()
             "Senate candidate said the plan would fail.")
     q = next(q for q in analyze_text(text).quotes if q.text == "the plan would fail")
     assert q.speaker == "Ana Ruiz"
+
+
+def test_a_hyphenated_description_is_written_whole():
+    """'His ex-wife' split into three words by the tokenizer is still one source phrase."""
+    from reader.analysis.pipeline import analyze_text
+
+    text = "The lawyers filed papers. His ex-wife agreed, but also contended that she should keep her privacy."
+    q = next(q for q in analyze_text(text).quotes if "keep her privacy" in q.text)
+    assert text[q.source_start:q.source_end] == "His ex-wife" and q.speaker == "His ex-wife"

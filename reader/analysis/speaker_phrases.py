@@ -32,6 +32,10 @@ def _np_span(tok: Any, text: str) -> tuple[int, int]:
     for child in tok.rights:
         if child.dep_ == "compound" or (child.dep_ == "flat"):
             right = max(right, child, key=lambda t: t.i)
+    doc = tok.doc
+    while right.i + 2 < len(doc) and not right.whitespace_ and doc[right.i + 1].text == "-" \
+            and not doc[right.i + 1].whitespace_ and doc[right.i + 2].is_alpha:
+        right = doc[right.i + 2]  # "his ex-wife" split into three words: the phrase runs over the hyphen
     a, b = left.idx, right.idx + len(right)
     nl = text.rfind("\n", a, tok.idx)
     return (nl + 1 if nl != -1 else a), b
