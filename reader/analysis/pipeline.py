@@ -17,6 +17,7 @@ from typing import Any, Callable, Iterable, Iterator
 
 from reader.analysis.boilerplate import find_boilerplate
 from reader.analysis.canonical import merge_surnames
+from reader.analysis.continuation import continue_into_quotations
 from reader.analysis.entities import NameResolver, build_entities, collect_mentions
 from reader.analysis.metadata import apply_hints, detect_metadata
 from reader.analysis.quote_spans import find_quote_spans
@@ -115,6 +116,7 @@ def analyze_doc(text: str, doc: Any | None, file: str = "", hints: dict | None =
     rec.quotes, speakers = finish_quotes(text, doc, spans, resolver, meta.title_span, model)
     if rank_speakers:
         rerank(text, doc, rec.quotes, resolver)
+    rec.quotes = continue_into_quotations(text, rec.quotes, spans)
     rec.quotes = [q for q in rec.quotes if not _inside(rec.boilerplate, q.start, q.end)]
     if len(rec.quotes) > MAX_QUOTES:
         rec.warnings.append(f"{len(rec.quotes):,} statements and quoted spans: only the first {MAX_QUOTES:,} are kept")

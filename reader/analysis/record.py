@@ -21,6 +21,8 @@ from typing import Any
 #   she told DW that "..."), the span is the whole clause, quotation marks included; the
 #   quoted words inside are part of it, not records of their own. Quoted words in someone's
 #   clause whose clause the parse cannot delimit are a mixed record covering the words alone.
+#   A clause that opens a quotation runs on to its closing mark, across sentences (she said the
+#   budget was "balanced. We will not raise taxes." is one record; see continuation.py).
 # indirect: a reported clause with no quotation marks (Khan said that talks would go on;
 #   according to officials, the deal was delayed; the plan, she said, would fail), the span
 #   is the clause ("that" included), one record per piece when the cue interrupts it.
