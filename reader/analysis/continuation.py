@@ -12,7 +12,9 @@ statement, only longer. It becomes ``mixed`` (a clause holding quoted words),
 and the direct or mixed records of quoted words inside the stretched span are
 dropped, as ``statements.merge`` drops the quotations a mixed clause holds;
 scare quotes inside stay. When the statement has no speaker and the quoted
-words it swallows had one, it takes theirs.
+words it swallows had one, it takes theirs. It runs after the speaker ranker, which
+learns from and ranks the records as ``refine`` makes them (``analyze_doc(...,
+rank_speakers=False)`` stops before it), so ``resources/speakers.json`` is unaffected.
 
 What is not here, and why (measured on PolNeAR train, see notes/cont.md): a
 following sentence emitted as a statement of its own. Gold contents that run on

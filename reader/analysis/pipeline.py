@@ -88,7 +88,9 @@ def analyze_doc(text: str, doc: Any | None, file: str = "", hints: dict | None =
                 warnings: list[str] | None = None, rank_speakers: bool = True) -> ArticleRecord:
     """The record for a text whose parse is doc (None when the text was too long to parse).
 
-    ``rank_speakers=False`` keeps the rules' speakers (``tools/train_speakers.py`` learns from them)."""
+    ``rank_speakers=False`` keeps the rules' speakers and the statements as the ranker sees them,
+    before ``continuation`` stretches them over their quotations (``tools/train_speakers.py``
+    learns from these records)."""
     rec = ArticleRecord(file=file, warnings=list(warnings or []))
     if not text.strip():
         rec.warnings.append("empty text: nothing to analyse")
@@ -116,7 +118,7 @@ def analyze_doc(text: str, doc: Any | None, file: str = "", hints: dict | None =
     rec.quotes, speakers = finish_quotes(text, doc, spans, resolver, meta.title_span, model)
     if rank_speakers:
         rerank(text, doc, rec.quotes, resolver)
-    rec.quotes = continue_into_quotations(text, rec.quotes, spans)
+        rec.quotes = continue_into_quotations(text, rec.quotes, spans)
     rec.quotes = [q for q in rec.quotes if not _inside(rec.boilerplate, q.start, q.end)]
     if len(rec.quotes) > MAX_QUOTES:
         rec.warnings.append(f"{len(rec.quotes):,} statements and quoted spans: only the first {MAX_QUOTES:,} are kept")
