@@ -10,8 +10,8 @@ before the quotation closes is stretched to the closing mark, across sentences,
 within the paragraph. It keeps its speaker, cue and source: it is the same
 statement, only longer. It becomes ``mixed`` (a clause holding quoted words),
 and the direct or mixed records of quoted words inside the stretched span are
-dropped, as ``statements.merge`` drops the quotations a mixed clause holds;
-scare quotes inside stay. When the statement has no speaker and the quoted
+dropped, as ``statements.merge`` drops the quotations a mixed clause holds
+(scare quotes too, when the statement has a speaker). When the statement has no speaker and the quoted
 words it swallows had one, it takes theirs. It runs after the speaker ranker, which
 learns from and ranks the records as ``refine`` makes them (``analyze_doc(...,
 rank_speakers=False)`` stops before it), so ``resources/speakers.json`` is unaffected.
@@ -65,6 +65,9 @@ def continue_into_quotations(text: str, quotes: list[Quote], spans: list[QuoteSp
             drop.add(id(other))
             if not q.speaker and other.speaker:
                 q.speaker, q.speaker_type = other.speaker, other.speaker_type
+        if q.speaker:  # a term in marks inside an attributed clause is the speaker's word (as in merge)
+            drop.update(id(o) for o in quotes[bisect_left(keys, q.start):bisect_left(keys, rb)]
+                        if o.kind == "scare" and o.end <= rb + 1)
         q.end, q.kind = rb, "mixed"
         q.text = text[q.start:rb]
     if not drop:
