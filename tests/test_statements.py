@@ -250,3 +250,16 @@ def test_name_right_before_a_parenthetical_cue_is_the_source():
     rec = analyze_text(text)
     q = next(q for q in rec.quotes if q.text == "one should visit this house")
     assert q.speaker == "Ana Ruiz" and "Ruiz" in text[q.source_start:q.source_end]
+
+
+@pytest.mark.parametrize("text,source", [
+    ("The senator forced Tom Berg, the bank's chief, to admit that no executives had been punished.", "Tom Berg"),
+    ("The collapse of the union also left many nations feeling that they faced no threat.", "many nations"),
+])
+def test_object_of_a_control_verb_is_the_source_of_its_complement(text: str, source: str):
+    """'forced X to admit that …', 'left X feeling that …': X admits and feels, not the subject."""
+    from reader.analysis.pipeline import analyze_text
+
+    body = "Hearing on the bank\n\n" + text
+    q = next(q for q in analyze_text(body).quotes if q.kind == "indirect")
+    assert body[q.source_start:q.source_end] == source and q.speaker == source

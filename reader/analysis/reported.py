@@ -140,6 +140,10 @@ def subject_of(tok: Any, depth: int = 0) -> Any | None:
             obj = next((g for g in child.children if g.dep_ == "pobj"), None)
             if obj is not None:
                 return obj
+    if tok.dep_ == "xcomp" and tok.head.i != tok.i:  # "forced Stumpf to admit", "left many nations feeling":
+        obj = next((c for c in tok.head.children if c.dep_ == "dobj" and c.i < tok.i), None)  # the object does it
+        if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
+            return obj
     if depth < 3 and tok.head.i != tok.i and tok.dep_ in ("conj", "xcomp", "advcl", "ccomp", "acl", "relcl", "pcomp"):
         if tok.dep_ == "relcl" or (tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN")):
             return tok.head  # "officials who said", "a statement saying"
