@@ -76,6 +76,15 @@ class _Doc:
     def __init__(self, doc: Any, text: str, quoted: list[tuple[int, int]]) -> None:
         self.doc, self.text = doc, text
         self.idx = [t.idx for t in doc]
+        # per token, for the content features of every candidate: verbs before it, where its
+        # sentence ends, and the next token that is not punctuation or space
+        self.verbs_before, self.sent_end, self.next_word = [0], [0] * len(doc), [len(doc)] * (len(doc) + 1)
+        for t in doc:
+            self.verbs_before.append(self.verbs_before[-1] + (t.pos_ == "VERB"))
+        for sent in doc.sents:
+            self.sent_end[sent.start:sent.end] = [sent.end] * (sent.end - sent.start)
+        for t in reversed(doc):
+            self.next_word[t.i] = self.next_word[t.i + 1] if t.is_punct or t.is_space else t.i
         self.quoted = quoted  # sorted (start, end) of top-level quotations, marks included
         self.quoted_starts = [a for a, _ in quoted]
 
@@ -230,10 +239,9 @@ def content_features(d: _Doc, cue: Any, rel: str, head: Any, segments: list[tupl
     nxt = doc[i_last + 1] if i_last + 1 < len(doc) else None
     last_w = last.lower_ if last.is_stop or last.is_punct else last.pos_
     next_w = "$" if nxt is None else nxt.lower_ if nxt.is_stop or nxt.is_punct else nxt.pos_
-    verbs = sum(1 for t in doc[bisect_left(d.idx, a):i_last + 1] if t.pos_ == "VERB")
+    verbs = d.verbs_before[i_last + 1] - d.verbs_before[bisect_left(d.idx, a)] if i_last >= 0 else 0
     # where the content stops against its sentence, and whether it cuts a quotation in half
-    sent_end = int(nxt is None or nxt.i >= last.sent.end or all(t.is_punct or t.is_space
-                                                                 for t in doc[nxt.i:last.sent.end]))
+    sent_end = int(nxt is None or d.next_word[nxt.i] >= d.sent_end[last.i])
     split = f"{int(d.in_quote(a) and text[a:a + 1] not in _QUOTE_CHARS)}{int(d.in_quote(b - 1) and text[b - 1:b] not in _QUOTE_CHARS)}"
     extra = [f"sent_end={sent_end}", f"rel|sent_end={rel}|{sent_end}", f"split_quote={split}"]
     return extra + ["bias", f"rel={rel}", f"hpos={head.pos_}", f"htag={head.tag_}", f"len={length}", f"pos={after}",
