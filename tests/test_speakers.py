@@ -206,3 +206,9 @@ def test_name_between_commas_before_a_naming_verb_is_its_subject():
             "She owns a dog called “Rex” and a cat.")
     assert quote(text, "utter nonsense").speaker == "Ana Ruiz"
     assert quote(text, "Rex").kind == "scare"
+
+
+def test_cue_after_a_preposition_takes_the_subject_of_the_verb_it_hangs_under():
+    """'X sings to the mayor before asking him, “…”': X asks, not the mayor named nearer the cue."""
+    text = "The singer performs\n\n“Keep your hands in sight,” Ana Ruiz sings to the mayor before asking him, “Where do we go from here?”"
+    assert quote(text, "Where do we go").speaker == "Ana Ruiz"

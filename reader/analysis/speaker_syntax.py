@@ -157,9 +157,12 @@ def _subject(tok: Any, depth: int = 0) -> Any | None:
         if child.dep_ in _SUBJ_DEPS:
             return child
     if depth < 3 and tok.dep_ in ("conj", "xcomp", "advcl", "ccomp", "acl", "relcl") and tok.head.i != tok.i:
-        if tok.dep_ == "relcl" or (tok.dep_ == "acl" and tok.head.lower_ in DOCUMENT_NOUNS | PERSON_NOUNS):
-            return tok.head  # "officials who said", "a statement saying"
+        if tok.dep_ == "relcl" or (tok.dep_ == "acl" and (tok.head.lower_ in DOCUMENT_NOUNS | PERSON_NOUNS
+                                                          or tok.head.ent_type_ == "PERSON")):
+            return tok.head  # "officials who said", "a statement saying", "footage of Clinton asking"
         return _subject(tok.head, depth + 1)
+    if depth < 3 and tok.dep_ == "pcomp" and tok.head.head.i != tok.head.i:
+        return _subject(tok.head.head, depth + 1)  # "sings to Clinton before asking her, “…”"
     return None
 
 
