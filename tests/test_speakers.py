@@ -212,3 +212,11 @@ def test_cue_after_a_preposition_takes_the_subject_of_the_verb_it_hangs_under():
     """'X sings to the mayor before asking him, “…”': X asks, not the mayor named nearer the cue."""
     text = "The singer performs\n\n“Keep your hands in sight,” Ana Ruiz sings to the mayor before asking him, “Where do we go from here?”"
     assert quote(text, "Where do we go").speaker == "Ana Ruiz"
+
+
+def test_a_later_clauses_cue_does_not_take_a_naming_verbs_quoted_words():
+    """'X called the plan “utter nonsense” …, and officials said …': the words are X's, not a term."""
+    text = ("Budget fight\n\nThe city's chief engineer, Maria Lopez, called the plan “utter nonsense” in a letter "
+            "to the council, and officials said the vote would be delayed until March.")
+    q = quote(text, "utter nonsense")
+    assert q.kind == "mixed" and q.speaker == "Maria Lopez"

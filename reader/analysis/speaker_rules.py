@@ -92,6 +92,10 @@ def _top_level_inner(ctx: _Ctx, q: QuoteSpan, memory: Memory) -> Attribution:
         return Attribution("scare", confidence=0.6)
     tok, text_cue = cue
     governed, termish = _governs(tok, qtoks) if qtoks else (False, False)
+    if integrated and not governed and words < 8:  # "X called the plan “nonsense”, and officials said …":
+        own = _naming_subject(ctx, qtoks, memory) or _judging_subject(ctx, qtoks, memory)  # not that cue's
+        if own is not None:
+            return own
     if embedded and words <= 2 and (not governed or termish):
         return Attribution("scare", confidence=0.5)
     if embedded and termish:
