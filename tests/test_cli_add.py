@@ -135,3 +135,15 @@ def test_a_broken_format_library_is_one_line_per_file_and_a_nonzero_exit(tmp_pat
     assert both.stdout.splitlines()[-1] == "added 1, updated 0, skipped 1"
     alone = add(page)
     assert alone.returncode == 2 and "Traceback" not in alone.stderr and "cannot read HTML" in alone.stdout
+
+
+def test_options_before_the_command_get_a_clear_message_and_touch_nothing(tmp_path):
+    """'parallax --index DIR add PATH' names the window's --index: the command is not run
+    (it would add to another library) and the message shows the order that works."""
+    story = tmp_path / "story.txt"
+    story.write_text("Council vote\n\nThe council voted 5-2.\n", encoding="utf-8")
+    index = tmp_path / "index"
+    proc = subprocess.run([sys.executable, "-m", "reader", "--index", str(index), "add", str(story)],
+                          cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 2 and not index.exists()
+    assert f"parallax add --index {index} {story}" in proc.stderr

@@ -57,6 +57,13 @@ def build_parser(argv: Sequence[str]) -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0].startswith("-") and argv[0] not in ("-h", "--help", "--version"):
+        command = next((a for a in argv if a in COMMANDS), None)
+        if command is not None:  # "parallax --index DIR add …": the flags before a command are the window's
+            from reader.cli.common import error
+
+            return error(f"options before a command belong to the desktop app; put them after it "
+                         f"(parallax {command} {' '.join(a for a in argv if a != command)})")
     if not argv or argv[0].startswith("-") and argv[0] not in ("-h", "--help", "--version"):
         return gui_main(argv)
     parser = build_parser(argv)
