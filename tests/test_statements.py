@@ -263,3 +263,12 @@ def test_object_of_a_control_verb_is_the_source_of_its_complement(text: str, sou
     body = "Hearing on the bank\n\n" + text
     q = next(q for q in analyze_text(body).quotes if q.kind == "indirect")
     assert body[q.source_start:q.source_end] == source and q.speaker == source
+
+
+def test_a_topic_rubric_before_a_colon_is_no_speaker():
+    """'Bridge crisis: Why the vote was delayed' names a topic; 'Ruiz: We will rebuild' names a speaker."""
+    from reader.analysis.pipeline import analyze_text
+
+    rec = analyze_text("Bridge crisis: Why the council vote was delayed again\n\nThe council met on Monday.\n\n"
+                       "Ruiz: We will rebuild the bridge before the winter comes\n\nThe mayor left.")
+    assert not any(q.speaker and "crisis" in q.speaker for q in rec.quotes), [(q.speaker, q.text) for q in rec.quotes]

@@ -11,6 +11,8 @@ from __future__ import annotations
 from bisect import bisect_left
 from typing import Any
 
+from reader.analysis.cues import DOCUMENT_NOUNS, PERSON_NOUNS
+from reader.analysis.speaker_phrases import _ORG_NOUNS
 from reader.analysis.reported import (Candidate, _bucket, _Doc, _subtree, _word_class, add_versions,
                                       candidates_for, cue_features, is_cue_shape, subject_of)
 
@@ -75,6 +77,8 @@ def colon_candidates(d: _Doc, colon: Any) -> list[Candidate]:
     if not right:
         return []
     source = next((t for t in reversed(left) if t.pos_ in ("PROPN", "NOUN", "PRON")), left[-1])
+    if _topic_label(source, left):
+        source = None  # "Ukraine crisis: Why …": a rubric names the topic, not who speaks
     end_mark = text[line:stop].rstrip().rstrip("\"”’'")[-1:]
     feats = cue_features(d, colon, source, ":") + [
         "colon", f"colon_left={_bucket(len(left))}", f"colon_caps={int(all(t.is_upper for t in left))}",
@@ -82,6 +86,20 @@ def colon_candidates(d: _Doc, colon: Any) -> list[Candidate]:
     out: list[Candidate] = []
     add_versions(out, d, colon, "colon", right[0], right, source, ":", None, feats)
     return out
+
+
+def _topic_label(source: Any, left: list[Any]) -> bool:
+    """A label headed by a common noun in lower case that names no speaker (no person, organisation or
+    document): "Ukraine crisis". A capitalised head ("Sanders:", "Historians:") may be a name the
+    parser took for a noun, so it stays a source."""
+    if source.pos_ != "NOUN" or not source.text[:1].islower() or any(t.ent_type_ in ("PERSON", "ORG", "NORP") for t in left):
+        return False
+    low = source.lower_
+    return not (low in PERSON_NOUNS or low in DOCUMENT_NOUNS or low in _ORG_NOUNS or low in _FINDINGS
+                or low.endswith(("man", "woman")))
+
+
+_FINDINGS = frozenset({"poll", "polls", "survey", "surveys", "study", "studies", "census", "audit", "ruling", "verdict"})
 
 
 def find_candidates(doc: Any, text: str, quoted: list[tuple[int, int]], lexicon: frozenset[str],
