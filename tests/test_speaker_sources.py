@@ -80,3 +80,12 @@ def test_a_hyphenated_description_is_written_whole():
     text = "The lawyers filed papers. His ex-wife agreed, but also contended that she should keep her privacy."
     q = next(q for q in analyze_text(text).quotes if "keep her privacy" in q.text)
     assert text[q.source_start:q.source_end] == "His ex-wife" and q.speaker == "His ex-wife"
+
+
+def test_a_possessive_owner_of_a_noun_cue_is_resolved_like_a_pronoun():
+    """'Her support of the plan': the owner is the woman named before, not an unnamed source."""
+    from reader.analysis.pipeline import analyze_text
+
+    text = "Budget fight\n\nSenator Ana Ruiz spoke on Monday. Her support of the bridge plan surprised the council."
+    q = next(q for q in analyze_text(text).quotes if q.text == "the bridge plan")
+    assert q.speaker == "Ana Ruiz" and text[q.source_start:q.source_end] == "Her"

@@ -252,11 +252,16 @@ def _cue_text(cue: Any, text: str) -> str:
     return cue.text
 
 
+_POSSESSIVES = {"his": "he", "her": "she", "its": "it", "their": "they"}
+
+
 def _speaker(ctx: _Ctx, tok: Any | None, memory: Memory) -> tuple[str | None, str | None, str, tuple[int, int] | None]:
     """(speaker, type, how, surface) for a subject token, resolving pronouns."""
     if tok is None:
         return None, None, "none", None
     low = tok.lower_
+    if tok.dep_ == "poss" and low in _POSSESSIVES:  # "his support of", "its view of": a noun cue's owner
+        low = _POSSESSIVES[low]
     if low in SUBJECT_PRONOUNS or low in FIRST_PERSON:
         res = memory.resolve(low, tok.idx)
         if res is None:
