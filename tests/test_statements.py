@@ -163,7 +163,8 @@ def test_a_content_runs_on_past_but_to_the_end_of_its_sentence():
 def test_a_noun_cue_reports_what_its_preposition_is_about():
     text, q = one("Residents raised questions about the cost of the new road.", "cost")
     assert q.kind == "indirect" and q.text == "the cost of the new road"
-    assert text[q.cue_start:q.cue_end] == "questions about" and q.speaker == "Residents"
+    # the noun cue, or the light verb holding it ("raised questions about": PolNeAR's cue)
+    assert text[q.cue_start:q.cue_end] in ("questions about", "raised questions about") and q.speaker == "Residents"
 
 
 def test_a_noun_cue_with_a_that_clause_takes_the_possessor_as_source():

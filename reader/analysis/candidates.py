@@ -11,6 +11,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from typing import Any
 
+from reader.analysis.content_variants import conjunct_runs, inner_objects, subject_contents
 from reader.analysis.cues import DOCUMENT_NOUNS, PERSON_NOUNS
 from reader.analysis.speaker_phrases import _ORG_NOUNS
 from reader.analysis.reported import (Candidate, _bucket, _Doc, _subtree, _word_class, add_versions,
@@ -58,6 +59,23 @@ def noun_candidates(d: _Doc, noun: Any) -> list[Candidate]:
             if obj is not None and obj.i > child.i:
                 add_versions(out, d, noun, f"noun:prep:{child.lower_}", obj, _subtree(obj), source,
                              f"{low} {child.lower_}", child, feats)
+    return out
+
+
+def verb_candidates(d: _Doc, cue: Any) -> list[Candidate]:
+    """A verb cue's contents: the clause walk's (``reported``) and the variants it misses
+    (``content_variants``: a passive's subject, a light verb's inner object, a conjunct's run)."""
+    out = candidates_for(d, cue)
+    source = subject_of(cue)
+    low = cue.lower_
+    feats = out[0].cue_features if out else cue_features(d, cue, source, low)
+
+    def add(rel: str, head: Any, toks: list[Any], extra: Any | None = None) -> None:
+        add_versions(out, d, cue, rel, head, toks, source, low, extra, feats)
+
+    subject_contents(out, d, cue, low, feats)
+    inner_objects(add, cue)
+    conjunct_runs(add, cue)
     return out
 
 
@@ -115,7 +133,7 @@ def find_candidates(doc: Any, text: str, quoted: list[tuple[int, int]], lexicon:
         if low == "according":
             out.extend(candidates_for(d, tok))
         elif is_cue_shape(tok) and (low in lexicon or (any_verb and low not in NEVER_CUES and tok.pos_ == "VERB")):
-            found = candidates_for(d, tok)
+            found = verb_candidates(d, tok)
             if low not in lexicon:
                 for cand in found:
                     cand.cue_features = cand.cue_features + ["unknown_cue"]
