@@ -18,6 +18,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
+from reader.analysis.content_ends import end_features
 from reader.analysis.cues import DOCUMENT_NOUNS, PERSON_NOUNS, SUBJECT_PRONOUNS
 
 # how the content hangs on the cue
@@ -103,8 +104,11 @@ class _Doc:
 def _segments(tokens: list[Any], text: str) -> list[tuple[int, int]]:
     """Contiguous character runs of tokens (given in order), trimmed of edge punctuation."""
     runs: list[list[Any]] = []
+    doc = tokens[0].doc if tokens else None
     for t in tokens:
-        if runs and t.i == runs[-1][-1].i + 1:
+        # a run goes on across whitespace tokens (a double space, a non-breaking space)
+        if runs and (t.i == runs[-1][-1].i + 1 or all(g.is_space and "\n" not in g.text
+                                                         for g in doc[runs[-1][-1].i + 1:t.i])):
             runs[-1].append(t)
         else:
             runs.append([t])
@@ -347,6 +351,7 @@ def add_versions(out: list[Candidate], d: _Doc, cue: Any, rel: str, head: Any, t
     for cut, kept in [(base, toks)] + _cuts(head, toks) + ([ext] if ext else []):
         cand = _candidate(d, cue, rel, head, kept, source, form, extra, cue_feats, cut)
         if cand is not None and not any(c.segments == cand.segments for c in out):
+            cand.features += end_features(cue, head, toks, kept)
             out.append(cand)
 
 
