@@ -165,12 +165,15 @@ def test_quotes_context_menu_copies_with_and_without_citation(qtbot, main_window
     press(qtbot, view, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
     lines = QGuiApplication.clipboard().text().split("\n")
     q0 = window.controller.article(p0).record.quotes[i0]
-    assert len(lines) == 2 and lines[0] == f"“{q0.text}” — {q0.speaker}"
+    # an unattributed statement (a headline) is copied without a speaker, never "— None"
+    assert len(lines) == 2 and lines[0] == f"“{q0.text}”" + (f" — {q0.speaker}" if q0.speaker else "")
     window.exports.cite_quotes.trigger()
     cited = QGuiApplication.clipboard().text().split("\n")
     art = window.controller.article(p1)
     q1 = art.record.quotes[i1]
-    assert cited[1].startswith(f"“{q1.text}” — {q1.speaker}, {art.outlet}, “{art.title}”")
+    who = [q1.speaker] if q1.speaker else []
+    assert cited[1].startswith(f"“{q1.text}” — " + ", ".join(who + [art.outlet, f"“{art.title}”"]))
+    assert "None" not in "\n".join(lines + cited)
     assert "Copied 2 quotes" in window.statusBar().currentMessage()
 
 
