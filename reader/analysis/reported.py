@@ -18,7 +18,6 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
-from reader.analysis.content_ends import end_features
 from reader.analysis.cues import DOCUMENT_NOUNS, PERSON_NOUNS, SUBJECT_PRONOUNS
 
 # how the content hangs on the cue
@@ -351,7 +350,6 @@ def add_versions(out: list[Candidate], d: _Doc, cue: Any, rel: str, head: Any, t
     for cut, kept in [(base, toks)] + _cuts(head, toks) + ([ext] if ext else []):
         cand = _candidate(d, cue, rel, head, kept, source, form, extra, cue_feats, cut)
         if cand is not None and not any(c.segments == cand.segments for c in out):
-            cand.features += end_features(cue, head, toks, kept)
             out.append(cand)
 
 
