@@ -12,11 +12,10 @@ from bisect import bisect_left
 from typing import Any
 
 from reader.analysis.content_variants import conjunct_runs, inner_objects, subject_contents
-from reader.analysis.cues import DOCUMENT_NOUNS, PERSON_NOUNS, SPEECH_VERBS
+from reader.analysis.cues import DOCUMENT_NOUNS, PERSON_NOUNS
 from reader.analysis.speaker_phrases import _ORG_NOUNS
 from reader.analysis.reported import (Candidate, _bucket, _Doc, _subtree, _word_class, add_versions,
                                       candidates_for, cue_features, is_cue_shape, subject_of)
-from reader.analysis.open_cues import Voices, evidence, is_open_noun, is_open_verb
 
 # auxiliaries and copulas: a cue they seem to head ("is expected", "has said") has its real head beside them
 NEVER_CUES = frozenset({"is", "was", "are", "were", "be", "been", "being", "am", "'s", "’s", "'re", "’re", "'m",
@@ -123,43 +122,24 @@ _FINDINGS = frozenset({"poll", "polls", "survey", "surveys", "study", "studies",
 
 def find_candidates(doc: Any, text: str, quoted: list[tuple[int, int]], lexicon: frozenset[str],
                     any_verb: bool = False, nouns: frozenset[str] = frozenset(),
-                    colons: bool = False, open_cues: bool = False) -> list[Candidate]:
+                    colons: bool = False) -> list[Candidate]:
     """Candidates for every cue word in the parse: the lexicon's verbs (cue forms, lower case),
     or every verb when ``any_verb`` (the model then weighs whether the verb is one it knows);
-    the noun lexicon's nouns; label colons when ``colons``; with ``open_cues``, verbs and nouns
-    outside the lexicons that have a report's shape (``open_cues``), marked with its evidence."""
+    the noun lexicon's nouns; label colons when ``colons``."""
     d = _Doc(doc, text, quoted)
     out: list[Candidate] = []
-    pending: list[tuple[list[Candidate], Any, Any, str, bool]] = []  # evidence waits for the voices
     for tok in doc:
         low = tok.lower_
         if low == "according":
             out.extend(candidates_for(d, tok))
-        elif is_cue_shape(tok) and (low in lexicon or (tok.pos_ == "VERB" and low not in NEVER_CUES and (
-                any_verb or (open_cues and is_open_verb(tok, subject_of(tok)))))):
+        elif is_cue_shape(tok) and (low in lexicon or (any_verb and low not in NEVER_CUES and tok.pos_ == "VERB")):
             found = verb_candidates(d, tok)
-            if open_cues or low not in lexicon:
-                pending.append((found, tok, subject_of(tok), "verb", low in lexicon))
+            if low not in lexicon:
+                for cand in found:
+                    cand.cue_features = cand.cue_features + ["unknown_cue"]
             out.extend(found)
-        elif tok.pos_ == "NOUN" and (low in nouns or (open_cues and is_open_noun(tok))):
-            found = noun_candidates(d, tok)
-            if open_cues:
-                pending.append((found, tok, noun_source(tok), "noun", low in nouns))
-            out.extend(found)
+        elif tok.pos_ == "NOUN" and low in nouns:
+            out.extend(noun_candidates(d, tok))
         elif colons and tok.text == ":":
             out.extend(colon_candidates(d, tok))
-    if pending:
-        speakers = {doc[c.source].lower_ for c in out if c.source is not None and doc[c.cue].lower_ in SPEECH_VERBS}
-        voices = Voices(doc, speakers)
-        for found, tok, source, kind, known in pending:
-            _add_evidence(found, evidence(tok, source, kind, known, voices))
     return out
-
-
-def _add_evidence(found: list[Candidate], feats: list[str]) -> None:
-    shared: dict[int, list[str]] = {}  # a cue word's candidates share one feature list
-    for cand in found:
-        key = id(cand.cue_features)
-        if key not in shared:
-            shared[key] = cand.cue_features + feats
-        cand.cue_features = shared[key]
