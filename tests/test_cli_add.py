@@ -147,3 +147,13 @@ def test_options_before_the_command_get_a_clear_message_and_touch_nothing(tmp_pa
                           cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert proc.returncode == 2 and not index.exists()
     assert f"parallax add --index {index} {story}" in proc.stderr
+
+
+def test_a_window_option_whose_value_is_a_command_name_is_not_a_command():
+    """'parallax --query index' searches for the word in the window; it names no command."""
+    from reader.cli import _command_after_window_options
+
+    assert _command_after_window_options(["--query", "index"]) is None
+    assert _command_after_window_options(["--index", "/tmp/x", "--query", "stories"]) is None
+    assert _command_after_window_options(["--index", "/tmp/x", "add", "story.txt"]) == "add"
+    assert _command_after_window_options(["add", "story.txt"]) is None

@@ -55,15 +55,31 @@ def build_parser(argv: Sequence[str]) -> argparse.ArgumentParser:
     return parser
 
 
+def _command_after_window_options(argv: list[str]) -> str | None:
+    """The command named after the window's own options ("--index DIR add …"), if any. The
+    window's options are parsed first, so a value such as ``--query index`` is not a command."""
+    if not argv or not argv[0].startswith("-") or argv[0] in ("-h", "--help", "--version"):
+        return None
+    window = argparse.ArgumentParser(prog="parallax", add_help=False, exit_on_error=False)
+    add_gui_arguments(window)
+    try:
+        _, rest = window.parse_known_args(argv)
+    except argparse.ArgumentError:
+        return None  # a bad window option: the window's own parse reports it
+    first = next((a for a in rest if not a.startswith("-")), None)
+    return first if first in COMMANDS else None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    if argv and argv[0].startswith("-") and argv[0] not in ("-h", "--help", "--version"):
-        command = next((a for a in argv if a in COMMANDS), None)
-        if command is not None:  # "parallax --index DIR add …": the flags before a command are the window's
-            from reader.cli.common import error
+    command = _command_after_window_options(argv)
+    if command is not None:  # "parallax --index DIR add …": the flags before a command are the window's
+        from reader.cli.common import error
 
-            return error(f"options before a command belong to the desktop app; put them after it "
-                         f"(parallax {command} {' '.join(a for a in argv if a != command)})")
+        rest = argv[:]
+        rest.remove(command)
+        return error(f"options before a command belong to the desktop app; put them after it "
+                     f"(parallax {command} {' '.join(rest)})")
     if not argv or argv[0].startswith("-") and argv[0] not in ("-h", "--help", "--version"):
         return gui_main(argv)
     parser = build_parser(argv)
