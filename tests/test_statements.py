@@ -273,3 +273,10 @@ def test_a_topic_rubric_before_a_colon_is_no_speaker():
     rec = analyze_text("Bridge crisis: Why the council vote was delayed again\n\nThe council met on Monday.\n\n"
                        "Ruiz: We will rebuild the bridge before the winter comes\n\nThe mayor left.")
     assert not any(q.speaker and "crisis" in q.speaker for q in rec.quotes), [(q.speaker, q.text) for q in rec.quotes]
+
+
+def test_a_naming_participle_after_its_noun_is_no_cue():
+    """'a horse named “Thunder”': the participle names the noun; nobody said "Thunder", so the
+    quoted word stays a term (the model alone accepted the cue)."""
+    text, found = statements("The mayor owns a horse named “Thunder” and two goats.")
+    assert not [q for q in found if q.cue == "named"], [(q.kind, q.text, q.cue) for q in found]

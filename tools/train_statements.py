@@ -16,7 +16,8 @@ without scikit-learn:
 - the cue scorer, on each cue word with the content the ranker picks: positive when the
   word is a gold cue and that content matches its gold at ``ACCEPT_OVERLAP``.
 
-The threshold on the cue scorer is chosen by cross-validation on train. The verb lexicon is
+The cue scorer's threshold and its regularisation (``CUE_CS``) are chosen together by
+cross-validation on train. The verb lexicon is
 the set of cue words seen at least twice in train plus the general reporting verbs of
 ``cues.py``; the noun lexicon, the nouns heading at least three verbless gold cues of train.
 PolNeAR dev is never read here; score it with ``tools/eval_statements.py``.
@@ -47,7 +48,10 @@ ACCEPT_OVERLAP = 0.8  # a cue word's chosen content must overlap its gold conten
 ANY_VERB = False  # True: every verb is a candidate cue, the lexicon a feature (no better on dev, slower)
 ACCEPT_LABEL = "strict"  # or "lenient": what the cue scorer learns to accept (accepted())
 OBJECTIVE = "strict"  # the cross-validated F1 that chooses the threshold
-ACCEPT_COVER = 0.3  # the lenient label: the chosen content covers this much of its gold content
+ACCEPT_COVER = 0.3
+# the cue scorer's regularisation, chosen by cross-validation with its threshold: it reads the cue
+# word itself, so a weaker prior learns train's words by heart (dev rejects twice train's gold cues)
+CUE_CS = (0.05, 0.1, 0.25)  # the lenient label: the chosen content covers this much of its gold content
 
 
 def trimmed(text: str, a: int, b: int) -> tuple[int, int]:
@@ -202,24 +206,38 @@ def _fit_ranker(groups: list[list[tuple[list[str], float]]], c: float, min_count
     return {"intercept": 0.0, "weights": dict(sorted(weights.items()))}
 
 
-def fit_parts(data, c: float, min_count: int, ranker_c: float | None = None) -> dict:
-    """The content ranker first; then the cue scorer on each cue word with the content the
-    ranker picks, positive when the word is a gold cue and that content overlaps its gold
-    content at ``ACCEPT_OVERLAP`` or more."""
+def fit_ranker(data, c: float, min_count: int) -> tuple[dict, int]:
+    """The content ranker, on each gold cue word's candidates (one of them within 0.8 of its gold)."""
     con_groups = []
     for _, _, groups, cues, _ in data:
         for i, group in groups.items():
             if cues[i] and len(group) > 1 and max(best for _, best in group) >= 0.8:
                 con_groups.append([(cand.features, best) for cand, best in group])
-    content = _fit_ranker(con_groups, c if ranker_c is None else ranker_c, min_count)
+    return _fit_ranker(con_groups, c, min_count), sum(len(g) for g in con_groups)
+
+
+def fit_cue(data, content: dict, c: float, min_count: int) -> tuple[dict, int, int]:
+    """The cue scorer on each cue word with the content the ranker picks, positive when the word
+    is a gold cue and that content overlaps its gold content at ``ACCEPT_OVERLAP`` or more."""
     cue_rows, cue_ys = [], []
     for _, _, groups, cues, covers in data:
         for i, group in groups.items():
             cand, best = max(group, key=lambda cb: _prob(content, cb[0].features))
             cue_rows.append(accept_features(cand.cue_features, cand.features))
             cue_ys.append(accepted(cues[i], best, covers[id(cand)]))
-    return {"cue": _fit(cue_rows, cue_ys, c, min_count), "content": content,
-            "cues": len(cue_ys), "gold_cues": sum(cue_ys), "contents": sum(len(g) for g in con_groups)}
+    return _fit(cue_rows, cue_ys, c, min_count), len(cue_ys), sum(cue_ys)
+
+
+def fit_parts(data, c: float, min_count: int, ranker_c: float | None = None,
+              cue_cs: tuple[float, ...] | None = None) -> dict[float, dict]:
+    """The content ranker first; then, for each of ``cue_cs`` (default: ``c``), the cue scorer
+    on the ranker's picks. One ranker serves every cue scorer, so a grid of C costs one fit each."""
+    content, contents = fit_ranker(data, c if ranker_c is None else ranker_c, min_count)
+    out = {}
+    for cue_c in cue_cs or (c,):
+        cue, n_cues, n_gold = fit_cue(data, content, cue_c, min_count)
+        out[cue_c] = {"cue": cue, "content": content, "cues": n_cues, "gold_cues": n_gold, "contents": contents}
+    return out
 
 
 def accepted(is_cue: bool, best: float, covered: float) -> int:
@@ -278,6 +296,8 @@ def main() -> int:
     ap.add_argument("--out", type=Path, default=ROOT / "resources" / "statements.json")
     ap.add_argument("--c", type=float, default=0.25, help="inverse regularisation strength")
     ap.add_argument("--ranker-c", type=float, default=None, help="the content ranker's own C (default: --c)")
+    ap.add_argument("--cue-c", type=float, nargs="+", default=list(CUE_CS),
+                    help="the cue scorer's C values, one chosen with the threshold by cross-validation")
     ap.add_argument("--min-count", type=int, default=3, help="features seen fewer times are dropped")
     ap.add_argument("--folds", type=int, default=4, help="cross-validation folds that choose the threshold")
     ap.add_argument("--accept-label", choices=("strict", "lenient"), default=ACCEPT_LABEL,
@@ -292,21 +312,24 @@ def main() -> int:
     lexicon, nouns = build_lexicon(pairs), build_nouns(pairs)
     data = list(examples(pairs, lexicon, nouns))
     folds = [data[k::args.folds] for k in range(args.folds)]
-    held = [(fit_parts([x for j, f in enumerate(folds) if j != k for x in f], args.c, args.min_count, args.ranker_c),
-             folds[k])
-            for k in range(args.folds)]
+    cue_cs = tuple(args.cue_c) if args.cue_c else (args.c,)
+    fitted = [fit_parts([x for j, f in enumerate(folds) if j != k for x in f], args.c, args.min_count,
+                        args.ranker_c, cue_cs) for k in range(args.folds)]
     grid = (0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55)
-    cv = {kind: {t: segment_f1(held, t, kind == "lenient") for t in grid} for kind in ("strict", "lenient")}
-    scores = cv[args.objective]
-    threshold = max(scores, key=scores.get)
-    for kind, by_t in cv.items():
-        print(f"cross-validated {kind} F1 by threshold:", {t: round(v, 4) for t, v in by_t.items()})
-    parts = fit_parts(data, args.c, args.min_count, args.ranker_c)
+    cv: dict[float, dict[str, dict[float, float]]] = {}
+    for cue_c in cue_cs:
+        held = [(fitted[k][cue_c], folds[k]) for k in range(args.folds)]
+        cv[cue_c] = {kind: {t: segment_f1(held, t, kind == "lenient") for t in grid} for kind in ("strict", "lenient")}
+        for kind, by_t in cv[cue_c].items():
+            print(f"cue C {cue_c}: cross-validated {kind} F1 by threshold:", {t: round(v, 4) for t, v in by_t.items()})
+    cue_c, threshold = max(((cc, t) for cc in cue_cs for t in grid), key=lambda ct: cv[ct[0]][args.objective][ct[1]])
+    parts = fit_parts(data, args.c, args.min_count, args.ranker_c, (cue_c,))[cue_c]
     out = {"format": FORMAT, "trained_on": "PolNeAR train (first annotator's file of each article)",
            "seed": SEED, "any_verb": args.any_verb, "c": args.c, **({"ranker_c": args.ranker_c} if args.ranker_c else {}),
            "min_count": args.min_count, "threshold": threshold,
            "accept_label": args.accept_label, "objective": args.objective,
-           "cv_strict_f1": round(cv["strict"][threshold], 4), "cv_lenient_f1": round(cv["lenient"][threshold], 4), "cues": parts["cues"], "gold_cues": parts["gold_cues"],
+           "cue_c": cue_c, "cv_strict_f1": round(cv[cue_c]["strict"][threshold], 4),
+           "cv_lenient_f1": round(cv[cue_c]["lenient"][threshold], 4), "cues": parts["cues"], "gold_cues": parts["gold_cues"],
            "contents": parts["contents"], "lexicon": sorted(lexicon), "nouns": sorted(nouns), "colons": COLONS, "cue": parts["cue"], "content": parts["content"]}
     args.out.write_text(json.dumps(out, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
     print(f"{parts['cues']} cue words ({parts['gold_cues']} gold), {parts['contents']} contents, "

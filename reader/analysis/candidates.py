@@ -12,7 +12,7 @@ from bisect import bisect_left
 from typing import Any
 
 from reader.analysis.content_variants import conjunct_runs, inner_objects, subject_contents
-from reader.analysis.cues import DOCUMENT_NOUNS, PERSON_NOUNS
+from reader.analysis.cues import DOCUMENT_NOUNS, NAMING_VERBS, PERSON_NOUNS
 from reader.analysis.speaker_phrases import _ORG_NOUNS
 from reader.analysis.reported import (Candidate, _bucket, _Doc, _subtree, _word_class, add_versions,
                                       candidates_for, cue_features, is_cue_shape, subject_of)
@@ -120,6 +120,13 @@ def _topic_label(source: Any, left: list[Any]) -> bool:
 _FINDINGS = frozenset({"poll", "polls", "survey", "surveys", "study", "studies", "census", "audit", "ruling", "verdict"})
 
 
+def names_its_noun(tok: Any) -> bool:
+    """A naming participle right after its noun ("a show called “Brokers”", "a firm known as X")
+    gives the noun's name; it reports nobody's words. With a comma between ("the chief, Ana Ruiz,
+    called it …") the parse's acl is usually a misread main verb, so that stays a cue."""
+    return tok.dep_ == "acl" and tok.lower_ in NAMING_VERBS and tok.head.i == tok.i - 1 and tok.head.pos_ in ("NOUN", "PROPN")
+
+
 def find_candidates(doc: Any, text: str, quoted: list[tuple[int, int]], lexicon: frozenset[str],
                     any_verb: bool = False, nouns: frozenset[str] = frozenset(),
                     colons: bool = False) -> list[Candidate]:
@@ -132,7 +139,7 @@ def find_candidates(doc: Any, text: str, quoted: list[tuple[int, int]], lexicon:
         low = tok.lower_
         if low == "according":
             out.extend(candidates_for(d, tok))
-        elif is_cue_shape(tok) and (low in lexicon or (any_verb and low not in NEVER_CUES and tok.pos_ == "VERB")):
+        elif is_cue_shape(tok) and not names_its_noun(tok) and (low in lexicon or (any_verb and low not in NEVER_CUES and tok.pos_ == "VERB")):
             found = verb_candidates(d, tok)
             if low not in lexicon:
                 for cand in found:
