@@ -19,6 +19,8 @@ without scikit-learn:
 The threshold on the cue scorer is chosen by cross-validation on train. The verb lexicon is
 the set of cue words seen at least twice in train plus the general reporting verbs of
 ``cues.py``; the noun lexicon, the nouns heading at least three verbless gold cues of train.
+With ``--open-cues`` (the default) verbs, nouns and adjectives outside both lexicons that govern
+a report's complement are candidates too (``reader.analysis.open_cues``), marked with their evidence.
 PolNeAR dev is never read here; score it with ``tools/eval_statements.py``.
 """
 from __future__ import annotations
@@ -45,6 +47,7 @@ COLONS = True  # a line's short label and colon is a candidate cue
 SEED = 13
 ACCEPT_OVERLAP = 0.8  # a cue word's chosen content must overlap its gold content this much to count
 ANY_VERB = False  # True: every verb is a candidate cue, the lexicon a feature (no better on dev, slower)
+OPEN_CUES = True  # True: other words that govern a report's complement ("fretted that") are candidates
 ACCEPT_LABEL = "strict"  # or "lenient": what the cue scorer learns to accept (accepted())
 OBJECTIVE = "strict"  # the cross-validated F1 that chooses the threshold
 ACCEPT_COVER = 0.3  # the lenient label: the chosen content covers this much of its gold content
@@ -141,7 +144,8 @@ def examples(pairs, lexicon, nouns=frozenset()):
     for art, doc in pairs:
         groups: dict[int, list] = {}
         covers: dict[int, float] = {}
-        for cand in find_candidates(doc, art.text, quoted_regions(art.text), lexicon, ANY_VERB, nouns, COLONS):
+        for cand in find_candidates(doc, art.text, quoted_regions(art.text), lexicon, ANY_VERB, nouns, COLONS,
+                                    OPEN_CUES):
             groups.setdefault(cand.cue, []).append((cand, label(art, doc, cand)))
             covers[id(cand)] = cover(art, doc, cand)
         cues = {i: any(a <= doc[i].idx < b for rel in art.relations for a, b in rel.cue) for i in groups}
@@ -261,10 +265,10 @@ def segment_f1(data_parts: list[tuple[dict, list]], threshold: float, lenient: b
     return 2 * p * r / (p + r) if p + r else 0.0
 
 
-def set_options(accept_label: str, any_verb: bool) -> None:
+def set_options(accept_label: str, any_verb: bool, open_cues: bool = OPEN_CUES) -> None:
     """The command line's choices for the module-level settings the example builders read."""
-    global ACCEPT_LABEL, ANY_VERB
-    ACCEPT_LABEL, ANY_VERB = accept_label, any_verb
+    global ACCEPT_LABEL, ANY_VERB, OPEN_CUES
+    ACCEPT_LABEL, ANY_VERB, OPEN_CUES = accept_label, any_verb, open_cues
 
 
 def _covers(text: str, s: tuple[int, int], g: tuple[int, int]) -> float:
@@ -285,8 +289,10 @@ def main() -> int:
     ap.add_argument("--objective", choices=("strict", "lenient"), default=OBJECTIVE,
                     help="the cross-validated F1 that chooses the threshold")
     ap.add_argument("--any-verb", action="store_true", default=ANY_VERB, help="every verb is a candidate cue")
+    ap.add_argument("--open-cues", action=argparse.BooleanOptionalAction, default=OPEN_CUES,
+                    help="words outside the lexicons that govern a report's complement are candidate cues")
     args = ap.parse_args()
-    set_options(args.accept_label, args.any_verb)
+    set_options(args.accept_label, args.any_verb, args.open_cues)
 
     pairs = list(parsed(shared_dir() / "data" / "polnear" / "train", args.parses))
     lexicon, nouns = build_lexicon(pairs), build_nouns(pairs)
@@ -303,7 +309,7 @@ def main() -> int:
         print(f"cross-validated {kind} F1 by threshold:", {t: round(v, 4) for t, v in by_t.items()})
     parts = fit_parts(data, args.c, args.min_count, args.ranker_c)
     out = {"format": FORMAT, "trained_on": "PolNeAR train (first annotator's file of each article)",
-           "seed": SEED, "any_verb": args.any_verb, "c": args.c, **({"ranker_c": args.ranker_c} if args.ranker_c else {}),
+           "seed": SEED, "any_verb": args.any_verb, "open_cues": args.open_cues, "c": args.c, **({"ranker_c": args.ranker_c} if args.ranker_c else {}),
            "min_count": args.min_count, "threshold": threshold,
            "accept_label": args.accept_label, "objective": args.objective,
            "cv_strict_f1": round(cv["strict"][threshold], 4), "cv_lenient_f1": round(cv["lenient"][threshold], 4), "cues": parts["cues"], "gold_cues": parts["gold_cues"],

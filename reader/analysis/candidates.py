@@ -12,10 +12,11 @@ from bisect import bisect_left
 from typing import Any
 
 from reader.analysis.content_variants import conjunct_runs, inner_objects, subject_contents
-from reader.analysis.cues import DOCUMENT_NOUNS, PERSON_NOUNS
+from reader.analysis.cues import DOCUMENT_NOUNS, PERSON_NOUNS, SPEECH_VERBS
 from reader.analysis.speaker_phrases import _ORG_NOUNS
 from reader.analysis.reported import (Candidate, _bucket, _Doc, _subtree, _word_class, add_versions,
                                       candidates_for, cue_features, is_cue_shape, subject_of)
+from reader.analysis.open_cues import add_evidence, complement_heads, gate, open_candidates
 
 # auxiliaries and copulas: a cue they seem to head ("is expected", "has said") has its real head beside them
 NEVER_CUES = frozenset({"is", "was", "are", "were", "be", "been", "being", "am", "'s", "’s", "'re", "’re", "'m",
@@ -122,12 +123,15 @@ _FINDINGS = frozenset({"poll", "polls", "survey", "surveys", "study", "studies",
 
 def find_candidates(doc: Any, text: str, quoted: list[tuple[int, int]], lexicon: frozenset[str],
                     any_verb: bool = False, nouns: frozenset[str] = frozenset(),
-                    colons: bool = False) -> list[Candidate]:
+                    colons: bool = False, open_cues: bool = False) -> list[Candidate]:
     """Candidates for every cue word in the parse: the lexicon's verbs (cue forms, lower case),
     or every verb when ``any_verb`` (the model then weighs whether the verb is one it knows);
-    the noun lexicon's nouns; label colons when ``colons``."""
+    the noun lexicon's nouns; label colons when ``colons``; with ``open_cues``, other verbs,
+    nouns and adjectives that govern a report's complement (``open_cues``), with its evidence."""
     d = _Doc(doc, text, quoted)
     out: list[Candidate] = []
+    pending: list = []  # open cues: their evidence waits for the article's voices
+    heads = complement_heads(doc) if open_cues else set()
     for tok in doc:
         low = tok.lower_
         if low == "according":
@@ -142,4 +146,12 @@ def find_candidates(doc: Any, text: str, quoted: list[tuple[int, int]], lexicon:
             out.extend(noun_candidates(d, tok))
         elif colons and tok.text == ":":
             out.extend(colon_candidates(d, tok))
+        elif tok.i in heads and low not in NEVER_CUES and (shape := gate(tok)) is not None:
+            found, source = open_candidates(d, tok, shape[0], shape[2], noun_source)
+            if found:
+                pending.append((found, tok, source, shape[0], shape[1]))
+                out.extend(found)
+    if pending:
+        add_evidence(doc, pending, {doc[c.source].lower_ for c in out
+                                    if c.source is not None and doc[c.cue].lower_ in SPEECH_VERBS})
     return out
