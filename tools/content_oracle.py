@@ -33,7 +33,7 @@ def main() -> int:
         text = art.text
         groups: dict[int, list] = {}
         for cand in find_candidates(doc, text, quoted_regions(text), model.lexicon, model.any_verb, model.nouns,
-                                    model.colons):
+                                    model.colons, model.open_cues):
             groups.setdefault(cand.cue, []).append(cand)
         for rel in art.relations:
             if not rel.cue:

@@ -20,6 +20,8 @@ The cue scorer's threshold and its regularisation (``CUE_CS``) are chosen by cro
 on train (the most regularised C within one standard error of the best, ``choose_c``). The verb lexicon is
 the set of cue words seen at least twice in train plus the general reporting verbs of
 ``cues.py``; the noun lexicon, the nouns heading at least three verbless gold cues of train.
+With ``--open-cues`` (the default) verbs, nouns and adjectives outside both lexicons that govern
+a report's complement are candidates too (``reader.analysis.open_cues``), marked with their evidence.
 PolNeAR dev is never read here; score it with ``tools/eval_statements.py``.
 """
 from __future__ import annotations
@@ -48,12 +50,13 @@ COLONS = True  # a line's short label and colon is a candidate cue
 SEED = 13
 ACCEPT_OVERLAP = 0.8  # a cue word's chosen content must overlap its gold content this much to count
 ANY_VERB = False  # True: every verb is a candidate cue, the lexicon a feature (no better on dev, slower)
+OPEN_CUES = True  # True: other words that govern a report's complement ("fretted that") are candidates
 ACCEPT_LABEL = "strict"  # or "lenient": what the cue scorer learns to accept (accepted())
 OBJECTIVE = "strict"  # the cross-validated F1 that chooses the threshold
-ACCEPT_COVER = 0.3
+ACCEPT_COVER = 0.3  # the lenient label: the chosen content covers this much of its gold content
 # the cue scorer's regularisation, chosen by cross-validation with its threshold: it reads the cue
 # word itself, so a weaker prior learns train's words by heart (dev rejects twice train's gold cues)
-CUE_CS = (0.05, 0.1, 0.25)  # the lenient label: the chosen content covers this much of its gold content
+CUE_CS = (0.05, 0.1, 0.25)
 
 
 def trimmed(text: str, a: int, b: int) -> tuple[int, int]:
@@ -147,7 +150,8 @@ def examples(pairs, lexicon, nouns=frozenset()):
     for art, doc in pairs:
         groups: dict[int, list] = {}
         covers: dict[int, float] = {}
-        for cand in find_candidates(doc, art.text, quoted_regions(art.text), lexicon, ANY_VERB, nouns, COLONS):
+        for cand in find_candidates(doc, art.text, quoted_regions(art.text), lexicon, ANY_VERB, nouns, COLONS,
+                                    OPEN_CUES):
             groups.setdefault(cand.cue, []).append((cand, label(art, doc, cand)))
             covers[id(cand)] = cover(art, doc, cand)
         cues = {i: any(a <= doc[i].idx < b for rel in art.relations for a, b in rel.cue) for i in groups}
@@ -292,10 +296,10 @@ def choose_c(cv: dict, spread: dict, objective: str, grid: tuple[float, ...]) ->
     return cue_c, best[cue_c]
 
 
-def set_options(accept_label: str, any_verb: bool) -> None:
+def set_options(accept_label: str, any_verb: bool, open_cues: bool = OPEN_CUES) -> None:
     """The command line's choices for the module-level settings the example builders read."""
-    global ACCEPT_LABEL, ANY_VERB
-    ACCEPT_LABEL, ANY_VERB = accept_label, any_verb
+    global ACCEPT_LABEL, ANY_VERB, OPEN_CUES
+    ACCEPT_LABEL, ANY_VERB, OPEN_CUES = accept_label, any_verb, open_cues
 
 
 def _covers(text: str, s: tuple[int, int], g: tuple[int, int]) -> float:
@@ -318,8 +322,10 @@ def main() -> int:
     ap.add_argument("--objective", choices=("strict", "lenient"), default=OBJECTIVE,
                     help="the cross-validated F1 that chooses the threshold")
     ap.add_argument("--any-verb", action="store_true", default=ANY_VERB, help="every verb is a candidate cue")
+    ap.add_argument("--open-cues", action=argparse.BooleanOptionalAction, default=OPEN_CUES,
+                    help="words outside the lexicons that govern a report's complement are candidate cues")
     args = ap.parse_args()
-    set_options(args.accept_label, args.any_verb)
+    set_options(args.accept_label, args.any_verb, args.open_cues)
 
     pairs = list(parsed(shared_dir() / "data" / "polnear" / "train", args.parses))
     lexicon, nouns = build_lexicon(pairs), build_nouns(pairs)
@@ -343,7 +349,7 @@ def main() -> int:
     print(f"cue C {cue_c} (standard errors {({c: round(v, 4) for c, v in spread.items()})}), threshold {threshold}")
     parts = fit_parts(data, args.c, args.min_count, args.ranker_c, (cue_c,))[cue_c]
     out = {"format": FORMAT, "trained_on": "PolNeAR train (first annotator's file of each article)",
-           "seed": SEED, "any_verb": args.any_verb, "c": args.c, **({"ranker_c": args.ranker_c} if args.ranker_c else {}),
+           "seed": SEED, "any_verb": args.any_verb, "open_cues": args.open_cues, "c": args.c, **({"ranker_c": args.ranker_c} if args.ranker_c else {}),
            "min_count": args.min_count, "threshold": threshold,
            "accept_label": args.accept_label, "objective": args.objective,
            "cue_c": cue_c, "cv_strict_f1": round(cv[cue_c]["strict"][threshold], 4),

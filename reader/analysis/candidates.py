@@ -12,10 +12,11 @@ from bisect import bisect_left
 from typing import Any
 
 from reader.analysis.content_variants import conjunct_runs, inner_objects, subject_contents
-from reader.analysis.cues import DOCUMENT_NOUNS, NAMING_VERBS, PERSON_NOUNS
+from reader.analysis.cues import DOCUMENT_NOUNS, NAMING_VERBS, PERSON_NOUNS, SPEECH_VERBS
 from reader.analysis.speaker_phrases import _ORG_NOUNS
 from reader.analysis.reported import (Candidate, _bucket, _Doc, _subtree, _word_class, add_versions,
                                       candidates_for, cue_features, is_cue_shape, subject_of)
+from reader.analysis.open_cues import add_evidence, complement_heads, gate, open_candidates
 
 # auxiliaries and copulas: a cue they seem to head ("is expected", "has said") has its real head beside them
 NEVER_CUES = frozenset({"is", "was", "are", "were", "be", "been", "being", "am", "'s", "’s", "'re", "’re", "'m",
@@ -124,22 +125,27 @@ def names_its_noun(tok: Any) -> bool:
     """A naming participle right after its noun ("a show called “Brokers”", "a firm known as X")
     gives the noun's name; it reports nobody's words. With a comma between ("the chief, Ana Ruiz,
     called it …") the parse's acl is usually a misread main verb, so that stays a cue."""
-    return tok.dep_ == "acl" and tok.lower_ in NAMING_VERBS and tok.head.i == tok.i - 1 and tok.head.pos_ in ("NOUN", "PROPN")
+    return tok.lower_ in NAMING_VERBS and tok.dep_ == "acl" and tok.head.i == tok.i - 1 and tok.head.pos_ in ("NOUN", "PROPN")
 
 
 def find_candidates(doc: Any, text: str, quoted: list[tuple[int, int]], lexicon: frozenset[str],
                     any_verb: bool = False, nouns: frozenset[str] = frozenset(),
-                    colons: bool = False) -> list[Candidate]:
+                    colons: bool = False, open_cues: bool = False) -> list[Candidate]:
     """Candidates for every cue word in the parse: the lexicon's verbs (cue forms, lower case),
     or every verb when ``any_verb`` (the model then weighs whether the verb is one it knows);
-    the noun lexicon's nouns; label colons when ``colons``."""
+    the noun lexicon's nouns; label colons when ``colons``; with ``open_cues``, other verbs,
+    nouns and adjectives that govern a report's complement (``open_cues``), with its evidence."""
     d = _Doc(doc, text, quoted)
     out: list[Candidate] = []
+    pending: list = []  # open cues: their evidence waits for the article's voices
+    heads = complement_heads(doc) if open_cues else set()
     for tok in doc:
         low = tok.lower_
+        if low in NAMING_VERBS and names_its_noun(tok):  # the set first: a cheap test for most words
+            continue
         if low == "according":
             out.extend(candidates_for(d, tok))
-        elif is_cue_shape(tok) and not names_its_noun(tok) and (low in lexicon or (any_verb and low not in NEVER_CUES and tok.pos_ == "VERB")):
+        elif is_cue_shape(tok) and (low in lexicon or (any_verb and low not in NEVER_CUES and tok.pos_ == "VERB")):
             found = verb_candidates(d, tok)
             if low not in lexicon:
                 for cand in found:
@@ -149,4 +155,12 @@ def find_candidates(doc: Any, text: str, quoted: list[tuple[int, int]], lexicon:
             out.extend(noun_candidates(d, tok))
         elif colons and tok.text == ":":
             out.extend(colon_candidates(d, tok))
+        elif tok.i in heads and low not in NEVER_CUES and (shape := gate(tok)) is not None:
+            found, source = open_candidates(d, tok, shape[0], shape[2], noun_source)
+            if found:
+                pending.append((found, tok, source, shape[0], shape[1]))
+                out.extend(found)
+    if pending:
+        add_evidence(doc, pending, {doc[c.source].lower_ for c in out
+                                    if c.source is not None and doc[c.cue].lower_ in SPEECH_VERBS})
     return out

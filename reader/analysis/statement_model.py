@@ -13,6 +13,7 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
+from reader.analysis.open_cues import crossed_content
 from reader.paths import resource_path
 
 MODEL_FILE = "statements.json"
@@ -47,6 +48,7 @@ class StatementModel:
     any_verb: bool = False  # every verb is a candidate cue, not only the lexicon's
     nouns: frozenset[str] = frozenset()  # noun cues: "claims that ...", "questions about ..."
     colons: bool = False  # a line's short label and colon is a candidate cue ("Poll: ...")
+    open_cues: bool = False  # words outside the lexicons that govern a report's complement (``open_cues``)
 
     def accept_probability(self, cue_features: list[str], content_features: list[str]) -> float:
         """The cue scorer reads the cue word's features and its chosen content's, prefixed."""
@@ -54,8 +56,9 @@ class StatementModel:
 
 
 def accept_features(cue_features: list[str], content_features: list[str]) -> list[str]:
-    """What the acceptance scorer reads: the cue's features and the chosen content's (as ``c:``)."""
-    return cue_features + ["c:" + f for f in content_features]
+    """What the acceptance scorer reads: the cue's features and the chosen content's (as ``c:``);
+    for a cue outside the lexicons, the content's shape once more under its own prefix."""
+    return cue_features + ["c:" + f for f in content_features] + crossed_content(cue_features, content_features)
 
 
 def _linear(part: dict) -> _Linear:
@@ -78,7 +81,8 @@ def load_model(path: Path | None = None) -> StatementModel:
         try:
             model = StatementModel(frozenset(data["lexicon"]), _linear(data["cue"]), _linear(data["content"]),
                                    float(data["threshold"]), bool(data.get("any_verb", False)),
-                                   frozenset(data.get("nouns", ())), bool(data.get("colons", False)))
+                                   frozenset(data.get("nouns", ())), bool(data.get("colons", False)),
+                                   bool(data.get("open_cues", False)))
         except (KeyError, TypeError, ValueError) as exc:
             raise ModelFileError(f"{path} is damaged: {exc}") from exc
         _cache[path] = model

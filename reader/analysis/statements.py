@@ -79,7 +79,7 @@ def _clash(a: Candidate, b: Candidate) -> bool:
 def find_statements(text: str, doc: Any, spans: list[QuoteSpan], model: StatementModel) -> list[Candidate]:
     """The reported clauses of the parse, selected."""
     return select(find_candidates(doc, text, quoted_regions(text, spans), model.lexicon, model.any_verb,
-                                  model.nouns, model.colons), model)
+                                  model.nouns, model.colons, model.open_cues), model)
 
 
 @dataclass
