@@ -1,0 +1,132 @@
+"""One parse's token attributes as plain lists, built once per document.
+
+spaCy makes a new Python ``Token`` for every ``doc[i]``, ``tok.head`` or child it hands out,
+and looks every string attribute (``pos_``, ``dep_``, ``lower_``) up in the string store. The
+candidate walk of ``reported`` asks the same few questions of the same tokens for each of
+the thousands of candidate contents in an article; reading them from lists instead is most
+of what that walk costs less. Every value here is the one the ``Token`` attribute gives.
+"""
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from typing import Any
+
+from spacy.attrs import DEP, IDX, IS_PUNCT, IS_SPACE, IS_STOP, LOWER, ORTH, POS, TAG
+from spacy.parts_of_speech import NAMES as _POS_NAMES
+
+_PUNCT_EDGE = set(",;:—–-(")
+QUOTE_CHARS = set("\"“”‘’'«»")
+
+
+class DocArrays:
+    """Per-token lists over one parse (index = token index), and memos of tree walks."""
+
+    def __init__(self, doc: Any, text: str, quoted: list[tuple[int, int]]) -> None:
+        self.doc, self.text = doc, text
+        self.tokens = list(doc)  # one Token object per index, made once
+        n = len(doc)
+        cols = doc.to_array([IDX, POS, TAG, DEP, LOWER, ORTH, IS_PUNCT, IS_SPACE, IS_STOP]).tolist() if n else []
+        strings: dict[int, str] = {}
+
+        def s(key: int) -> str:  # what Token.tag_ / dep_ / lower_ / text look up
+            got = strings.get(key)
+            if got is None:
+                got = strings[key] = doc.vocab.strings[key]
+            return got
+
+        self.idx = [c[0] for c in cols]
+        self.pos = [_POS_NAMES[c[1]] for c in cols]
+        self.tag = [s(c[2]) for c in cols]
+        self.dep = [s(c[3]) for c in cols]
+        self.lower = [s(c[4]) for c in cols]
+        self.texts = [s(c[5]) for c in cols]
+        self.is_punct = [bool(c[6]) for c in cols]
+        self.is_space = [bool(c[7]) for c in cols]
+        # how a word shows in a feature: stop words and punctuation as themselves, others by part of speech
+        self.word_class = [lo if c[8] or c[6] else p for lo, p, c in zip(self.lower, self.pos, cols)]
+        # per token, for the content features of every candidate: verbs before it, where its
+        # sentence ends, and the next token that is not punctuation or space
+        self.verbs_before = [0]
+        for p in self.pos:
+            self.verbs_before.append(self.verbs_before[-1] + (p == "VERB"))
+        self.sent_end = [0] * n
+        for sent in doc.sents:
+            self.sent_end[sent.start:sent.end] = [sent.end] * (sent.end - sent.start)
+        self.next_word = [n] * (n + 1)
+        for i in range(n - 1, -1, -1):
+            self.next_word[i] = self.next_word[i + 1] if self.is_punct[i] or self.is_space[i] else i
+        self.quoted = quoted  # sorted (start, end) of top-level quotations, marks included
+        self.quoted_starts = [a for a, _ in quoted]
+        self._rights: dict[int, list[int]] = {}
+        self._children: dict[int, list[int]] = {}
+        self._left_edge: dict[int, int] = {}
+        self._cue_spans: dict[tuple[int, int | None], tuple[int, int]] = {}
+
+    def in_quote(self, pos: int) -> bool:
+        i = bisect_right(self.quoted_starts, pos) - 1
+        return i >= 0 and self.quoted[i][0] <= pos < self.quoted[i][1]
+
+    def quote_at(self, a: int, b: int) -> bool:
+        """Some quotation mark lies in [a, b)."""
+        i = bisect_left(self.quoted_starts, a)
+        if i < len(self.quoted) and self.quoted[i][0] < b:
+            return True
+        return i > 0 and self.quoted[i - 1][1] > a
+
+    def rights(self, i: int) -> list[int]:
+        """``tok.rights``, as indices."""
+        got = self._rights.get(i)
+        if got is None:
+            got = self._rights[i] = [t.i for t in self.tokens[i].rights]
+        return got
+
+    def children(self, i: int) -> list[int]:
+        """``tok.children``, as indices."""
+        got = self._children.get(i)
+        if got is None:
+            got = self._children[i] = [t.i for t in self.tokens[i].children]
+        return got
+
+    def left_edge(self, i: int) -> int:
+        got = self._left_edge.get(i)
+        if got is None:
+            got = self._left_edge[i] = self.tokens[i].left_edge.i
+        return got
+
+    def cue_span(self, cue: int, extra: int | None) -> tuple[int, int]:
+        """Characters of a cue word with its auxiliaries, negation and particle nearby (and
+        ``extra``, the preposition of "according to" or "called for"): the same for all its candidates."""
+        key = (cue, extra)
+        got = self._cue_spans.get(key)
+        if got is None:
+            toks = [cue] + ([extra] if extra is not None else [])
+            toks += [c for c in self.children(cue) if self.dep[c] in ("aux", "auxpass", "neg", "prt") and abs(c - cue) <= 3]
+            got = self._cue_spans[key] = (min(self.idx[t] for t in toks),
+                                          max(self.idx[t] + len(self.texts[t]) for t in toks))
+        return got
+
+    def segments(self, ids: list[int]) -> list[tuple[int, int]]:
+        """Contiguous character runs of tokens (indices, in order), trimmed of edge punctuation."""
+        space, punct, texts, idx = self.is_space, self.is_punct, self.texts, self.idx
+        runs: list[list[int]] = []
+        for i in ids:
+            # a run goes on across whitespace tokens (a double space, a non-breaking space)
+            if runs and (i == runs[-1][-1] + 1 or all(space[g] and "\n" not in texts[g]
+                                                      for g in range(runs[-1][-1] + 1, i))):
+                runs[-1].append(i)
+            else:
+                runs.append([i])
+        out = []
+        for run in runs:
+            while run and (space[run[0]] or (punct[run[0]] and texts[run[0]] in _PUNCT_EDGE)):
+                run = run[1:]
+            while run and (space[run[-1]] or (punct[run[-1]] and texts[run[-1]] not in QUOTE_CHARS
+                                              and texts[run[-1]] not in "?!)")):
+                run = run[:-1]
+            if run and any(not punct[i] for i in run):
+                out.append((idx[run[0]], idx[run[-1]] + len(texts[run[-1]])))
+        # a stray one- or two-token piece beside a real segment is usually a parse seam
+        if len(out) > 1:
+            text = self.text
+            out = [s for s in out if len(text[s[0]:s[1]].split()) > 1 or s == max(out, key=lambda s: s[1] - s[0])]
+        return out
