@@ -9,13 +9,20 @@ of what that walk costs less. Every value here is the one the ``Token`` attribut
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from itertools import accumulate
 from typing import Any
 
-from spacy.attrs import DEP, IDX, IS_PUNCT, IS_SPACE, IS_STOP, LOWER, ORTH, POS, TAG
+from spacy.attrs import DEP, IDX, IS_PUNCT, IS_SPACE, IS_STOP, LENGTH, LOWER, POS, TAG
 from spacy.parts_of_speech import NAMES as _POS_NAMES
 
 _PUNCT_EDGE = set(",;:—–-(")
 QUOTE_CHARS = set("\"“”‘’'«»")
+
+
+def _strings(vocab: Any, keys: list[int]) -> list[str]:
+    """String-store keys as their strings (``tag_``, ``dep_``), each distinct key looked up once."""
+    names = {k: vocab[k] for k in set(keys)}
+    return list(map(names.__getitem__, keys))
 
 
 class DocArrays:
@@ -23,32 +30,22 @@ class DocArrays:
 
     def __init__(self, doc: Any, text: str, quoted: list[tuple[int, int]]) -> None:
         self.doc, self.text = doc, text
-        self.tokens = list(doc)  # one Token object per index, made once
         n = len(doc)
-        cols = doc.to_array([IDX, POS, TAG, DEP, LOWER, ORTH, IS_PUNCT, IS_SPACE, IS_STOP]).tolist() if n else []
-        strings: dict[int, str] = {}
-
-        def s(key: int) -> str:  # what Token.tag_ / dep_ / lower_ / text look up
-            got = strings.get(key)
-            if got is None:
-                got = strings[key] = doc.vocab.strings[key]
-            return got
-
-        self.idx = [c[0] for c in cols]
-        self.pos = [_POS_NAMES[c[1]] for c in cols]
-        self.tag = [s(c[2]) for c in cols]
-        self.dep = [s(c[3]) for c in cols]
-        self.lower = [s(c[4]) for c in cols]
-        self.texts = [s(c[5]) for c in cols]
-        self.is_punct = [bool(c[6]) for c in cols]
-        self.is_space = [bool(c[7]) for c in cols]
-        # how a word shows in a feature: stop words and punctuation as themselves, others by part of speech
-        self.word_class = [lo if c[8] or c[6] else p for lo, p, c in zip(self.lower, self.pos, cols)]
+        attrs = [IDX, LENGTH, POS, TAG, DEP, LOWER, IS_PUNCT, IS_SPACE, IS_STOP]
+        cols = doc.to_array(attrs).T.tolist() if n else [[] for _ in attrs]
+        idx, length, pos, tag, dep, lower, punct, space, stop = cols
+        vocab, words = doc.vocab.strings, doc.text
+        self.idx, self.pos = idx, [_POS_NAMES[p] for p in pos]
+        self.tag, self.dep = _strings(vocab, tag), _strings(vocab, dep)
+        self.texts = [words[a:a + k] for a, k in zip(idx, length)]  # Token.text is the doc's text at its offset
+        self.is_punct, self.is_space = [p != 0 for p in punct], [p != 0 for p in space]
+        # how a word shows in a feature: stop words and punctuation as themselves (lower case), others by
+        # part of speech
+        low = {k: vocab[k] for k in {lo for lo, st, pu in zip(lower, stop, punct) if st or pu}}
+        self.word_class = [low[lo] if st or pu else p for lo, p, st, pu in zip(lower, self.pos, stop, punct)]
         # per token, for the content features of every candidate: verbs before it, where its
         # sentence ends, and the next token that is not punctuation or space
-        self.verbs_before = [0]
-        for p in self.pos:
-            self.verbs_before.append(self.verbs_before[-1] + (p == "VERB"))
+        self.verbs_before = [0, *accumulate(int(p == "VERB") for p in self.pos)]
         self.sent_end = [0] * n
         for sent in doc.sents:
             self.sent_end[sent.start:sent.end] = [sent.end] * (sent.end - sent.start)
@@ -77,20 +74,20 @@ class DocArrays:
         """``tok.rights``, as indices."""
         got = self._rights.get(i)
         if got is None:
-            got = self._rights[i] = [t.i for t in self.tokens[i].rights]
+            got = self._rights[i] = [t.i for t in self.doc[i].rights]
         return got
 
     def children(self, i: int) -> list[int]:
         """``tok.children``, as indices."""
         got = self._children.get(i)
         if got is None:
-            got = self._children[i] = [t.i for t in self.tokens[i].children]
+            got = self._children[i] = [t.i for t in self.doc[i].children]
         return got
 
     def left_edge(self, i: int) -> int:
         got = self._left_edge.get(i)
         if got is None:
-            got = self._left_edge[i] = self.tokens[i].left_edge.i
+            got = self._left_edge[i] = self.doc[i].left_edge.i
         return got
 
     def cue_span(self, cue: int, extra: int | None) -> tuple[int, int]:
@@ -100,7 +97,8 @@ class DocArrays:
         got = self._cue_spans.get(key)
         if got is None:
             toks = [cue] + ([extra] if extra is not None else [])
-            toks += [c for c in self.children(cue) if self.dep[c] in ("aux", "auxpass", "neg", "prt") and abs(c - cue) <= 3]
+            toks += [c for c in self.children(cue)
+                     if self.dep[c] in ("aux", "auxpass", "neg", "prt") and abs(c - cue) <= 3]
             got = self._cue_spans[key] = (min(self.idx[t] for t in toks),
                                           max(self.idx[t] + len(self.texts[t]) for t in toks))
         return got

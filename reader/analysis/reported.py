@@ -155,11 +155,11 @@ def cue_features(d: _Doc, cue: Any, source: Any | None, cue_form: str) -> list[s
              f"stem|src={stem}|{src}", f"stem|tag={stem}|{tag}", f"stem|dep={stem}|{dep[i]}",
              f"cue_in_quote={int(d.in_quote(d.idx[i]))}", f"head={crude_stem(cue.head.lower_)}",
              f"prev={d.word_class[i - 1] if i > 0 else '^'}",
-             f"next={d.word_class[i + 1] if i + 1 < len(d.tokens) else '$'}"]
+             f"next={d.word_class[i + 1] if i + 1 < len(d.idx) else '$'}"]
     feats += [f"child={dep}" for dep in deps] + [f"stem|child={stem}|{dep}" for dep in deps]
     if source is not None and source.i > i:
         feats.append("inverted")
-    if any(dep[c] == "aux" and d.lower[c] == "to" for c in kids):
+    if any(dep[c] == "aux" and d.doc[c].lower_ == "to" for c in kids):
         feats.append("to_infinitive")
     if any(dep[c] == "neg" for c in kids):
         feats.append("negated")
@@ -179,7 +179,7 @@ def content_features(d: _Doc, cue: Any, rel: str, head: Any, segments: list[tupl
     whole_quote = quoted and text[a:a + 1] in _QUOTE_CHARS and text[b - 1:b] in _QUOTE_CHARS
     after = "after" if a > cue.idx else "before"
     length = _bucket(n_words)
-    n = len(d.tokens)
+    n = len(d.idx)
     i_last = bisect_left(d.idx, b) - 1
     last = i_last if 0 <= i_last < n else head.i
     nxt = i_last + 1 if i_last + 1 < n else None
@@ -281,7 +281,7 @@ def _extension(d: _Doc, cue: Any, tokens: list[Any]) -> tuple[str, list[Any]] | 
         return None
     clause = int(any(dep[i] in SUBJ_DEPS for i in rest))
     label = f"ext:{d.word_class[last + 1]}|{d.word_class[last + 2] if last + 2 < end else '$'}|{clause}"
-    return label, tokens + [d.tokens[i] for i in rest]
+    return label, tokens + [d.doc[i] for i in rest]
 
 
 def add_versions(out: list[Candidate], d: _Doc, cue: Any, rel: str, head: Any, toks: list[Any],

@@ -11,6 +11,7 @@ import json
 import math
 import threading
 from dataclasses import dataclass
+from itertools import repeat
 from pathlib import Path
 
 from reader.paths import resource_path
@@ -31,7 +32,7 @@ class _Linear:
     intercept: float
 
     def probability(self, features: list[str]) -> float:
-        z = self.intercept + sum(self.weights.get(f, 0.0) for f in features)
+        z = self.intercept + sum(map(self.weights.get, features, repeat(0.0)))  # the same sum, without a generator
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
