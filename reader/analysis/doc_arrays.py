@@ -12,7 +12,7 @@ from bisect import bisect_left, bisect_right
 from itertools import accumulate
 from typing import Any
 
-from spacy.attrs import DEP, IDX, IS_PUNCT, IS_SPACE, IS_STOP, LENGTH, LOWER, POS, TAG
+from spacy.attrs import DEP, IDX, IS_PUNCT, IS_SPACE, IS_STOP, LENGTH, LOWER, ORTH, POS, TAG
 from spacy.parts_of_speech import NAMES as _POS_NAMES
 
 _PUNCT_EDGE = set(",;:—–-(")
@@ -25,20 +25,27 @@ def _strings(vocab: Any, keys: list[int]) -> list[str]:
     return list(map(names.__getitem__, keys))
 
 
+def token_starts(doc: Any) -> list[int]:
+    """``[t.idx for t in doc]``, without making a Token of each."""
+    return doc.to_array(IDX).tolist() if len(doc) else []
+
+
 class DocArrays:
     """Per-token lists over one parse (index = token index), and memos of tree walks."""
 
     def __init__(self, doc: Any, text: str, quoted: list[tuple[int, int]]) -> None:
         self.doc, self.text = doc, text
         n = len(doc)
-        attrs = [IDX, LENGTH, POS, TAG, DEP, LOWER, IS_PUNCT, IS_SPACE, IS_STOP]
+        attrs = [IDX, LENGTH, POS, TAG, DEP, LOWER, ORTH, IS_PUNCT, IS_SPACE, IS_STOP]
         cols = doc.to_array(attrs).T.tolist() if n else [[] for _ in attrs]
-        idx, length, pos, tag, dep, lower, punct, space, stop = cols
-        vocab, words = doc.vocab.strings, doc.text
+        idx, self.length, pos, tag, dep, lower, orth, punct, space, stop = cols
+        vocab = doc.vocab.strings
         self.idx, self.pos = idx, [_POS_NAMES[p] for p in pos]
         self.tag, self.dep = _strings(vocab, tag), _strings(vocab, dep)
-        self.texts = [words[a:a + k] for a, k in zip(idx, length)]  # Token.text is the doc's text at its offset
         self.is_punct, self.is_space = [p != 0 for p in punct], [p != 0 for p in space]
+        # the text of punctuation and whitespace tokens ("" for the rest): what trimming a segment reads
+        marks = {k: vocab[k] for k in {o for o, pu, sp in zip(orth, punct, space) if pu or sp}}
+        self.marks = [marks[o] if pu or sp else "" for o, pu, sp in zip(orth, punct, space)]
         # how a word shows in a feature: stop words and punctuation as themselves (lower case), others by
         # part of speech
         low = {k: vocab[k] for k in {lo for lo, st, pu in zip(lower, stop, punct) if st or pu}}
@@ -100,29 +107,31 @@ class DocArrays:
             toks += [c for c in self.children(cue)
                      if self.dep[c] in ("aux", "auxpass", "neg", "prt") and abs(c - cue) <= 3]
             got = self._cue_spans[key] = (min(self.idx[t] for t in toks),
-                                          max(self.idx[t] + len(self.texts[t]) for t in toks))
+                                          max(self.idx[t] + self.length[t] for t in toks))
         return got
 
     def segments(self, ids: list[int]) -> list[tuple[int, int]]:
         """Contiguous character runs of tokens (indices, in order), trimmed of edge punctuation."""
-        space, punct, texts, idx = self.is_space, self.is_punct, self.texts, self.idx
+        space, punct, marks, idx = self.is_space, self.is_punct, self.marks, self.idx
         runs: list[list[int]] = []
+        if ids and ids[-1] - ids[0] == len(ids) - 1 and ids == list(range(ids[0], ids[-1] + 1)):
+            runs, ids = [ids], []  # one unbroken run, the usual content: no token-by-token walk
         for i in ids:
             # a run goes on across whitespace tokens (a double space, a non-breaking space)
-            if runs and (i == runs[-1][-1] + 1 or all(space[g] and "\n" not in texts[g]
+            if runs and (i == runs[-1][-1] + 1 or all(space[g] and "\n" not in marks[g]
                                                       for g in range(runs[-1][-1] + 1, i))):
                 runs[-1].append(i)
             else:
                 runs.append([i])
         out = []
         for run in runs:
-            while run and (space[run[0]] or (punct[run[0]] and texts[run[0]] in _PUNCT_EDGE)):
+            while run and (space[run[0]] or (punct[run[0]] and marks[run[0]] in _PUNCT_EDGE)):
                 run = run[1:]
-            while run and (space[run[-1]] or (punct[run[-1]] and texts[run[-1]] not in QUOTE_CHARS
-                                              and texts[run[-1]] not in "?!)")):
+            while run and (space[run[-1]] or (punct[run[-1]] and marks[run[-1]] not in QUOTE_CHARS
+                                              and marks[run[-1]] not in "?!)")):
                 run = run[:-1]
             if run and any(not punct[i] for i in run):
-                out.append((idx[run[0]], idx[run[-1]] + len(texts[run[-1]])))
+                out.append((idx[run[0]], idx[run[-1]] + self.length[run[-1]]))
         # a stray one- or two-token piece beside a real segment is usually a parse seam
         if len(out) > 1:
             text = self.text

@@ -17,6 +17,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import attrgetter
 from typing import Any, Sequence
 
 from reader.analysis.cues import DOCUMENT_NOUNS, PERSON_NOUNS, SUBJECT_PRONOUNS
@@ -28,6 +29,7 @@ CONTENT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "advcl", "oprd", "nsubjpass"
                           "dative", "npadvmod", "acl", "relcl", "appos", "conj", "parataxis", "pcomp", "pobj"})
 INVERSE_DEPS = frozenset({"parataxis", "ccomp", "advcl", "conj", "relcl", "dep", "acl", "xcomp", "prep"})
 SUBJ_DEPS = ("nsubj", "nsubjpass", "csubj")
+_index = attrgetter("i")  # a token's index, read in C over a whole content's tokens
 _MAX_TOKENS = 160  # a content longer than this is a parse gone wrong, not a clause
 MAX_CHARS = 4000  # nor one longer than this
 
@@ -206,7 +208,7 @@ def _candidate(d: _Doc, cue: Any, rel: str, head: Any, tokens: list[Any], source
     """None for no content, one too long, or one whose segments a candidate in ``taken``
     already has (found before its features are built: they are most of a candidate's cost)."""
     space = d.is_space
-    ids = [i for i in (t.i for t in tokens) if not space[i]]
+    ids = [i for i in map(_index, tokens) if not space[i]]
     if not ids or len(ids) > _MAX_TOKENS:
         return None
     segs = d.segments(ids)
@@ -234,7 +236,7 @@ _MAX_CUTS = 3
 def _cuts(d: _Doc, head: Any, tokens: list[Any]) -> list[tuple[str, list[Any]]]:
     """Shorter versions of a content: cut before a trailing modifier on its right edge
     (", a flaw that ...", "and said ...", "after prosecutors ..."), nearest the head first."""
-    order = [t.i for t in tokens]
+    order = list(map(_index, tokens))
     ids = set(order)
     out: list[tuple[str, list[Any]]] = []
     node, head_edge = head.i, d.left_edge(head.i)
