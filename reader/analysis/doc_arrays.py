@@ -30,6 +30,11 @@ def token_starts(doc: Any) -> list[int]:
     return doc.to_array(IDX).tolist() if len(doc) else []
 
 
+def token_pos(doc: Any) -> list[str]:
+    """``[t.pos_ for t in doc]``, from one to_array column."""
+    return [_POS_NAMES[p] for p in doc.to_array(POS).tolist()] if len(doc) else []
+
+
 class DocArrays:
     """Per-token lists over one parse (index = token index), and memos of tree walks."""
 
@@ -64,6 +69,7 @@ class DocArrays:
         self._rights: dict[int, list[int]] = {}
         self._children: dict[int, list[int]] = {}
         self._left_edge: dict[int, int] = {}
+        self._subtrees: dict[int, list[Any]] = {}
         self._cue_spans: dict[tuple[int, int | None], tuple[int, int]] = {}
 
     def in_quote(self, pos: int) -> bool:
@@ -89,6 +95,14 @@ class DocArrays:
         got = self._children.get(i)
         if got is None:
             got = self._children[i] = [t.i for t in self.doc[i].children]
+        return got
+
+    def subtree(self, i: int) -> list[Any]:
+        """``list(tok.subtree)``, kept: a cue's head, its children and its source are each asked for
+        by several candidates and cues."""
+        got = self._subtrees.get(i)
+        if got is None:
+            got = self._subtrees[i] = list(self.doc[i].subtree)
         return got
 
     def left_edge(self, i: int) -> int:
@@ -130,7 +144,7 @@ class DocArrays:
             while run and (space[run[-1]] or (punct[run[-1]] and marks[run[-1]] not in QUOTE_CHARS
                                               and marks[run[-1]] not in "?!)")):
                 run = run[:-1]
-            if run and any(not punct[i] for i in run):
+            if run and not all(map(punct.__getitem__, run)):  # some word, not only marks
                 out.append((idx[run[0]], idx[run[-1]] + self.length[run[-1]]))
         # a stray one- or two-token piece beside a real segment is usually a parse seam
         if len(out) > 1:

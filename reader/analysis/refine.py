@@ -24,8 +24,11 @@ from reader.analysis.statements import find_statements, merge, statement_speaker
 from reader.analysis.transcript import transcript_turns
 
 
+_NON_WORDS = re.compile(r"\W+")
+
+
 def _norm(s: str) -> str:
-    return re.sub(r"\W+", " ", s.replace("’", "'").lower()).strip()
+    return _NON_WORDS.sub(" ", s.replace("’", "'").lower()).strip()
 
 
 def _fix_missing_opening(text: str, doc: Any, q: QuoteSpan, starts: list[int]) -> None:

@@ -17,6 +17,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import filterfalse
 from operator import attrgetter
 from typing import Any, Sequence
 
@@ -74,17 +75,13 @@ def crude_stem(word: str) -> str:
     return w.rstrip("e")
 
 
-def _subtree(tok: Any, exclude: set[int] = frozenset()) -> list[Any]:
-    out = []
-    for t in tok.subtree:
-        if t.i in exclude:
-            continue
-        out.append(t)
-    return out
+def _subtree(tok: Any, exclude: set[int] = frozenset(), d: _Doc | None = None) -> list[Any]:
+    """``tok.subtree`` without the ``exclude`` indices (read from ``d``'s memo when given)."""
+    return [t for t in (d.subtree(tok.i) if d is not None else tok.subtree) if t.i not in exclude]
 
 
-def _excluded(tok: Any) -> set[int]:
-    return {t.i for t in tok.subtree}
+def _excluded(d: _Doc, tok: Any) -> set[int]:
+    return set(map(_index, d.subtree(tok.i)))
 
 
 def subject_of(tok: Any, depth: int = 0) -> Any | None:
@@ -202,13 +199,14 @@ def content_features(d: _Doc, cue: Any, rel: str, head: Any, segments: list[tupl
             f"rel|verbs={rel}|{min(verbs, 4)}", f"last|next={last_w}|{next_w}"]
 
 
-def _candidate(d: _Doc, cue: Any, rel: str, head: Any, tokens: list[Any], source: Any | None,
+def _candidate(d: _Doc, cue: Any, rel: str, head: Any, order: list[int], source: Any | None,
                cue_form: str, cue_extra: Any | None = None, cue_feats: list[str] | None = None,
                cut: str = "none", taken: Sequence[Candidate] = ()) -> Candidate | None:
-    """None for no content, one too long, or one whose segments a candidate in ``taken``
-    already has (found before its features are built: they are most of a candidate's cost)."""
+    """The candidate for the content tokens at ``order`` (indices). None for no content, one too
+    long, or one whose segments a candidate in ``taken`` already has (found before its features
+    are built: they are most of a candidate's cost)."""
     space = d.is_space
-    ids = [i for i in map(_index, tokens) if not space[i]]
+    ids = list(filterfalse(space.__getitem__, order))  # no whitespace tokens
     if not ids or len(ids) > _MAX_TOKENS:
         return None
     segs = d.segments(ids)
@@ -233,12 +231,11 @@ _CUT_DEPS = frozenset({"appos", "relcl", "acl", "advcl", "conj", "cc", "prep", "
 _MAX_CUTS = 3
 
 
-def _cuts(d: _Doc, head: Any, tokens: list[Any]) -> list[tuple[str, list[Any]]]:
-    """Shorter versions of a content: cut before a trailing modifier on its right edge
-    (", a flaw that ...", "and said ...", "after prosecutors ..."), nearest the head first."""
-    order = list(map(_index, tokens))
+def _cuts(d: _Doc, head: Any, order: list[int]) -> list[tuple[str, list[int]]]:
+    """Shorter versions of a content (token indices): cut before a trailing modifier on its right
+    edge (", a flaw that ...", "and said ...", "after prosecutors ..."), nearest the head first."""
     ids = set(order)
-    out: list[tuple[str, list[Any]]] = []
+    out: list[tuple[str, list[int]]] = []
     node, head_edge = head.i, d.left_edge(head.i)
     for _ in range(8):
         rights = [c for c in d.rights(node) if c in ids]
@@ -250,7 +247,7 @@ def _cuts(d: _Doc, head: Any, tokens: list[Any]) -> list[tuple[str, list[Any]]]:
             if cut <= head_edge:
                 continue
             label = dep + ("," if d.is_punct[cut - 1] else "")
-            kept = [t for t, i in zip(tokens, order) if i < cut]
+            kept = [i for i in order if i < cut]
             if kept and (not out or len(kept) != len(out[-1][1])):
                 out.append((label, kept))
         if not rights:
@@ -265,12 +262,12 @@ def _word_class(tok: Any | None) -> str:
     return tok.lower_ if tok.is_stop or tok.is_punct else tok.pos_
 
 
-def _extension(d: _Doc, cue: Any, tokens: list[Any]) -> tuple[str, list[Any]] | None:
-    """A longer version of a content after its cue: on to the sentence's end (", but ...",
-    "..., cementing ...": PolNeAR's contents often run past the clause the parse gives)."""
-    if not tokens or tokens[0].i <= cue.i:
+def _extension(d: _Doc, cue: Any, order: list[int]) -> tuple[str, list[int]] | None:
+    """A longer version of a content (token indices) after its cue: on to the sentence's end
+    (", but ...", "..., cementing ...": PolNeAR's contents often run past the clause the parse gives)."""
+    if not order or order[0] <= cue.i:
         return None
-    last = tokens[-1].i
+    last = order[-1]
     end = d.sent_end[cue.i]
     dep = d.dep
     for c in d.rights(cue.i):  # "urged X to act but has said ...": the cue's own next verb is not its content
@@ -278,20 +275,21 @@ def _extension(d: _Doc, cue: Any, tokens: list[Any]) -> tuple[str, list[Any]] | 
             end = min(end, d.left_edge(c))
     if last + 1 >= end:
         return None
-    rest = [i for i in range(last + 1, end) if not d.is_space[i]]
-    if not rest or all(d.is_punct[i] for i in rest):
+    rest = list(filterfalse(d.is_space.__getitem__, range(last + 1, end)))
+    if not rest or all(map(d.is_punct.__getitem__, rest)):
         return None
     clause = int(any(dep[i] in SUBJ_DEPS for i in rest))
     label = f"ext:{d.word_class[last + 1]}|{d.word_class[last + 2] if last + 2 < end else '$'}|{clause}"
-    return label, tokens + [d.doc[i] for i in rest]
+    return label, order + rest
 
 
 def add_versions(out: list[Candidate], d: _Doc, cue: Any, rel: str, head: Any, toks: list[Any],
                  source: Any | None, form: str, extra: Any | None, cue_feats: list[str], base: str = "none") -> None:
     """A content as the parse gives it (``base`` says how it was read), its shorter cuts and
     its run to the sentence's end."""
-    ext = _extension(d, cue, toks)
-    for cut, kept in [(base, toks)] + _cuts(d, head, toks) + ([ext] if ext else []):
+    order = list(map(_index, toks))
+    ext = _extension(d, cue, order)
+    for cut, kept in [(base, order)] + _cuts(d, head, order) + ([ext] if ext else []):
         cand = _candidate(d, cue, rel, head, kept, source, form, extra, cue_feats, cut, out)
         if cand is not None:
             out.append(cand)
@@ -310,11 +308,12 @@ def candidates_for(d: _Doc, cue: Any) -> list[Candidate]:
         if head.i == cue.i:
             return out
         feats = cue_features(d, cue, obj, "according to")
-        add_versions(out, d, cue, "according", head, _subtree(head, _excluded(cue)), obj, "according to", to, feats)
+        add_versions(out, d, cue, "according", head, _subtree(head, _excluded(d, cue), d), obj, "according to", to,
+                     feats)
         return out
     source = subject_of(cue)
     cue_feats = cue_features(d, cue, source, low)
-    src_excl = _excluded(source) if source is not None and source.head.i == cue.i else set()
+    src_excl = _excluded(d, source) if source is not None and source.head.i == cue.i else set()
 
     def add(rel: str, head: Any, toks: list[Any], form: str = low, extra: Any | None = None) -> None:
         add_versions(out, d, cue, rel, head, toks, source, form, extra, cue_feats)
@@ -326,22 +325,22 @@ def candidates_for(d: _Doc, cue: Any) -> list[Candidate]:
         if dep == "prep":
             obj = next((g for g in child.children if g.dep_ in ("pobj", "pcomp")), None)
             if obj is not None and obj.i > child.i:
-                add(f"prep:{child.lower_}", obj, _subtree(obj), f"{low} {child.lower_}", child)
+                add(f"prep:{child.lower_}", obj, _subtree(obj, d=d), f"{low} {child.lower_}", child)
             continue
         if dep not in CONTENT_DEPS or child.is_punct:
             continue
-        add(dep, child, _subtree(child, src_excl))
+        add(dep, child, _subtree(child, src_excl, d))
     # everything right of the cue up to the clause end: "called Fields “delusional” for it"
     rights = [c for c in cue.rights if c.dep_ in ("dobj", "oprd", "xcomp", "prep", "ccomp", "dative", "advmod",
                                                   "npadvmod", "acomp")]
     if len(rights) >= 2:
-        toks = sorted((t for c in rights for t in c.subtree), key=lambda t: t.i)
+        toks = sorted((t for c in rights for t in d.subtree(c.i)), key=_index)
         add("rights", rights[0], toks)
     # the cue interrupts or follows its content: "The plan, he said, would fail."
     head = cue.head
     if head.i != cue.i and cue.dep_ in INVERSE_DEPS:
-        excl = _excluded(cue)
-        toks = _subtree(head, excl)
+        excl = _excluded(d, cue)
+        toks = _subtree(head, excl, d)
         add(f"inverse:{cue.dep_}", head, toks)
         # "A, but B, another source said.": the parse hangs the cue on B; the content is all before it
         start, stop = cue.sent.start, cue.left_edge.i

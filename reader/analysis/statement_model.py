@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from itertools import repeat
 from pathlib import Path
 
-from reader.paths import resource_path
+from reader.paths import cached_resource_path
 
 MODEL_FILE = "statements.json"
 FORMAT = "parallax.statements/3"
@@ -65,7 +65,7 @@ def _linear(part: dict) -> _Linear:
 
 def load_model(path: Path | None = None) -> StatementModel:
     """The shipped model (or the one at ``path``), read once."""
-    path = path or resource_path(MODEL_FILE)
+    path = path or cached_resource_path(MODEL_FILE)
     with _lock:
         model = _cache.get(path)
         if model is not None:
