@@ -12,8 +12,7 @@ from bisect import bisect_left, bisect_right
 from itertools import accumulate
 from typing import Any
 
-from spacy.attrs import DEP, IDX, IS_PUNCT, IS_SPACE, IS_STOP, LENGTH, LOWER, ORTH, POS, TAG
-from spacy.parts_of_speech import NAMES as _POS_NAMES
+# spaCy is imported where a parse is read, not with this module: importing the analysis stays cheap
 
 _PUNCT_EDGE = set(",;:—–-(")
 QUOTE_CHARS = set("\"“”‘’'«»")
@@ -27,25 +26,33 @@ def _strings(vocab: Any, keys: list[int]) -> list[str]:
 
 def token_starts(doc: Any) -> list[int]:
     """``[t.idx for t in doc]``, without making a Token of each."""
+    from spacy.attrs import IDX
+
     return doc.to_array(IDX).tolist() if len(doc) else []
 
 
 def token_pos(doc: Any) -> list[str]:
     """``[t.pos_ for t in doc]``, from one to_array column."""
-    return [_POS_NAMES[p] for p in doc.to_array(POS).tolist()] if len(doc) else []
+    from spacy.attrs import POS
+    from spacy.parts_of_speech import NAMES as POS_NAMES
+
+    return [POS_NAMES[p] for p in doc.to_array(POS).tolist()] if len(doc) else []
 
 
 class DocArrays:
     """Per-token lists over one parse (index = token index), and memos of tree walks."""
 
     def __init__(self, doc: Any, text: str, quoted: list[tuple[int, int]]) -> None:
+        from spacy.attrs import DEP, IDX, IS_PUNCT, IS_SPACE, IS_STOP, LENGTH, LOWER, ORTH, POS, TAG
+        from spacy.parts_of_speech import NAMES as POS_NAMES
+
         self.doc, self.text = doc, text
         n = len(doc)
         attrs = [IDX, LENGTH, POS, TAG, DEP, LOWER, ORTH, IS_PUNCT, IS_SPACE, IS_STOP]
         cols = doc.to_array(attrs).T.tolist() if n else [[] for _ in attrs]
         idx, self.length, pos, tag, dep, lower, orth, punct, space, stop = cols
         vocab = doc.vocab.strings
-        self.idx, self.pos = idx, [_POS_NAMES[p] for p in pos]
+        self.idx, self.pos = idx, [POS_NAMES[p] for p in pos]
         self.tag, self.dep = _strings(vocab, tag), _strings(vocab, dep)
         self.is_punct, self.is_space = [p != 0 for p in punct], [p != 0 for p in space]
         # the text of punctuation and whitespace tokens ("" for the rest): what trimming a segment reads
