@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
+from functools import lru_cache
 from pathlib import Path
 
 APP_DIR_NAME = "parallax"
@@ -41,6 +42,13 @@ def resource_path(*parts: str) -> Path:
     if root is not None:
         return root.joinpath("resources", *parts)
     return Path(__file__).resolve().parent.joinpath("_resources", *parts)
+
+
+@lru_cache(maxsize=64)
+def cached_resource_path(*parts: str) -> Path:
+    """``resource_path`` looked up once per process, for what is asked for once per article
+    (the analysis models): the lookup stats the checkout each time."""
+    return resource_path(*parts)
 
 
 def seeds_dir() -> Path:

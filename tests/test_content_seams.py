@@ -5,7 +5,7 @@ import pytest
 
 from reader.analysis.nlp import load_nlp
 from reader.analysis.pipeline import analyze_text
-from reader.analysis.reported import _segments
+from reader.analysis.doc_arrays import DocArrays
 
 HEADLINE = "Council Weighs The Road Plan\n\n"
 
@@ -34,5 +34,5 @@ def test_a_double_space_inside_a_clause_does_not_split_its_content(nlp, body, co
 
 def test_a_paragraph_break_still_ends_a_content_run(nlp):
     doc = nlp("Maria Lopez said the council would vote\n\non the plan next week.")
-    segs = _segments([t for t in doc if not t.is_space], doc.text)
+    segs = DocArrays(doc, doc.text, []).segments([t.i for t in doc if not t.is_space])
     assert all("\n" not in doc.text[a:b] for a, b in segs)

@@ -145,13 +145,13 @@ def find_candidates(doc: Any, text: str, quoted: list[tuple[int, int]], lexicon:
             continue
         if low == "according":
             out.extend(candidates_for(d, tok))
-        elif is_cue_shape(tok) and (low in lexicon or (any_verb and low not in NEVER_CUES and tok.pos_ == "VERB")):
+        elif (low in lexicon or (any_verb and low not in NEVER_CUES and tok.pos_ == "VERB")) and is_cue_shape(tok):
             found = verb_candidates(d, tok)
             if low not in lexicon:
                 for cand in found:
                     cand.cue_features = cand.cue_features + ["unknown_cue"]
             out.extend(found)
-        elif tok.pos_ == "NOUN" and low in nouns:
+        elif low in nouns and tok.pos_ == "NOUN":
             out.extend(noun_candidates(d, tok))
         elif colons and tok.text == ":":
             out.extend(colon_candidates(d, tok))

@@ -35,7 +35,8 @@ def subject_contents(out: list[Candidate], d: _Doc, cue: Any, form: str, cue_fea
     """The passive subject as the content, the agent as its source."""
     for child in cue.children:
         if child.dep_ == "nsubjpass" and not child.is_punct:
-            add_versions(out, d, cue, "subject:nsubjpass", child, _subtree(child), _agent(cue), form, None, cue_feats)
+            add_versions(out, d, cue, "subject:nsubjpass", child, _subtree(child, d=d), _agent(cue), form, None,
+                         cue_feats)
 
 
 def inner_objects(add: Callable[..., None], cue: Any) -> None:

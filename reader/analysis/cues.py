@@ -6,6 +6,7 @@ lemmatizer can stay disabled (it is the slowest part we would not otherwise need
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 # verbs that introduce someone's words
@@ -99,6 +100,25 @@ TERM_PREPOSITIONS = frozenset({"about", "of", "for", "on", "over", "regarding", 
 def is_speech_verb(word: str) -> bool:
     """True for an inflected form of a reporting verb (said, tells, added...)."""
     return word.lower() in SPEECH_VERBS
+
+
+@lru_cache(maxsize=1)
+def _speech_keys() -> frozenset[int]:
+    from spacy.strings import get_string_id
+
+    return frozenset(get_string_id(w) for w in SPEECH_VERBS)
+
+
+def speech_verb_tokens(doc: Any) -> list[Any]:
+    """The tokens whose lower case is a reporting verb's form, in order: the parse's LOWER column
+    holds each word's string-store key (the hash of its lower case), so the other words never
+    become Token objects."""
+    if not len(doc):
+        return []
+    from spacy.attrs import LOWER
+
+    keys = _speech_keys()
+    return [doc[i] for i, key in enumerate(doc.to_array(LOWER).tolist()) if key in keys]
 
 
 def is_cue_token(tok: Any) -> bool:

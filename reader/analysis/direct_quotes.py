@@ -31,6 +31,7 @@ from bisect import bisect_left
 from typing import Any, Callable
 
 from reader.analysis.cues import is_speech_verb
+from reader.analysis.doc_arrays import token_starts
 from reader.analysis.quote_spans import QuoteSpan
 from reader.analysis.speaker_syntax import Attribution, _outer
 
@@ -141,7 +142,7 @@ def promote_complement_fragments(text: str, doc: Any, spans: list[QuoteSpan], at
             continue
         if q.open_mark < 0 or not _ends_sentence(text, q) or is_heading(q.start):
             continue
-        starts = starts if starts is not None else [t.idx for t in doc]
+        starts = starts if starts is not None else token_starts(doc)
         cue = _word_before(doc, starts, q.open_mark)
         if cue is not None and cue.i == att.cue_token and (cue.pos_ == "VERB" or is_speech_verb(cue.text)):
             att.kind, att.integrated = "direct", False

@@ -80,10 +80,13 @@ def without_headline_verb(name: str) -> str:
     return name
 
 
+_KEY_POSSESSIVE, _SPACES = re.compile(r"'s\b"), re.compile(r"\s+")  # compiled once: name_key runs per mention
+
+
 def name_key(name: str) -> str:
     """The form two names are compared in: case, apostrophes, possessives and spaces folded."""
-    name = re.sub(r"'s\b", "", name.replace("’", "'").replace("\u00a0", " "))
-    return re.sub(r"\s+", " ", name).strip().lower()
+    name = _KEY_POSSESSIVE.sub("", name.replace("’", "'").replace("\u00a0", " "))
+    return _SPACES.sub(" ", name).strip().lower()
 
 
 class NameResolver:

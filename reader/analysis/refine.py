@@ -12,6 +12,7 @@ from bisect import bisect_left
 from typing import Any
 
 from reader.analysis.cues import SPEECH_VERBS
+from reader.analysis.doc_arrays import token_starts
 from reader.analysis.direct_quotes import demote_title_lines, promote_complement_fragments, promote_split_fragments
 from reader.analysis.entities import NameResolver
 from reader.analysis.quote_spans import QuoteSpan
@@ -23,8 +24,11 @@ from reader.analysis.statements import find_statements, merge, statement_speaker
 from reader.analysis.transcript import transcript_turns
 
 
+_NON_WORDS = re.compile(r"\W+")
+
+
 def _norm(s: str) -> str:
-    return re.sub(r"\W+", " ", s.replace("’", "'").lower()).strip()
+    return _NON_WORDS.sub(" ", s.replace("’", "'").lower()).strip()
 
 
 def _fix_missing_opening(text: str, doc: Any, q: QuoteSpan, starts: list[int]) -> None:
@@ -121,7 +125,7 @@ def finish_quotes(text: str, doc: Any, spans: list[QuoteSpan], resolver: NameRes
     """Statements and quoted spans for the record, plus (speaker, type, start, end) of each written speaker.
 
     Without a statements ``model`` only quoted words are found (no indirect statements)."""
-    starts = [t.idx for t in doc] if any(q.opening_missing for q in spans) else []
+    starts = token_starts(doc) if any(q.opening_missing for q in spans) else []
     for q in spans:
         if q.opening_missing:
             _fix_missing_opening(text, doc, q, starts)

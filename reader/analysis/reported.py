@@ -14,19 +14,23 @@ of a particular article, so the same weights hold on outlets never seen.
 """
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from dataclasses import dataclass, field
-from typing import Any
+from functools import lru_cache
+from itertools import filterfalse
+from operator import attrgetter
+from typing import Any, Sequence
 
 from reader.analysis.cues import DOCUMENT_NOUNS, PERSON_NOUNS, SUBJECT_PRONOUNS
+from reader.analysis.doc_arrays import QUOTE_CHARS as _QUOTE_CHARS
+from reader.analysis.doc_arrays import DocArrays as _Doc  # the name candidates and content_variants import
 
 # how the content hangs on the cue
 CONTENT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "advcl", "oprd", "nsubjpass", "csubj", "acomp", "attr",
                           "dative", "npadvmod", "acl", "relcl", "appos", "conj", "parataxis", "pcomp", "pobj"})
 INVERSE_DEPS = frozenset({"parataxis", "ccomp", "advcl", "conj", "relcl", "dep", "acl", "xcomp", "prep"})
 SUBJ_DEPS = ("nsubj", "nsubjpass", "csubj")
-_PUNCT_EDGE = set(",;:—–-(")
-_QUOTE_CHARS = set("\"“”‘’'«»")
+_index = attrgetter("i")  # a token's index, read in C over a whole content's tokens
 _MAX_TOKENS = 160  # a content longer than this is a parse gone wrong, not a clause
 MAX_CHARS = 4000  # nor one longer than this
 
@@ -53,6 +57,7 @@ class Candidate:
         return self.segments[-1][1]
 
 
+@lru_cache(maxsize=4096)  # a pure function of the word, asked for every candidate of a cue
 def crude_stem(word: str) -> str:
     """said/saying/says -> say-ish: enough to pool a verb's forms without the lemmatizer."""
     w = word.lower()
@@ -70,74 +75,13 @@ def crude_stem(word: str) -> str:
     return w.rstrip("e")
 
 
-class _Doc:
-    """Arrays over one parse, built once: what every candidate asks for."""
-
-    def __init__(self, doc: Any, text: str, quoted: list[tuple[int, int]]) -> None:
-        self.doc, self.text = doc, text
-        self.idx = [t.idx for t in doc]
-        # per token, for the content features of every candidate: verbs before it, where its
-        # sentence ends, and the next token that is not punctuation or space
-        self.verbs_before, self.sent_end, self.next_word = [0], [0] * len(doc), [len(doc)] * (len(doc) + 1)
-        for t in doc:
-            self.verbs_before.append(self.verbs_before[-1] + (t.pos_ == "VERB"))
-        for sent in doc.sents:
-            self.sent_end[sent.start:sent.end] = [sent.end] * (sent.end - sent.start)
-        for t in reversed(doc):
-            self.next_word[t.i] = self.next_word[t.i + 1] if t.is_punct or t.is_space else t.i
-        self.quoted = quoted  # sorted (start, end) of top-level quotations, marks included
-        self.quoted_starts = [a for a, _ in quoted]
-
-    def in_quote(self, pos: int) -> bool:
-        i = bisect_right(self.quoted_starts, pos) - 1
-        return i >= 0 and self.quoted[i][0] <= pos < self.quoted[i][1]
-
-    def quote_at(self, a: int, b: int) -> bool:
-        """Some quotation mark lies in [a, b)."""
-        i = bisect_left(self.quoted_starts, a)
-        if i < len(self.quoted) and self.quoted[i][0] < b:
-            return True
-        return i > 0 and self.quoted[i - 1][1] > a
+def _subtree(tok: Any, exclude: set[int] = frozenset(), d: _Doc | None = None) -> list[Any]:
+    """``tok.subtree`` without the ``exclude`` indices (read from ``d``'s memo when given)."""
+    return [t for t in (d.subtree(tok.i) if d is not None else tok.subtree) if t.i not in exclude]
 
 
-def _segments(tokens: list[Any], text: str) -> list[tuple[int, int]]:
-    """Contiguous character runs of tokens (given in order), trimmed of edge punctuation."""
-    runs: list[list[Any]] = []
-    doc = tokens[0].doc if tokens else None
-    for t in tokens:
-        # a run goes on across whitespace tokens (a double space, a non-breaking space)
-        if runs and (t.i == runs[-1][-1].i + 1 or all(g.is_space and "\n" not in g.text
-                                                         for g in doc[runs[-1][-1].i + 1:t.i])):
-            runs[-1].append(t)
-        else:
-            runs.append([t])
-    out = []
-    for run in runs:
-        while run and (run[0].is_space or (run[0].is_punct and run[0].text in _PUNCT_EDGE)):
-            run = run[1:]
-        while run and (run[-1].is_space or (run[-1].is_punct and run[-1].text not in _QUOTE_CHARS
-                                            and run[-1].text not in "?!)")):
-            run = run[:-1]
-        if run and any(not t.is_punct for t in run):
-            a, b = run[0].idx, run[-1].idx + len(run[-1])
-            out.append((a, b))
-    # a stray one- or two-token piece beside a real segment is usually a parse seam
-    if len(out) > 1:
-        out = [s for s in out if len(text[s[0]:s[1]].split()) > 1 or s == max(out, key=lambda s: s[1] - s[0])]
-    return out
-
-
-def _subtree(tok: Any, exclude: set[int] = frozenset()) -> list[Any]:
-    out = []
-    for t in tok.subtree:
-        if t.i in exclude:
-            continue
-        out.append(t)
-    return out
-
-
-def _excluded(tok: Any) -> set[int]:
-    return {t.i for t in tok.subtree}
+def _excluded(d: _Doc, tok: Any) -> set[int]:
+    return set(map(_index, d.subtree(tok.i)))
 
 
 def subject_of(tok: Any, depth: int = 0) -> Any | None:
@@ -203,22 +147,20 @@ def cue_features(d: _Doc, cue: Any, source: Any | None, cue_form: str) -> list[s
     """Is this word reporting someone's words or thoughts at all?"""
     stem = crude_stem(cue_form.split()[0])
     src = _source_kind(source)
-    deps = sorted({c.dep_ for c in cue.children if c.dep_ in CONTENT_DEPS or c.dep_ in ("prep", "agent", "aux",
-                                                                                       "auxpass", "neg", "mark")})
-    doc = cue.doc
-    prev = doc[cue.i - 1] if cue.i > 0 else None
-    nxt = doc[cue.i + 1] if cue.i + 1 < len(doc) else None
-    feats = ["bias", f"w={cue_form}", f"stem={stem}", f"tag={cue.tag_}", f"dep={cue.dep_}", f"src={src}",
-             f"stem|src={stem}|{src}", f"stem|tag={stem}|{cue.tag_}", f"stem|dep={stem}|{cue.dep_}",
-             f"cue_in_quote={int(d.in_quote(cue.idx))}", f"head={crude_stem(cue.head.lower_)}",
-             f"prev={prev.lower_ if prev is not None and (prev.is_stop or prev.is_punct) else prev.pos_ if prev is not None else '^'}",
-             f"next={nxt.lower_ if nxt is not None and (nxt.is_stop or nxt.is_punct) else nxt.pos_ if nxt is not None else '$'}"]
+    i, kids, dep, tag = cue.i, d.children(cue.i), d.dep, d.tag[cue.i]
+    deps = sorted({dep[c] for c in kids if dep[c] in CONTENT_DEPS or dep[c] in ("prep", "agent", "aux",
+                                                                               "auxpass", "neg", "mark")})
+    feats = ["bias", f"w={cue_form}", f"stem={stem}", f"tag={tag}", f"dep={dep[i]}", f"src={src}",
+             f"stem|src={stem}|{src}", f"stem|tag={stem}|{tag}", f"stem|dep={stem}|{dep[i]}",
+             f"cue_in_quote={int(d.in_quote(d.idx[i]))}", f"head={crude_stem(cue.head.lower_)}",
+             f"prev={d.word_class[i - 1] if i > 0 else '^'}",
+             f"next={d.word_class[i + 1] if i + 1 < len(d.idx) else '$'}"]
     feats += [f"child={dep}" for dep in deps] + [f"stem|child={stem}|{dep}" for dep in deps]
-    if source is not None and source.i > cue.i:
+    if source is not None and source.i > i:
         feats.append("inverted")
-    if any(c.dep_ == "aux" and c.lower_ == "to" for c in cue.children):
+    if any(dep[c] == "aux" and d.doc[c].lower_ == "to" for c in kids):
         feats.append("to_infinitive")
-    if any(c.dep_ == "neg" for c in cue.children):
+    if any(dep[c] == "neg" for c in kids):
         feats.append("negated")
     return feats
 
@@ -230,25 +172,26 @@ def content_features(d: _Doc, cue: Any, rel: str, head: Any, segments: list[tupl
     a, b = segments[0][0], segments[-1][1]
     n_words = len(text[a:b].split())
     stem = crude_stem(cue_form.split()[0])
-    first = d.doc[bisect_left(d.idx, a)] if a < len(text) else head
-    first_w = first.lower_ if first.is_stop or first.is_punct else first.pos_
+    i_first = bisect_left(d.idx, a)
+    first_w = d.word_class[i_first if a < len(text) else head.i]
     quoted = d.quote_at(a, b)
     whole_quote = quoted and text[a:a + 1] in _QUOTE_CHARS and text[b - 1:b] in _QUOTE_CHARS
     after = "after" if a > cue.idx else "before"
     length = _bucket(n_words)
-    doc = d.doc
+    n = len(d.idx)
     i_last = bisect_left(d.idx, b) - 1
-    last = doc[i_last] if 0 <= i_last < len(doc) else head
-    nxt = doc[i_last + 1] if i_last + 1 < len(doc) else None
-    last_w = last.lower_ if last.is_stop or last.is_punct else last.pos_
-    next_w = "$" if nxt is None else nxt.lower_ if nxt.is_stop or nxt.is_punct else nxt.pos_
-    verbs = d.verbs_before[i_last + 1] - d.verbs_before[bisect_left(d.idx, a)] if i_last >= 0 else 0
+    last = i_last if 0 <= i_last < n else head.i
+    nxt = i_last + 1 if i_last + 1 < n else None
+    last_w = d.word_class[last]
+    next_w = "$" if nxt is None else d.word_class[nxt]
+    verbs = d.verbs_before[i_last + 1] - d.verbs_before[i_first] if i_last >= 0 else 0
     # where the content stops against its sentence, and whether it cuts a quotation in half
-    sent_end = int(nxt is None or d.next_word[nxt.i] >= d.sent_end[last.i])
+    sent_end = int(nxt is None or d.next_word[nxt] >= d.sent_end[last])
+    hpos, htag = d.pos[head.i], d.tag[head.i]
     split = f"{int(d.in_quote(a) and text[a:a + 1] not in _QUOTE_CHARS)}{int(d.in_quote(b - 1) and text[b - 1:b] not in _QUOTE_CHARS)}"
     extra = [f"sent_end={sent_end}", f"rel|sent_end={rel}|{sent_end}", f"split_quote={split}"]
-    return extra + ["bias", f"rel={rel}", f"hpos={head.pos_}", f"htag={head.tag_}", f"len={length}", f"pos={after}",
-            f"first={first_w}", f"stem|rel={stem}|{rel}", f"rel|htag={rel}|{head.tag_}", f"rel|first={rel}|{first_w}",
+    return extra + ["bias", f"rel={rel}", f"hpos={hpos}", f"htag={htag}", f"len={length}", f"pos={after}",
+            f"first={first_w}", f"stem|rel={stem}|{rel}", f"rel|htag={rel}|{htag}", f"rel|first={rel}|{first_w}",
             f"rel|len={rel}|{length}", f"rel|pos={rel}|{after}", f"segs={min(len(segments), 3)}",
             f"quoted={int(quoted)}{int(whole_quote)}", f"stem|first={stem}|{first_w}", f"stem|len={stem}|{length}",
             f"cut={cut}", f"rel|cut={rel}|{cut}", f"cut|len={cut}|{length}", f"last={last_w}", f"next={next_w}",
@@ -256,27 +199,26 @@ def content_features(d: _Doc, cue: Any, rel: str, head: Any, segments: list[tupl
             f"rel|verbs={rel}|{min(verbs, 4)}", f"last|next={last_w}|{next_w}"]
 
 
-def _cue_span(d: _Doc, cue: Any, extra: Any | None = None) -> tuple[int, int]:
-    toks = [cue] + ([extra] if extra is not None else [])
-    toks += [c for c in cue.children if c.dep_ in ("aux", "auxpass", "neg", "prt") and abs(c.i - cue.i) <= 3]
-    a = min(t.idx for t in toks)
-    b = max(t.idx + len(t) for t in toks)
-    return a, b
-
-
-def _candidate(d: _Doc, cue: Any, rel: str, head: Any, tokens: list[Any], source: Any | None,
+def _candidate(d: _Doc, cue: Any, rel: str, head: Any, order: list[int], source: Any | None,
                cue_form: str, cue_extra: Any | None = None, cue_feats: list[str] | None = None,
-               cut: str = "none") -> Candidate | None:
-    tokens = [t for t in tokens if not t.is_space]
-    if not tokens or len(tokens) > _MAX_TOKENS:
+               cut: str = "none", taken: Sequence[Candidate] = ()) -> Candidate | None:
+    """The candidate for the content tokens at ``order`` (indices). None for no content, one too
+    long, or one whose segments a candidate in ``taken`` already has (found before its features
+    are built: they are most of a candidate's cost)."""
+    space = d.is_space
+    ids = list(filterfalse(space.__getitem__, order))  # no whitespace tokens
+    if not ids or len(ids) > _MAX_TOKENS:
         return None
-    segs = _segments(tokens, d.text)
+    segs = d.segments(ids)
     if not segs or segs[-1][1] - segs[0][0] > MAX_CHARS:
         return None
     if source is not None:  # the source is never part of what it said
         segs = [s for s in segs if not (s[0] <= source.idx < s[1] and len(segs) > 1)] or segs
+    if any(c.segments == segs for c in taken):
+        return None
     feats = content_features(d, cue, rel, head, segs, cue_form, cut)
-    return Candidate(cue.i, _cue_span(d, cue, cue_extra), segs, rel, source.i if source is not None else None, feats,
+    return Candidate(cue.i, d.cue_span(cue.i, cue_extra.i if cue_extra is not None else None), segs, rel,
+                     source.i if source is not None else None, feats,
                      cue_feats if cue_feats is not None else cue_features(d, cue, source, cue_form))
 
 
@@ -289,23 +231,23 @@ _CUT_DEPS = frozenset({"appos", "relcl", "acl", "advcl", "conj", "cc", "prep", "
 _MAX_CUTS = 3
 
 
-def _cuts(head: Any, tokens: list[Any]) -> list[tuple[str, list[Any]]]:
-    """Shorter versions of a content: cut before a trailing modifier on its right edge
-    (", a flaw that ...", "and said ...", "after prosecutors ..."), nearest the head first."""
-    ids = {t.i for t in tokens}
-    out: list[tuple[str, list[Any]]] = []
-    node = head
+def _cuts(d: _Doc, head: Any, order: list[int]) -> list[tuple[str, list[int]]]:
+    """Shorter versions of a content (token indices): cut before a trailing modifier on its right
+    edge (", a flaw that ...", "and said ...", "after prosecutors ..."), nearest the head first."""
+    ids = set(order)
+    out: list[tuple[str, list[int]]] = []
+    node, head_edge = head.i, d.left_edge(head.i)
     for _ in range(8):
-        rights = [c for c in node.rights if c.i in ids]
+        rights = [c for c in d.rights(node) if c in ids]
         for child in rights:
-            if child.dep_ not in _CUT_DEPS or (child.dep_ == "prep" and child.i == node.i + 1):
+            dep = d.dep[child]
+            if dep not in _CUT_DEPS or (dep == "prep" and child == node + 1):
                 continue
-            cut = child.left_edge.i
-            if cut <= head.left_edge.i:
+            cut = d.left_edge(child)
+            if cut <= head_edge:
                 continue
-            prev = head.doc[cut - 1]
-            label = child.dep_ + ("," if prev.is_punct else "")
-            kept = [t for t in tokens if t.i < cut]
+            label = dep + ("," if d.is_punct[cut - 1] else "")
+            kept = [i for i in order if i < cut]
             if kept and (not out or len(kept) != len(out[-1][1])):
                 out.append((label, kept))
         if not rights:
@@ -320,36 +262,36 @@ def _word_class(tok: Any | None) -> str:
     return tok.lower_ if tok.is_stop or tok.is_punct else tok.pos_
 
 
-def _extension(cue: Any, tokens: list[Any]) -> tuple[str, list[Any]] | None:
-    """A longer version of a content after its cue: on to the sentence's end (", but ...",
-    "..., cementing ...": PolNeAR's contents often run past the clause the parse gives)."""
-    if not tokens or tokens[0].i <= cue.i:
+def _extension(d: _Doc, cue: Any, order: list[int]) -> tuple[str, list[int]] | None:
+    """A longer version of a content (token indices) after its cue: on to the sentence's end
+    (", but ...", "..., cementing ...": PolNeAR's contents often run past the clause the parse gives)."""
+    if not order or order[0] <= cue.i:
         return None
-    last = tokens[-1].i
-    end = cue.sent.end
-    doc = cue.doc
-    for c in cue.rights:  # "urged X to act but has said ...": the cue's own next verb is not its content
-        if c.dep_ == "conj" and c.i > last and not any(g.dep_ in SUBJ_DEPS for g in c.children):
-            end = min(end, c.left_edge.i)
+    last = order[-1]
+    end = d.sent_end[cue.i]
+    dep = d.dep
+    for c in d.rights(cue.i):  # "urged X to act but has said ...": the cue's own next verb is not its content
+        if dep[c] == "conj" and c > last and not any(dep[g] in SUBJ_DEPS for g in d.children(c)):
+            end = min(end, d.left_edge(c))
     if last + 1 >= end:
         return None
-    rest = [t for t in doc[last + 1:end] if not t.is_space]
-    if not rest or all(t.is_punct for t in rest):
+    rest = list(filterfalse(d.is_space.__getitem__, range(last + 1, end)))
+    if not rest or all(map(d.is_punct.__getitem__, rest)):
         return None
-    nxt = doc[last + 1]
-    clause = int(any(t.dep_ in SUBJ_DEPS for t in rest))
-    label = f"ext:{_word_class(nxt)}|{_word_class(doc[last + 2] if last + 2 < end else None)}|{clause}"
-    return label, tokens + rest
+    clause = int(any(dep[i] in SUBJ_DEPS for i in rest))
+    label = f"ext:{d.word_class[last + 1]}|{d.word_class[last + 2] if last + 2 < end else '$'}|{clause}"
+    return label, order + rest
 
 
 def add_versions(out: list[Candidate], d: _Doc, cue: Any, rel: str, head: Any, toks: list[Any],
                  source: Any | None, form: str, extra: Any | None, cue_feats: list[str], base: str = "none") -> None:
     """A content as the parse gives it (``base`` says how it was read), its shorter cuts and
     its run to the sentence's end."""
-    ext = _extension(cue, toks)
-    for cut, kept in [(base, toks)] + _cuts(head, toks) + ([ext] if ext else []):
-        cand = _candidate(d, cue, rel, head, kept, source, form, extra, cue_feats, cut)
-        if cand is not None and not any(c.segments == cand.segments for c in out):
+    order = list(map(_index, toks))
+    ext = _extension(d, cue, order)
+    for cut, kept in [(base, order)] + _cuts(d, head, order) + ([ext] if ext else []):
+        cand = _candidate(d, cue, rel, head, kept, source, form, extra, cue_feats, cut, out)
+        if cand is not None:
             out.append(cand)
 
 
@@ -366,11 +308,12 @@ def candidates_for(d: _Doc, cue: Any) -> list[Candidate]:
         if head.i == cue.i:
             return out
         feats = cue_features(d, cue, obj, "according to")
-        add_versions(out, d, cue, "according", head, _subtree(head, _excluded(cue)), obj, "according to", to, feats)
+        add_versions(out, d, cue, "according", head, _subtree(head, _excluded(d, cue), d), obj, "according to", to,
+                     feats)
         return out
     source = subject_of(cue)
     cue_feats = cue_features(d, cue, source, low)
-    src_excl = _excluded(source) if source is not None and source.head.i == cue.i else set()
+    src_excl = _excluded(d, source) if source is not None and source.head.i == cue.i else set()
 
     def add(rel: str, head: Any, toks: list[Any], form: str = low, extra: Any | None = None) -> None:
         add_versions(out, d, cue, rel, head, toks, source, form, extra, cue_feats)
@@ -382,22 +325,22 @@ def candidates_for(d: _Doc, cue: Any) -> list[Candidate]:
         if dep == "prep":
             obj = next((g for g in child.children if g.dep_ in ("pobj", "pcomp")), None)
             if obj is not None and obj.i > child.i:
-                add(f"prep:{child.lower_}", obj, _subtree(obj), f"{low} {child.lower_}", child)
+                add(f"prep:{child.lower_}", obj, _subtree(obj, d=d), f"{low} {child.lower_}", child)
             continue
         if dep not in CONTENT_DEPS or child.is_punct:
             continue
-        add(dep, child, _subtree(child, src_excl))
+        add(dep, child, _subtree(child, src_excl, d))
     # everything right of the cue up to the clause end: "called Fields “delusional” for it"
     rights = [c for c in cue.rights if c.dep_ in ("dobj", "oprd", "xcomp", "prep", "ccomp", "dative", "advmod",
                                                   "npadvmod", "acomp")]
     if len(rights) >= 2:
-        toks = sorted((t for c in rights for t in c.subtree), key=lambda t: t.i)
+        toks = sorted((t for c in rights for t in d.subtree(c.i)), key=_index)
         add("rights", rights[0], toks)
     # the cue interrupts or follows its content: "The plan, he said, would fail."
     head = cue.head
     if head.i != cue.i and cue.dep_ in INVERSE_DEPS:
-        excl = _excluded(cue)
-        toks = _subtree(head, excl)
+        excl = _excluded(d, cue)
+        toks = _subtree(head, excl, d)
         add(f"inverse:{cue.dep_}", head, toks)
         # "A, but B, another source said.": the parse hangs the cue on B; the content is all before it
         start, stop = cue.sent.start, cue.left_edge.i

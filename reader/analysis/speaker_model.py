@@ -19,14 +19,16 @@ import math
 import threading
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from itertools import repeat
 from pathlib import Path
 from typing import Any
 
 from reader.analysis.cues import PERSON_NOUNS, SUBJECT_PRONOUNS
+from reader.analysis.doc_arrays import token_pos, token_starts
 from reader.analysis.entities import NameResolver
 from reader.analysis.record import Quote
 from reader.analysis.speaker_phrases import _clean_name, _clean_np, _np_span
-from reader.paths import resource_path
+from reader.paths import cached_resource_path
 
 MODEL_FILE = "speakers.json"
 FORMAT = "parallax.speakers/1"
@@ -54,13 +56,13 @@ class SpeakerModel:
     margin: float  # how much better than the rules' choice another candidate must score
 
     def probability(self, features: list[str]) -> float:
-        z = self.intercept + sum(self.weights.get(f, 0.0) for f in features)
+        z = self.intercept + sum(map(self.weights.get, features, repeat(0.0)))  # the same sum, without a generator
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
 def load_speaker_model(path: Path | None = None) -> SpeakerModel | None:
     """The shipped ranker, read once; None when the file is missing or damaged (the rules decide alone)."""
-    path = path or resource_path(MODEL_FILE)
+    path = path or cached_resource_path(MODEL_FILE)
     with _lock:
         if path in _cache:
             return _cache[path]
@@ -82,7 +84,8 @@ class _Doc:
     def __init__(self, doc: Any, text: str) -> None:
         self.doc = doc
         self.text = text
-        self.starts = [t.idx for t in doc]
+        self.starts = token_starts(doc)
+        self.pos = token_pos(doc)
         self.ents = sorted((e.start_char, e.end_char, e.label_, e.root.i) for e in doc.ents if e.label_ in _LABELS)
         self.ent_starts = [e[0] for e in self.ents]
 
@@ -243,7 +246,10 @@ def candidates(d: _Doc, text: str, quote: Quote, previous: Quote | None, resolve
         out.append(Candidate(name, _LABELS[label], (a, b), "mention"))
         heads.append(d.doc[root])
         taken.add((a, b))
-    for tok in sent:
+    for i in range(sent.start, sent.end):
+        if d.pos[i] not in ("NOUN", "PROPN"):
+            continue  # neither a name the recogniser missed nor a people noun: no Token made for it
+        tok = d.doc[i]
         if quote.start <= tok.idx < quote.end or _modifier(tok, cue):
             continue
         if _unrecognised_name(tok, resolver):

@@ -179,15 +179,21 @@ congress assembly secretariat directorate university school hospital team club l
 _ORG_SUFFIXES = frozenset("corp inc ltd co llc plc ag gmbh sa group holdings partners associates".split())
 
 
+# compiled once: the cleaners run for every speaker candidate
+_NAME_CUT, _NP_CUT = re.compile(r"[“”\"‘«»\n]"), re.compile(r"[“”\"«»\n]")
+_POSSESSOR, _TRAILING_POSSESSIVE = re.compile(r"[’']s\s+(?=[A-Z])"), re.compile(r"[’']s?$")
+_ARTICLE = re.compile(r"^(the|a|an)\s+", re.I)
+
+
 def _clean_name(s: str) -> str:
     """A person's name without titles, possessive, possessor ("Vancouver's Bo Horvat") or glued-on quote text."""
-    s = re.split(r"[“”\"‘«»\n]", s)[-1]
-    s = re.split(r"[’']s\s+(?=[A-Z])", s)[-1]
-    s = re.sub(r"[’']s?$", "", s.strip()).strip(" ,.;:—–-")
+    s = _NAME_CUT.split(s)[-1]
+    s = _POSSESSOR.split(s)[-1]
+    s = _TRAILING_POSSESSIVE.sub("", s.strip()).strip(" ,.;:—–-")
     return without_headline_verb(strip_titles(s))
 
 
 def _clean_np(s: str) -> str:
-    s = re.split(r"[“”\"«»\n]", s)[-1]
-    s = re.sub(r"^(the|a|an)\s+", "", s.strip(), flags=re.I)
+    s = _NP_CUT.split(s)[-1]
+    s = _ARTICLE.sub("", s.strip())
     return s.strip(" ,;:")

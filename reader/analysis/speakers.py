@@ -13,7 +13,8 @@ import re
 from typing import Any
 
 from reader.analysis.coref import Memory
-from reader.analysis.cues import FEMALE_HONORIFICS, MALE_HONORIFICS, SUBJECT_PRONOUNS, is_cue_token
+from reader.analysis.cues import FEMALE_HONORIFICS, MALE_HONORIFICS, SUBJECT_PRONOUNS, is_cue_token, speech_verb_tokens
+from reader.analysis.doc_arrays import token_starts
 from reader.analysis.entities import NameResolver, strip_titles, without_headline_verb
 from reader.analysis.quote_spans import QuoteSpan
 from reader.analysis.roles import build_roles
@@ -40,7 +41,7 @@ def _memory(ctx: _Ctx) -> Memory:
         prev = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
         gender = "m" if prev in MALE_HONORIFICS else "f" if prev in FEMALE_HONORIFICS else None
         memory.add_person(ent.start_char, canon, subj, gender)
-    for tok in ctx.doc:
+    for tok in speech_verb_tokens(ctx.doc):  # the only words is_cue_token can accept
         if not is_cue_token(tok) or _in_quote(ctx, tok.idx):
             continue
         subj = _subject(tok)
@@ -60,7 +61,7 @@ def attribute(text: str, doc: Any, spans: list[QuoteSpan], resolver: NameResolve
               title_end: int = 0) -> tuple[list[Attribution], _Ctx, Memory]:
     """One Attribution per span (same order): kind, speaker, cue and confidence; plus the
     parse context and the memory of people, which reported speech resolves its sources with."""
-    ctx = _Ctx(text, doc, spans, resolver, [t.idx for t in doc],
+    ctx = _Ctx(text, doc, spans, resolver, token_starts(doc),
                sorted(_outer(q, text) for q in spans if q.nested_in is None), title_end)
     ctx.roles = build_roles(doc, resolver.canonical, _clean_name, title_end)
     memory = _memory(ctx)

@@ -11,10 +11,11 @@ import json
 import math
 import threading
 from dataclasses import dataclass
+from itertools import repeat
 from pathlib import Path
 
 from reader.analysis.open_cues import crossed_content
-from reader.paths import resource_path
+from reader.paths import cached_resource_path
 
 MODEL_FILE = "statements.json"
 FORMAT = "parallax.statements/3"
@@ -32,7 +33,7 @@ class _Linear:
     intercept: float
 
     def probability(self, features: list[str]) -> float:
-        z = self.intercept + sum(self.weights.get(f, 0.0) for f in features)
+        z = self.intercept + sum(map(self.weights.get, features, repeat(0.0)))  # the same sum, without a generator
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
@@ -67,7 +68,7 @@ def _linear(part: dict) -> _Linear:
 
 def load_model(path: Path | None = None) -> StatementModel:
     """The shipped model (or the one at ``path``), read once."""
-    path = path or resource_path(MODEL_FILE)
+    path = path or cached_resource_path(MODEL_FILE)
     with _lock:
         model = _cache.get(path)
         if model is not None:
