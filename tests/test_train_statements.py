@@ -16,11 +16,11 @@ def _cv(scores: dict[float, tuple[float, float, float]]) -> dict:
     return {c: {"strict": dict(zip(GRID, s))} for c, s in scores.items()}
 
 
-def test_the_most_regularised_c_within_one_standard_error_wins_with_its_own_threshold():
-    cv = _cv({0.05: (0.512, 0.5165, 0.51), 0.1: (0.515, 0.52, 0.518), 0.25: (0.519, 0.518, 0.50)})
-    assert choose_c(cv, {0.05: 0.005, 0.1: 0.005, 0.25: 0.005}, "strict", GRID) == (0.05, 0.3)
+def test_the_best_cross_validated_c_wins_with_its_own_threshold():
+    cv = _cv({0.05: (0.512, 0.5165, 0.51), 0.1: (0.515, 0.5219, 0.518), 0.25: (0.5213, 0.518, 0.50)})
+    assert choose_c(cv, "strict", GRID) == (0.1, 0.3)
 
 
-def test_a_clearly_better_c_wins_over_a_more_regularised_one():
-    cv = _cv({0.05: (0.50, 0.505, 0.50), 0.1: (0.515, 0.52, 0.518), 0.25: (0.519, 0.518, 0.50)})
-    assert choose_c(cv, {0.05: 0.002, 0.1: 0.002, 0.25: 0.002}, "strict", GRID) == (0.1, 0.3)
+def test_a_tie_goes_to_the_more_regularised_c():
+    cv = _cv({0.1: (0.515, 0.52, 0.518), 0.25: (0.52, 0.51, 0.50)})
+    assert choose_c(cv, "strict", GRID) == (0.1, 0.3)
