@@ -304,7 +304,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--parses", type=Path, default=ROOT / ".cache" / "polnear-train.spacy")
     ap.add_argument("--out", type=Path, default=ROOT / "resources" / "statements.json")
-    ap.add_argument("--c", type=float, default=0.25, help="inverse regularisation strength")
+    ap.add_argument("--c", type=float, default=0.25, help="the content ranker's inverse regularisation strength")
     ap.add_argument("--ranker-c", type=float, default=None, help="the content ranker's own C (default: --c)")
     ap.add_argument("--cue-c", type=float, nargs="+", default=list(CUE_CS),
                     help="the cue scorer's C values, one chosen with the threshold by cross-validation")
@@ -324,7 +324,7 @@ def main() -> int:
     lexicon, nouns = build_lexicon(pairs), build_nouns(pairs)
     data = list(examples(pairs, lexicon, nouns))
     folds = [data[k::args.folds] for k in range(args.folds)]
-    cue_cs = tuple(args.cue_c) if args.cue_c else (args.c,)
+    cue_cs = tuple(args.cue_c)
     fitted = [fit_parts([x for j, f in enumerate(folds) if j != k for x in f], args.c, args.min_count,
                         args.ranker_c, cue_cs) for k in range(args.folds)]
     grid = (0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55)

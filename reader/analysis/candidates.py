@@ -141,7 +141,7 @@ def find_candidates(doc: Any, text: str, quoted: list[tuple[int, int]], lexicon:
     heads = complement_heads(doc) if open_cues else set()
     for tok in doc:
         low = tok.lower_
-        if low in NAMING_VERBS and names_its_noun(tok):  # the set first: a cheap test for most words
+        if names_its_noun(tok):
             continue
         if low == "according":
             out.extend(candidates_for(d, tok))
