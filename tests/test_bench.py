@@ -18,12 +18,13 @@ def test_bench_smoke_run_prints_valid_json():
     data = json.loads(out.stdout)
     (result,) = data["results"]
     assert result["size"] == 14 and result["articles"] == 14
-    for key in ("pipeline_articles_per_s", "spacy_pipe_articles_per_s", "pipeline_ratio",
+    for key in ("pipeline_articles_per_s", "spacy_pipe_articles_per_s", "pipeline_ratio", "analysis_ratio",
                 "search_p50_ms", "search_p95_ms", "incremental_s", "cold_start_s",
                 "bare_window_s", "cold_start_ratio", "cold_start_unlisted_s", "first_article_s",
                 "panels_filled_s", "peak_rss_mb", "group_s", "story_attach_s", "stories",
                 "export_quotes_csv_s", "export_quotes_qdpx_s"):
         assert isinstance(result[key], (int, float)) and result[key] > 0, key
+    assert result["analysis_articles"] == 14  # a corpus smaller than the sample is analysed whole
     assert result["export_articles"] == 14 and result["export_articles_csv_rows"] == 14
     assert result["first_article_s"] >= result["cold_start_s"]  # the list comes first
     assert result["panels_filled_s"] >= result["cold_start_s"]

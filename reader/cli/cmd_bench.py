@@ -31,6 +31,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 ROWS = [("articles", "size"), ("pipeline articles/s", "pipeline_articles_per_s"),
         ("spaCy nlp.pipe articles/s", "spacy_pipe_articles_per_s"),
         ("pipeline ratio (target ≥ 0.8)", "pipeline_ratio"),
+        ("analysis alone ratio, sample (target ≥ 0.8)", "analysis_ratio"),
         ("search top 10 + snippets p50 ms", "search_p50_ms"),
         ("search top 10 + snippets p95 ms (target ≤ 50)", "search_p95_ms"),
         ("search on a fresh view, worst query ms", "search_cold_worst_ms"),
