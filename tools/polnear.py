@@ -51,19 +51,23 @@ def articles(folder: Path) -> Iterator[Article]:
             continue
         seen.add(stem)
         text = (text_dir / f"{stem}.txt").read_bytes().decode("utf-8")
-        spans: dict[str, Segs] = {}
-        rels = []
-        for line in (ann_dir / ann).read_text(encoding="utf-8").splitlines():
-            parts = line.split("\t")
-            if parts[0].startswith("T") and len(parts) >= 2:
-                _, _, offs = parts[1].partition(" ")
-                spans[parts[0]] = [tuple(map(int, o.split())) for o in offs.split(";")]
-            elif parts[0].startswith("E") and len(parts) >= 2:
-                rel = dict(p.split(":", 1) for p in parts[1].split() if ":" in p)
-                if rel.get("Content") in spans:
-                    rels.append(Relation(spans[rel["Content"]], spans.get(rel.get("Cue", ""), []),
-                                         spans.get(rel.get("Source", ""), [])))
-        yield Article(stem, text, rels)
+        yield Article(stem, text, relations(ann_dir / ann))
+
+
+def relations(ann: Path) -> list[Relation]:
+    """The attributions of one annotator's brat file (those with a content). The spans are read
+    first: a few files name a span in an attribution line above the span's own line."""
+    spans: dict[str, Segs] = {}
+    events = []
+    for line in ann.read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if parts[0].startswith("T") and len(parts) >= 2:
+            _, _, offs = parts[1].partition(" ")
+            spans[parts[0]] = [tuple(map(int, o.split())) for o in offs.split(";")]
+        elif parts[0].startswith("E") and len(parts) >= 2:
+            events.append(dict(p.split(":", 1) for p in parts[1].split() if ":" in p))
+    return [Relation(spans[rel["Content"]], spans.get(rel.get("Cue", ""), []), spans.get(rel.get("Source", ""), []))
+            for rel in events if rel.get("Content") in spans]
 
 
 def parsed(folder: Path, cache: Path | None = None) -> Iterator[tuple[Article, Any]]:
