@@ -9,10 +9,14 @@ from __future__ import annotations
 import json
 import os
 import re
+import sys
 import unicodedata
 from pathlib import Path
 
 import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
+from polnear import relations  # noqa: E402 - the one brat reader of tools and tests
 
 from reader.analysis.pipeline import analyze_many, analyze_text
 from reader.analysis.statements import quoted_words
@@ -165,24 +169,13 @@ def test_seed_entities_are_clean_and_typed(seed_results):
 
 
 def _brat_gold(folder: Path, stem: str, text: str) -> list[dict]:
+    """The first annotator's direct contents with their named source, read by ``tools/polnear.py``."""
     anns = sorted((folder / "attributions").glob(f"{stem}_*.ann"))
-    spans, rels = {}, []
-    for line in anns[0].read_text(encoding="utf-8").splitlines():
-        parts = line.split("\t")
-        if parts[0].startswith("T") and len(parts) >= 2:
-            label, _, offs = parts[1].partition(" ")
-            spans[parts[0]] = [tuple(map(int, o.split())) for o in offs.split(";")]
-        elif parts[0].startswith("E") and len(parts) >= 2:
-            rels.append(dict(p.split(":", 1) for p in parts[1].split() if ":" in p))
     out = []
-    for rel in rels:
-        content = spans.get(rel.get("Content", ""))
-        if not content:
-            continue
-        source = spans.get(rel.get("Source", ""))
-        src = " ".join(text[a:b] for a, b in source) if source else ""
+    for rel in relations(anns[0]):
+        src = " ".join(text[a:b] for a, b in rel.source)
         named = bool(src) and src.strip().lower() not in PRONOUNS and any(c.isupper() for c in src)
-        for a, b in content:
+        for a, b in rel.content:
             if text[a:b].strip()[:1] in MARKS or text[max(0, a - 1):a] in MARKS:
                 out.append({"span": (a, b), "speaker": src if named else None})
     return out
