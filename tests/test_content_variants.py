@@ -68,3 +68,21 @@ def test_a_conjunct_on_the_cue_runs_back_to_its_first_sibling(nlp):
                                      "hire more teachers.")
     runs = {text[c.start:c.end] for c in cands if c.relation.startswith("run:")}
     assert "to cut property taxes, fix the state's roads and hire more teachers" in runs
+
+
+def _parse_feats(cand) -> dict[str, str]:
+    return dict(f.split("=", 1) for f in cand.features if f.startswith(("kids=", "kid_last=", "natt=")))
+
+
+def test_a_content_knows_what_its_next_word_hangs_on_and_which_cue_dependents_it_holds(nlp):
+    """The ranker's view of a content's edges: a run to the sentence's end that swallows the cue's
+    own "in a statement" holds three of the cue's dependents; the bare object is followed by a
+    word hanging on the cue. (A head to the left of its word once wrapped round in to_array.)"""
+    text, doc, cands = candidates(nlp, "Maria Lopez attacked the plan in a statement on Tuesday.")
+    by_text = {text[c.start:c.end]: _parse_feats(c) for c in cands if doc[c.cue].text == "attacked"}
+    assert by_text["the plan"] == {"kids": "1", "natt": "cue|prep"}
+    assert by_text["the plan in a statement on Tuesday"] == {"kids": "3", "kid_last": "prep", "natt": "$"}
+    text, doc, cands = candidates(nlp, "The mayor said the council would vote on the plan, but critics doubted it.")
+    by_text = {text[c.start:c.end]: _parse_feats(c) for c in cands if doc[c.cue].text == "said"}
+    assert by_text["the council would vote on the plan"]["natt"] == "cue|cc"  # the parse hangs "but" on "said"
+    assert by_text["the council would vote on the plan, but critics doubted it"]["kid_last"] == "conj"

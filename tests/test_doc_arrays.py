@@ -27,7 +27,7 @@ def test_every_list_is_the_token_attribute(doc):
         assert (d.is_punct[i], d.is_space[i]) == (t.is_punct, t.is_space)
         assert d.marks[i] == (t.text if t.is_punct or t.is_space else "")
         assert d.word_class[i] == (t.lower_ if t.is_stop or t.is_punct else t.pos_)
-        assert d.sent_end[i] == t.sent.end
+        assert d.sent_end[i] == t.sent.end and d.head[i] == t.head.i
         assert d.rights(i) == [c.i for c in t.rights] and d.children(i) == [c.i for c in t.children]
         assert d.left_edge(i) == t.left_edge.i
         assert [x.i for x in d.subtree(i)] == [x.i for x in t.subtree]

@@ -43,15 +43,17 @@ class DocArrays:
     """Per-token lists over one parse (index = token index), and memos of tree walks."""
 
     def __init__(self, doc: Any, text: str, quoted: list[tuple[int, int]]) -> None:
-        from spacy.attrs import DEP, IDX, IS_PUNCT, IS_SPACE, IS_STOP, LENGTH, LOWER, ORTH, POS, TAG
+        from spacy.attrs import DEP, HEAD, IDX, IS_PUNCT, IS_SPACE, IS_STOP, LENGTH, LOWER, ORTH, POS, TAG
         from spacy.parts_of_speech import NAMES as POS_NAMES
 
         self.doc, self.text = doc, text
         n = len(doc)
-        attrs = [IDX, LENGTH, POS, TAG, DEP, LOWER, ORTH, IS_PUNCT, IS_SPACE, IS_STOP]
+        attrs = [IDX, LENGTH, POS, TAG, DEP, LOWER, ORTH, IS_PUNCT, IS_SPACE, IS_STOP, HEAD]
         cols = doc.to_array(attrs).T.tolist() if n else [[] for _ in attrs]
-        idx, self.length, pos, tag, dep, lower, orth, punct, space, stop = cols
+        idx, self.length, pos, tag, dep, lower, orth, punct, space, stop, head = cols
         vocab = doc.vocab.strings
+        # the head's index: HEAD is relative, and to_array's unsigned array wraps a head to the left
+        self.head = [i + (h - (1 << 64) if h >= 1 << 63 else h) for i, h in enumerate(head)]
         self.idx, self.pos = idx, [POS_NAMES[p] for p in pos]
         self.tag, self.dep = _strings(vocab, tag), _strings(vocab, dep)
         self.is_punct, self.is_space = [p != 0 for p in punct], [p != 0 for p in space]

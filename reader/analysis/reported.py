@@ -165,6 +165,23 @@ def cue_features(d: _Doc, cue: Any, source: Any | None, cue_form: str) -> list[s
     return feats
 
 
+def _attachment(d: _Doc, cue: int, rel: str, first: int, last: int, nxt: int | None) -> list[str]:
+    """How the content's edges sit in the parse: how many of the cue's own dependents it holds (a
+    run to the sentence's end swallows "in a statement", which PolNeAR leaves to the cue), and
+    what the next word hangs on (the cue, the content, elsewhere)."""
+    kids = [c for c in d.children(cue) if first <= c <= last and not d.is_punct[c]]
+    n = min(len(kids), 3)
+    out = [f"kids={n}", f"rel|kids={rel}|{n}"]
+    if n >= 2:
+        out.append(f"kid_last={d.dep[kids[-1]]}")
+    word = d.next_word[nxt] if nxt is not None else len(d.idx)
+    if word >= len(d.idx) or word >= d.sent_end[last]:
+        return out + ["natt=$"]
+    h = d.head[word]
+    att = "cue" if h == cue else "in" if first <= h <= last else "out"
+    return out + [f"natt={att}|{d.dep[word]}", f"rel|natt={rel}|{att}"]
+
+
 def content_features(d: _Doc, cue: Any, rel: str, head: Any, segments: list[tuple[int, int]],
                      cue_form: str, cut: str = "none") -> list[str]:
     """Is this the clause the cue reports (of all the cue's candidates)?"""
@@ -189,7 +206,8 @@ def content_features(d: _Doc, cue: Any, rel: str, head: Any, segments: list[tupl
     sent_end = int(nxt is None or d.next_word[nxt] >= d.sent_end[last])
     hpos, htag = d.pos[head.i], d.tag[head.i]
     split = f"{int(d.in_quote(a) and text[a:a + 1] not in _QUOTE_CHARS)}{int(d.in_quote(b - 1) and text[b - 1:b] not in _QUOTE_CHARS)}"
-    extra = [f"sent_end={sent_end}", f"rel|sent_end={rel}|{sent_end}", f"split_quote={split}"]
+    extra = [f"sent_end={sent_end}", f"rel|sent_end={rel}|{sent_end}", f"split_quote={split}",
+             *_attachment(d, cue.i, rel, i_first, last, nxt)]
     return extra + ["bias", f"rel={rel}", f"hpos={hpos}", f"htag={htag}", f"len={length}", f"pos={after}",
             f"first={first_w}", f"stem|rel={stem}|{rel}", f"rel|htag={rel}|{htag}", f"rel|first={rel}|{first_w}",
             f"rel|len={rel}|{length}", f"rel|pos={rel}|{after}", f"segs={min(len(segments), 3)}",
@@ -293,6 +311,7 @@ def add_versions(out: list[Candidate], d: _Doc, cue: Any, rel: str, head: Any, t
         cand = _candidate(d, cue, rel, head, kept, source, form, extra, cue_feats, cut, out)
         if cand is not None:
             out.append(cand)
+
 
 
 def candidates_for(d: _Doc, cue: Any) -> list[Candidate]:
