@@ -313,7 +313,6 @@ def add_versions(out: list[Candidate], d: _Doc, cue: Any, rel: str, head: Any, t
             out.append(cand)
 
 
-
 def candidates_for(d: _Doc, cue: Any) -> list[Candidate]:
     """Every content the parse offers for one cue word."""
     out: list[Candidate] = []
